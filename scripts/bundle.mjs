@@ -1,0 +1,36 @@
+// One bundler for everything that ships or runs in VS Code: the client, the
+// server and the CLI (self-contained CommonJS, so start-up reads one file),
+// and the extension-host test suite.
+import { build, context } from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  define: { PACKAGE_VERSION: JSON.stringify(version) },
+  logLevel: 'warning',
+};
+
+const builds = [
+  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.cjs', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['server/src/cli-main.ts'], outfile: 'dist/cli.cjs', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.cjs', external: ['vscode'] },
+];
+if (!production) {
+  builds.push({ ...common, entryPoints: ['test/e2e/index.ts'], outfile: 'out/test/e2e/index.cjs', external: ['vscode', 'mocha'] });
+}
+
+if (watch) {
+  for (const options of builds) await (await context(options)).watch();
+  console.log('esbuild: watching for changes');
+} else {
+  await Promise.all(builds.map((options) => build(options)));
+}

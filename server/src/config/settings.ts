@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { SeveritySchema } from '../rules/types.js';
+
+/** Where a path glob decides: these folders and names hold postmortems. */
+export const DEFAULT_INCLUDE = ['**/postmortems/**/*.md', '**/postmortem/**/*.md', '**/incident-reports/**/*.md', '**/incidents/**/*.md', '**/*postmortem*.md', '**/*post-mortem*.md'];
+
+export const RuleSettingSchema = z.union([z.literal('off'), SeveritySchema]);
+
+/**
+ * The `postmortem` settings section. The client's package.json contributions
+ * mirror this schema and a test keeps the two in sync.
+ */
+export const SettingsSchema = z.object({
+  enable: z.boolean().default(true).describe('Check postmortem Markdown files.'),
+  include: z.array(z.string()).default(DEFAULT_INCLUDE).describe('Glob patterns of files that are always treated as postmortems.'),
+  detectByContent: z
+    .boolean()
+    .default(true)
+    .describe('Also treat a Markdown file as a postmortem when its headings look like one (several postmortem sections, or "type: postmortem" in front matter).'),
+  rules: z.record(z.string(), RuleSettingSchema).default({}).describe('Severity per rule id: "off", "hint", "info", "warning" or "error".'),
+});
+
+export type Settings = z.infer<typeof SettingsSchema>;
+export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
+
+/** Reads settings leniently: a wrong value is reported and replaced by its default, the rest still apply. */
+export function parseSettings(raw: unknown): { settings: Settings; problems: string[] } {
+  const input = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  const problems: string[] = [];
+  const settings: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(SettingsSchema.shape)) {
+    const result = (schema as z.ZodType).safeParse(input[key]);
+    if (result.success) settings[key] = result.data;
+    else {
+      problems.push(`postmortem.${key}: ${result.error.issues.map((issue) => `${issue.path.length ? issue.path.join('.') + ': ' : ''}${issue.message}`).join('; ')}`);
+      settings[key] = (DEFAULT_SETTINGS as Record<string, unknown>)[key];
+    }
+  }
+  return { settings: settings as Settings, problems };
+}

@@ -1,0 +1,83 @@
+import type { ListItem, Paragraph } from 'mdast';
+import { type ParsedMarkdown, walk, startOffset, endOffset } from './markdown.js';
+
+/** A labelled value: `**Duration**: …`, `Duration: …`, `- **Impact**:` with nested bullets, or front matter. */
+export interface Field {
+  /** Lower-cased label, e.g. "duration". */
+  key: string;
+  label: string;
+  value: string;
+  /** Offsets of the whole field (label and value) and of the value alone. */
+  start: number;
+  end: number;
+  valueStart: number;
+  valueEnd: number;
+  /** "list" fields sit in a list item, "line" fields on a line of their own. */
+  shape: 'list' | 'line' | 'front-matter';
+}
+
+// `**Key**:`, `**Key:**`, `__Key__:` or a plain `Key:` of at most four words at
+// the start of a line. Plain keys must look like labels so that prose such as
+// "Note that the fix: …" is not read as a field.
+const BOLD_FIELD = /^(\s*)(?:\*\*|__)([^*_\n:]{1,60}?)(?:(?:\*\*|__)\s*:|:\s*(?:\*\*|__))[ \t]*/;
+const PLAIN_FIELD = /^(\s*)([A-Z][A-Za-z()/&'-]*(?: [A-Za-z()/&'-]+){0,3}):[ \t]+(?=\S)/;
+
+function matchField(line: string): { key: string; labelLength: number } | null {
+  const match = BOLD_FIELD.exec(line) ?? PLAIN_FIELD.exec(line);
+  if (!match) return null;
+  return { key: match[2]!.trim(), labelLength: match[0].length };
+}
+
+export function collectFields(doc: ParsedMarkdown): Field[] {
+  const fields: Field[] = [];
+  for (const [key, value] of Object.entries(doc.frontMatter ?? {})) {
+    if (value === null || typeof value === 'object') continue;
+    const yaml = doc.root.children[0]!;
+    fields.push({
+      key: key.toLowerCase(),
+      label: key,
+      value: String(value),
+      start: startOffset(yaml),
+      end: endOffset(yaml),
+      valueStart: startOffset(yaml),
+      valueEnd: endOffset(yaml),
+      shape: 'front-matter',
+    });
+  }
+  walk(doc.root, (node, ancestors) => {
+    if (node.type !== 'paragraph') return;
+    const parent = ancestors[ancestors.length - 1];
+    const inListItem = parent?.type === 'listItem' && parent.children[0] === node;
+    fields.push(...paragraphFields(doc, node, inListItem ? parent : null));
+    return false;
+  });
+  return fields;
+}
+
+function paragraphFields(doc: ParsedMarkdown, paragraph: Paragraph, item: ListItem | null): Field[] {
+  const found: Field[] = [];
+  const start = startOffset(paragraph);
+  const raw = doc.text.slice(start, endOffset(paragraph));
+  let lineStart = 0;
+  for (const line of raw.split('\n')) {
+    const match = matchField(line);
+    if (match) {
+      const valueStart = start + lineStart + match.labelLength;
+      // A list item's field owns the item's nested content (the seed's Impact bullets).
+      const isWholeItem = item !== null && lineStart === 0;
+      const end = isWholeItem ? endOffset(item) : start + lineStart + line.replace(/\r$/, '').length;
+      found.push({
+        key: match.key.toLowerCase(),
+        label: match.key,
+        value: doc.text.slice(valueStart, end).trim(),
+        start: isWholeItem ? startOffset(item) : start + lineStart,
+        end,
+        valueStart,
+        valueEnd: end,
+        shape: isWholeItem ? 'list' : 'line',
+      });
+    }
+    lineStart += line.length + 1;
+  }
+  return found;
+}

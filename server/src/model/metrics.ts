@@ -1,0 +1,40 @@
+import type { LineIndex } from './positions.js';
+import type { Metric } from './schema.js';
+import { findDurations } from '../time/durations.js';
+
+// What an impact statement counts. A quantity needs a unit to be a metric: a
+// bare "2" or a time of day is not one.
+const COUNTED =
+  'users?|customers?|requests?|errors?|failures?|orders?|accounts?|transactions?|calls?|queries|jobs?|messages?|emails?|notifications?|payments?|sessions?|tenants?|sites?|websites?|devices?|tickets?|pages?|events?|builds?|deploy(?:ment)?s?|merchants?|clients?|subscribers?|visitors?|records?|rows?|files?|regions?|clusters?|hosts?|servers?|nodes?|pods?|services?|projects?|repositories|repos?|organi[sz]ations?|teams?|members?|players?|drivers?|riders?|downloads?|uploads?|logins?|sign-?ups?|checkouts?|carts?|bookings?|reservations?|shipments?|packages?|instances?|databases?|endpoints?|apis?|responses?|timeouts?|exceptions?|alerts?|pageviews?|impressions?|installs?|invoices?';
+const MULTIPLIER = '(?:k|K|M|B|bn|thousand|million|billion|hundred)';
+
+const PATTERNS: ReadonlyArray<{ unit: string; pattern: RegExp }> = [
+  { unit: '%', pattern: /(?<![\w.])(\d+(?:[.,]\d+)?)\s?(?:%|percent\b|per cent\b)/gi },
+  { unit: 'money', pattern: new RegExp(`(?:[$€£¥]\\s?(\\d[\\d,]*(?:\\.\\d+)?)\\s?${MULTIPLIER}?|(?<![\\w.])(\\d[\\d,]*(?:\\.\\d+)?)\\s?${MULTIPLIER}?\\s?(?:USD|EUR|GBP|dollars|euros)\\b)`, 'g') },
+  { unit: 'rate', pattern: /(?<![\w.])(\d[\d,]*(?:\.\d+)?)\s?(?:[a-z]+\s)?(?:\/|per)\s?(?:s|sec|second|min|minute|h|hr|hour|day)\b/gi },
+  { unit: 'ratio', pattern: /(?<![\w.])(\d[\d,]*)\s+(?:of|out of)\s+(?:the\s+)?(?:\d[\d,]*)\b/gi },
+  { unit: 'count', pattern: new RegExp(`(?<![\\w.:/-])(\\d[\\d,]*(?:\\.\\d+)?)\\s?${MULTIPLIER}?\\+?\\s+(?:[A-Za-z-]+\\s+){0,2}?(${COUNTED})\\b`, 'gi') },
+];
+
+/** Quantities in an impact statement: percentages, counts, money, rates and durations. */
+export function extractMetrics(text: string, offset: number, lines: LineIndex): Metric[] {
+  const metrics: Metric[] = [];
+  const taken: Array<[number, number]> = [];
+  const overlaps = (start: number, end: number): boolean => taken.some(([s, e]) => start < e && end > s);
+  const add = (value: number, unit: string, counts: string | null, start: number, end: number): void => {
+    if (overlaps(start, end) || !Number.isFinite(value)) return;
+    taken.push([start, end]);
+    metrics.push({ value, unit, counts, text: text.slice(start, end), range: lines.range(offset + start, offset + end) });
+  };
+  for (const { unit, pattern } of PATTERNS) {
+    for (const match of text.matchAll(pattern)) {
+      const number = (match[1] ?? match[2] ?? '').replace(/,(?=\d{3}\b)/g, '').replace(',', '.');
+      const counts = unit === 'count' ? (match[2] ?? '').toLowerCase() : null;
+      add(Number(number), unit, counts, match.index, match.index + match[0].length);
+    }
+  }
+  for (const duration of findDurations(text)) {
+    add(duration.minutes, 'minutes', 'duration', duration.start, duration.end);
+  }
+  return metrics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}

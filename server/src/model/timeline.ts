@@ -1,0 +1,184 @@
+import type { Heading, ListItem, Nodes, Paragraph, Table, TableRow } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { type ParsedMarkdown, walk, startOffset, endOffset } from './markdown.js';
+import type { SectionSpan } from './sections.js';
+import type { TimelineEntry } from './schema.js';
+import { findTimestamps, resolveTimestamp, isDateOnly, type CalendarDate, type TimestampMatch } from '../time/timestamps.js';
+import { resolveZoneName } from '../time/zones.js';
+
+/** A timeline entry plus what ordering needs but the printed model does not. */
+export interface TimelineItem {
+  entry: TimelineEntry;
+  /** Milliseconds on a scale shared by the document's entries; null for undated text. */
+  sortKey: number | null;
+  start: number;
+  end: number;
+}
+
+interface Context {
+  date: CalendarDate | null;
+  zone: string | null;
+  label: string | null;
+}
+
+// What may stand before an entry's time: list markup, emphasis, code ticks,
+// a link bracket, "~" or "around".
+const LEAD_IN = /^[\s*_`[~]*(?:(?:around|about|approx(?:imately|\.)?|circa)\s+)?$/i;
+// What separates the time from the text: "09:05 AM: …", "14:05 - …", "| …".
+const SEPARATOR = /^[\s*_`\]]*(?:\([^)]*\))?[\s*_`]*(?:[:\-–—|]+|\s)\s*/;
+// A sub-label inside a timeline: "**Detection**:" alone on its line.
+const SUB_LABEL = /^\s*(?:\*\*|__)([^*_\n]{1,60})(?:\*\*|__)\s*:?\s*$/;
+
+/** The timestamp an entry starts with, if its text starts with one. */
+function leadingTimestamp(line: string): TimestampMatch | null {
+  const first = findTimestamps(line)[0];
+  if (!first) return null;
+  return LEAD_IN.test(line.slice(0, first.start)) ? first : null;
+}
+
+function firstLine(text: string): string {
+  const newline = text.indexOf('\n');
+  return (newline < 0 ? text : text.slice(0, newline)).replace(/\r$/, '');
+}
+
+export function readTimeline(doc: ParsedMarkdown, spans: readonly SectionSpan[], base: { date: CalendarDate | null; zone: string | null }): TimelineItem[] {
+  const items: TimelineItem[] = [];
+  const timelineSpans = spans.filter((span) => span.section.kind === 'timeline');
+  // Nested timeline headings ("### Day 1" inside "## Timeline") are part of their parent's range.
+  const outer = timelineSpans.filter((span) => !timelineSpans.some((other) => other !== span && other.start < span.start && other.end >= span.end));
+  for (const span of outer) {
+    const context: Context = { date: base.date, zone: base.zone, label: null };
+    const nodes = doc.root.children.filter((node) => startOffset(node) >= span.contentStart && endOffset(node) <= span.end);
+    for (const node of nodes) readBlock(doc, node, context, items, span);
+  }
+  return items;
+}
+
+function readBlock(doc: ParsedMarkdown, node: Nodes, context: Context, items: TimelineItem[], span: SectionSpan): void {
+  if (node.type === 'heading') return readHeading(doc, node, context, items, span);
+  if (node.type === 'table') return readTable(doc, node, context, items);
+  if (node.type === 'paragraph') return readParagraph(doc, node, context, items);
+  if (node.type === 'list') {
+    walk(node, (child, ancestors) => {
+      if (child.type !== 'listItem') return;
+      readListItem(doc, child, ancestors, context, items);
+    });
+  }
+}
+
+function readHeading(doc: ParsedMarkdown, node: Heading, context: Context, items: TimelineItem[], span: SectionSpan): void {
+  if (node === span.node) return;
+  const text = toString(node, { includeHtml: false });
+  const stamp = leadingTimestamp(text);
+  if (!stamp) {
+    context.label = text.trim();
+    return;
+  }
+  if (isDateOnly(stamp) || text.trim() === stamp.text) {
+    // "### 2021-03-05" sets the date; "### 4:27" is an entry whose text follows.
+    if (isDateOnly(stamp)) {
+      context.date = { ...stamp.date!, year: stamp.date!.year ?? context.date?.year ?? null };
+      return;
+    }
+  }
+  const start = startOffset(node);
+  const end = endOffset(node);
+  const rawLine = doc.text.slice(start, end);
+  const offsetInRaw = rawLine.indexOf(stamp.text);
+  items.push(makeItem(doc, stamp, text.slice(stamp.end).replace(SEPARATOR, '').trim(), start + Math.max(0, offsetInRaw), start, end, context));
+}
+
+function readParagraph(doc: ParsedMarkdown, node: Paragraph, context: Context, items: TimelineItem[]): void {
+  const start = startOffset(node);
+  const raw = doc.text.slice(start, endOffset(node));
+  let lineStart = 0;
+  for (const line of raw.split('\n')) {
+    readLine(doc, line.replace(/\r$/, ''), start + lineStart, context, items);
+    lineStart += line.length + 1;
+  }
+}
+
+/** One line of a paragraph or the first line of a list item. */
+function readLine(doc: ParsedMarkdown, line: string, lineOffset: number, context: Context, items: TimelineItem[], end?: number): void {
+  const label = SUB_LABEL.exec(line);
+  if (label) {
+    context.label = label[1]!.trim();
+    return;
+  }
+  const stamp = leadingTimestamp(line);
+  if (!stamp) return;
+  const rest = line.slice(stamp.end).replace(SEPARATOR, '').trim();
+  if (isDateOnly(stamp) && rest.replace(/[*_`:]/g, '').trim() === '') {
+    context.date = { ...stamp.date!, year: stamp.date!.year ?? context.date?.year ?? null };
+    return;
+  }
+  items.push(makeItem(doc, stamp, rest, lineOffset + stamp.start, lineOffset, end ?? lineOffset + line.length, context));
+}
+
+function readListItem(doc: ParsedMarkdown, item: ListItem, ancestors: readonly Nodes[], context: Context, items: TimelineItem[]): void {
+  const paragraph = item.children[0];
+  if (paragraph?.type !== 'paragraph') return;
+  const start = startOffset(paragraph);
+  const line = firstLine(doc.text.slice(start, endOffset(paragraph)));
+  const label = SUB_LABEL.exec(line);
+  if (label) {
+    context.label = label[1]!.trim();
+    return;
+  }
+  // Entries nested under a sub-label keep that label; a top-level item without one clears it.
+  const nestedUnderLabel = ancestors.some((ancestor) => ancestor.type === 'listItem' && ancestor !== item);
+  if (!nestedUnderLabel && !leadingTimestamp(line)) context.label = null;
+  readLine(doc, line, start, context, items, endOffset(paragraph));
+}
+
+function readTable(doc: ParsedMarkdown, table: Table, context: Context, items: TimelineItem[]): void {
+  const [header, ...rows] = table.children;
+  if (!header) return;
+  const headerCells = header.children.map((cell) => toString(cell).trim());
+  let timeColumn = headerCells.findIndex((cell) => /^(?:time|date|when|timestamp|date\/time|datetime)\b/i.test(cell));
+  const zoneInHeader = headerCells[timeColumn]?.match(/\(([^)]+)\)/)?.[1];
+  const columnZone = zoneInHeader ? resolveZoneName(zoneInHeader) : null;
+  if (timeColumn < 0) timeColumn = guessTimeColumn(rows);
+  if (timeColumn < 0) return;
+  for (const row of rows) {
+    const cell = row.children[timeColumn];
+    if (!cell) continue;
+    const cellText = doc.text.slice(startOffset(cell), endOffset(cell)).replace(/^\|/, '').replace(/\|$/, '');
+    const stamp = leadingTimestamp(cellText.trim());
+    if (!stamp) continue;
+    const cellStart = startOffset(cell) + doc.text.slice(startOffset(cell), endOffset(cell)).indexOf(stamp.text);
+    const rest = row.children.filter((_, index) => index !== timeColumn).map((other) => toString(other).trim()).filter(Boolean).join(' | ');
+    if (isDateOnly(stamp) && rest === '') {
+      context.date = stamp.date;
+      continue;
+    }
+    const rowContext = columnZone && !stamp.zone ? { ...context, zone: columnZone } : context;
+    items.push(makeItem(doc, stamp, rest, cellStart, startOffset(row), endOffset(row), rowContext));
+  }
+}
+
+function guessTimeColumn(rows: readonly TableRow[]): number {
+  const first = rows[0];
+  if (!first) return -1;
+  return first.children.findIndex((cell) => leadingTimestamp(toString(cell).trim()) !== null);
+}
+
+function makeItem(doc: ParsedMarkdown, stamp: TimestampMatch, text: string, timeStart: number, start: number, end: number, context: Context): TimelineItem {
+  const resolved = resolveTimestamp(stamp, context);
+  // A full date on an entry is inherited by the bare times after it.
+  if (stamp.date) context.date = resolved.date;
+  return {
+    start,
+    end,
+    sortKey: resolved.sortKey,
+    entry: {
+      at: resolved.iso,
+      timeText: stamp.text,
+      text,
+      range: doc.lines.range(start, end),
+      timeRange: doc.lines.range(timeStart, timeStart + stamp.text.length),
+      approximate: stamp.approximate,
+      label: context.label,
+    },
+  };
+}

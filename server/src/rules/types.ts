@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { RangeSchema } from '../model/schema.js';
+import type { AnalyzedDocument } from '../model/build-model.js';
+
+export const SeveritySchema = z.enum(['error', 'warning', 'info', 'hint']);
+
+export const TextEditSchema = z.object({ range: RangeSchema, newText: z.string() });
+
+/** A fix is data: edits against the analysed text, applied by one shared function. */
+export const FixSchema = z.object({ title: z.string(), edits: z.array(TextEditSchema) });
+
+export const FindingSchema = z.object({
+  rule: z.string(),
+  severity: SeveritySchema,
+  message: z.string(),
+  range: RangeSchema,
+  fix: FixSchema.optional(),
+  related: z.array(z.object({ range: RangeSchema, message: z.string() })).optional(),
+});
+
+export type Severity = z.infer<typeof SeveritySchema>;
+export type TextEdit = z.infer<typeof TextEditSchema>;
+export type Fix = z.infer<typeof FixSchema>;
+export type Finding = z.infer<typeof FindingSchema>;
+
+/** What a rule reports; the engine adds the rule id and the configured severity. */
+export type RuleReport = Omit<Finding, 'rule' | 'severity'>;
+
+export interface Rule {
+  /** Stable kebab-case id: the diagnostic code and the doc page's name. */
+  id: string;
+  description: string;
+  defaultSeverity: Severity;
+  check(analysis: AnalyzedDocument): RuleReport[];
+}

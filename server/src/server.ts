@@ -1,0 +1,20 @@
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
+import { bindConnection } from './connection.js';
+
+declare const PACKAGE_VERSION: string | undefined;
+const version = typeof PACKAGE_VERSION === 'string' ? PACKAGE_VERSION : '0.0.0-dev';
+
+const args = process.argv.slice(2);
+if (args.includes('--version')) {
+  process.stdout.write(`${version}\n`);
+} else if (args.includes('--help') || !args.some((arg) => /^--(?:stdio|node-ipc|socket|pipe|clientProcessId)/.test(arg))) {
+  process.stdout.write(
+    'postmortem-language-server: the Postmortem Writer language server.\n\nUsage: postmortem-language-server --stdio\n\nTransports: --stdio, --node-ipc, --socket=PORT, --pipe=NAME\n',
+  );
+  process.exitCode = args.includes('--help') ? 0 : 2;
+} else {
+  // createConnection reads the transport (--stdio, --node-ipc …) from argv.
+  const connection = createConnection(ProposedFeatures.all);
+  bindConnection(connection, version);
+  connection.listen();
+}
