@@ -27,6 +27,7 @@ export class IncidentOutlineProvider implements vscode.TreeDataProvider<OutlineN
   private readonly changed = new vscode.EventEmitter<OutlineNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private current: OutlineResult | null = null;
+  private shownUri: string | undefined;
   private roots: OutlineNode[] = [];
   private requestSerial = 0;
   private readonly updatedEmitter = new vscode.EventEmitter<OutlineResult | null>();
@@ -37,6 +38,11 @@ export class IncidentOutlineProvider implements vscode.TreeDataProvider<OutlineN
 
   get result(): OutlineResult | null {
     return this.current;
+  }
+
+  /** The document the outline last looked at, postmortem or not. */
+  get documentUri(): string | undefined {
+    return this.shownUri;
   }
 
   async refresh(): Promise<void> {
@@ -52,6 +58,7 @@ export class IncidentOutlineProvider implements vscode.TreeDataProvider<OutlineN
     }
     // A newer refresh started meanwhile: its answer wins.
     if (serial !== this.requestSerial) return;
+    this.shownUri = editor?.document.uri.toString();
     this.current = result?.isPostmortem ? result : null;
     this.roots = this.current ? nest(this.current) : [];
     await vscode.commands.executeCommand('setContext', 'postmortem.isPostmortem', this.current !== null);

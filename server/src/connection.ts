@@ -59,7 +59,7 @@ export function bindConnection(connection: Connection, version: string): void {
           const key = problems.join('\n');
           if (problems.length > 0 && !reportedProblems.has(key)) {
             reportedProblems.add(key);
-            void connection.window.showWarningMessage(`Postmortem Writer: invalid settings, using defaults for them. ${problems.join(' ')}`);
+            connection.window.showWarningMessage(`Postmortem Writer: invalid settings, using defaults for them. ${problems.join(' ')}`);
           }
           return parsed;
         },

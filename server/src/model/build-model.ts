@@ -1,4 +1,5 @@
-import type { IncidentModel } from './schema.js';
+import type { IncidentModel, Range } from './schema.js';
+import { startOffset, endOffset } from './markdown.js';
 import { parseMarkdown, type ParsedMarkdown } from './markdown.js';
 import { collectFields, type Field } from './fields.js';
 import { readOutline, type SectionSpan } from './sections.js';
@@ -19,6 +20,8 @@ export interface AnalyzedDocument {
   spans: SectionSpan[];
   timeline: TimelineItem[];
   durationStatement: DurationResult | null;
+  /** The title heading's range, when the document starts with one. */
+  titleRange: Range | null;
 }
 
 export function buildModel(text: string): AnalyzedDocument {
@@ -35,6 +38,7 @@ export function buildModel(text: string): AnalyzedDocument {
     spans: outline.spans,
     timeline,
     durationStatement,
+    titleRange: outline.titleNode ? doc.lines.range(startOffset(outline.titleNode), endOffset(outline.titleNode)) : null,
     model: {
       title: outline.title,
       timezone: zone,

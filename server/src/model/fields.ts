@@ -31,7 +31,7 @@ function matchField(line: string): { key: string; labelLength: number } | null {
 export function collectFields(doc: ParsedMarkdown): Field[] {
   const fields: Field[] = [];
   for (const [key, value] of Object.entries(doc.frontMatter ?? {})) {
-    if (value === null || typeof value === 'object') continue;
+    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') continue;
     const yaml = doc.root.children[0]!;
     fields.push({
       key: key.toLowerCase(),

@@ -42,7 +42,7 @@ export function endOffset(node: Nodes): number {
 }
 
 /** Depth-first walk in document order, giving each node with its ancestors. */
-export function walk(node: Nodes, visit: (node: Nodes, ancestors: readonly Parents[]) => boolean | void, ancestors: Parents[] = []): void {
+export function walk(node: Nodes, visit: (node: Nodes, ancestors: readonly Parents[]) => unknown, ancestors: Parents[] = []): void {
   if (visit(node, ancestors) === false) return;
   if ('children' in node) {
     ancestors.push(node);

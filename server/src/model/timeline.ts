@@ -55,10 +55,10 @@ export function readTimeline(doc: ParsedMarkdown, spans: readonly SectionSpan[],
 }
 
 function readBlock(doc: ParsedMarkdown, node: Nodes, context: Context, items: TimelineItem[], span: SectionSpan): void {
-  if (node.type === 'heading') return readHeading(doc, node, context, items, span);
-  if (node.type === 'table') return readTable(doc, node, context, items);
-  if (node.type === 'paragraph') return readParagraph(doc, node, context, items);
-  if (node.type === 'list') {
+  if (node.type === 'heading') readHeading(doc, node, context, items, span);
+  else if (node.type === 'table') readTable(doc, node, context, items);
+  else if (node.type === 'paragraph') readParagraph(doc, node, context, items);
+  else if (node.type === 'list') {
     walk(node, (child, ancestors) => {
       if (child.type !== 'listItem') return;
       readListItem(doc, child, ancestors, context, items);

@@ -12,7 +12,7 @@ export const missingDuration: Rule = {
   check(analysis) {
     if (analysis.durationStatement) return [];
     const summary = analysis.spans.find((span) => span.section.kind === 'summary');
-    const anchor = summary?.section.headingRange ?? analysis.model.sections[0]?.headingRange ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const anchor = summary?.section.headingRange ?? analysis.titleRange ?? analysis.model.sections[0]?.headingRange ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     const fix = durationFix(analysis);
     return [
       {

@@ -1,0 +1,68 @@
+// `npm test`: everything, in the order that fails fastest. Builds, lints,
+// runs the unit and protocol tests (node:test) against the built server,
+// then the extension-host suite in a real VS Code (offline launcher), and
+// closes with one "N passed, N failed" line over all of them.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const totals = { passed: 0, failed: 0 };
+
+/** Runs a command with inherited output, or captures it when a parser is given. */
+function run(command, args, { parse, env } = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, stdio: parse ? ['ignore', 'pipe', 'inherit'] : 'inherit', env: { ...process.env, ...env } });
+    let output = '';
+    child.stdout?.on('data', (chunk) => {
+      output += chunk;
+      process.stdout.write(chunk);
+    });
+    child.on('close', (code) => {
+      if (parse) parse(output);
+      resolve(code ?? 1);
+    });
+  });
+}
+
+function step(name) {
+  console.log(`\n=== ${name}`);
+}
+
+function count(label, output, passPattern, failPattern) {
+  const passed = Number(passPattern.exec(output)?.[1] ?? 0);
+  const failed = Number(failPattern.exec(output)?.[1] ?? 0);
+  totals.passed += passed;
+  totals.failed += failed;
+  console.log(`${label}: ${passed} passed, ${failed} failed`);
+}
+
+const failures = [];
+
+step('build (tsc -b, esbuild)');
+if ((await run('npm', ['run', '--silent', 'build'])) !== 0) {
+  console.error('The build failed; nothing was tested.');
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+
+step('lint (eslint, type-aware)');
+if ((await run('npx', ['eslint', '.'])) !== 0) failures.push('lint');
+
+step('unit and protocol tests (node:test)');
+const unitCode = await run(process.execPath, ['--test', '--test-reporter=spec', 'out/test/unit/', 'out/test/protocol/'], {
+  parse: (output) => count('node:test', output, /ℹ pass (\d+)/, /ℹ fail (\d+)/),
+});
+if (unitCode !== 0) failures.push('unit and protocol tests');
+
+step('extension-host tests in a real VS Code (offline launcher)');
+const e2eCode = await run(process.execPath, ['scripts/e2e-offline.mjs'], {
+  parse: (output) => count('VS Code', output, /^(\d+) passed, \d+ failed$/m, /^\d+ passed, (\d+) failed$/m),
+  env: { E2E_WORKSPACE: 'test/fixtures' },
+});
+if (e2eCode !== 0) failures.push('extension-host tests');
+
+console.log('');
+if (failures.length > 0) console.log(`Failed: ${failures.join(', ')}.`);
+const failed = totals.failed + (failures.length > 0 && totals.failed === 0 ? failures.length : 0);
+console.log(`${totals.passed} passed, ${failed} failed`);
+process.exit(failures.length > 0 ? 1 : 0);

@@ -1,0 +1,111 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { PostmortemWriterApi } from '../../../client/src/extension.js';
+import { diagnosticSummary, waitFor, waitForDiagnostics } from './wait.js';
+
+const EXTENSION_ID = 'postmortem-writer.postmortem-writer';
+
+function workspaceFile(relativePath: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the tests need a workspace folder holding the fixtures');
+  return vscode.Uri.joinPath(folder.uri, relativePath);
+}
+
+async function activate(): Promise<PostmortemWriterApi> {
+  const extension = vscode.extensions.getExtension<PostmortemWriterApi>(EXTENSION_ID);
+  assert.ok(extension, `${EXTENSION_ID} is not installed in this VS Code`);
+  return extension.activate();
+}
+
+async function openAndShow(relativePath: string): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument(workspaceFile(relativePath));
+  return vscode.window.showTextDocument(document);
+}
+
+/** Shows a document and waits until the outline reflects it. */
+async function showAndWaitForOutline(api: PostmortemWriterApi, relativePath: string): Promise<void> {
+  const uri = workspaceFile(relativePath).toString();
+  const updated = waitFor(api.outline.onDidUpdate, () => api.outline.documentUri, (shown) => shown === uri);
+  await openAndShow(relativePath);
+  await api.outline.refresh();
+  await updated;
+}
+
+describe('Postmortem Writer in a real VS Code', () => {
+  let api: PostmortemWriterApi;
+
+  before(async () => {
+    api = await activate();
+  });
+
+  it('reports nothing on the seed postmortem', async () => {
+    await showAndWaitForOutline(api, 'load-balancer-coffee-break.md');
+    assert.equal(api.outline.result?.isPostmortem, true);
+    assert.deepEqual(diagnosticSummary(workspaceFile('load-balancer-coffee-break.md')), []);
+  });
+
+  for (const [file, expected] of [
+    ['seed-variants/no-duration.md', ['2:missing-duration']],
+    ['seed-variants/swapped-entries.md', ['16:timeline-out-of-order']],
+    ['seed-variants/no-impact-metric.md', ['4:impact-without-metrics']],
+  ] as const) {
+    it(`reports exactly ${expected.join(', ')} on ${file}`, async () => {
+      const uri = workspaceFile(file);
+      await openAndShow(file);
+      const summary = await waitForDiagnostics(uri, (found) => found.length > 0);
+      assert.deepEqual(summary, [...expected]);
+    });
+  }
+
+  it('lists the seed sections in the Incident Outline, in order, with problem counts', async () => {
+    await showAndWaitForOutline(api, 'seed-variants/swapped-entries.md');
+    const items = api.outline.getChildren().map((node) => api.outline.getTreeItem(node));
+    assert.deepEqual(
+      items.map((item) => item.label),
+      ['Issue Summary', 'Root Cause', 'Timeline', 'Root Cause and Resolution', 'Corrective and Preventative Measures'],
+    );
+    assert.equal(items[2]?.description, '1 problem');
+  });
+
+  it('reveals a section when its outline item is clicked', async () => {
+    await showAndWaitForOutline(api, 'load-balancer-coffee-break.md');
+    const timeline = api.outline.getChildren().find((node) => node.section.heading === 'Timeline');
+    assert.ok(timeline);
+    const item = api.outline.getTreeItem(timeline);
+    assert.ok(item.command);
+    await vscode.commands.executeCommand(item.command.command, ...((item.command.arguments ?? []) as unknown[]));
+    assert.equal(vscode.window.activeTextEditor?.selection.active.line, 11);
+  });
+
+  it('leaves a README that is not a postmortem alone', async () => {
+    await showAndWaitForOutline(api, 'not-postmortems/README.md');
+    const uri = workspaceFile('not-postmortems/README.md');
+    assert.equal(api.outline.result, null);
+    assert.deepEqual(diagnosticSummary(uri), []);
+    assert.deepEqual(api.outline.getChildren(), []);
+  });
+
+  it('fixes a missing duration with the quick fix, and the warning goes away', async () => {
+    const editor = await openAndShow('seed-variants/no-duration.md');
+    const uri = editor.document.uri;
+    await waitForDiagnostics(uri, (found) => found.includes('2:missing-duration'));
+    const diagnostic = vscode.languages.getDiagnostics(uri).find((d) => d.code === 'missing-duration');
+    assert.ok(diagnostic);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((action) => action.title.startsWith('Insert "Duration'));
+    assert.ok(fix?.edit, `no duration fix among: ${actions.map((a) => a.title).join(', ')}`);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.equal(editor.document.lineAt(3).text, '- **Duration**: 2h 30m (from 09:00 AM to 11:30 AM)');
+    await waitForDiagnostics(uri, (found) => found.length === 0);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('offers the missing sections as completions at a new heading', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: '# Postmortem: cache stampede\n\n## Summary\n**Duration**: 40 minutes\n\n## Timeline\n- 10:00 UTC: alert\n\n## ' });
+    await vscode.window.showTextDocument(document);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(8, 3));
+    const labels = list.items.filter((item) => item.detail?.startsWith('Add the')).map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+    assert.deepEqual(labels, ['Root Cause', 'Root Cause and Resolution', 'Corrective and Preventative Measures']);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+});
