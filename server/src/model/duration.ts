@@ -10,7 +10,20 @@ const DURATION_KEYS = /^(?:(?:total |incident |outage |impact |downtime )?durati
 const START_KEYS = /^(?:start(?:ed)?(?: time| at)?|(?:impact|incident|outage) start(?:ed)?|began)$/;
 const END_KEYS = /^(?:end(?:ed)?(?: time| at)?|(?:impact|incident|outage) end(?:ed)?|ended)$/;
 const LASTED = /\b(?:lasted|lasting|for a total of|a duration of|an? outage of|down for|(?:was|were) (?:unavailable|degraded|down) for)\s+(?:about |approximately |roughly |around |nearly |almost |over |~)?/i;
-const FROM_TO = /\b(?:from|between)\s+(.{4,60}?)\s+(?:to|until|till|and|through|–|-)\s+(.{4,60}?)(?=[.;,)]|\s*$|\s+\()/i;
+const FROM_TO_KEYWORD = /\b(?:from|between)\s+/gi;
+const FROM_TO_CONNECTOR = /^\s*(?:to|until|till|and|through|–|—|-)\s*$/i;
+
+/** "from 14:00 to 15:06 UTC", "between 2024-06-12 08:14 and 09:02 UTC": the statement's offsets within the text. */
+function findFromTo(text: string): { start: number; end: number } | null {
+  for (const keyword of text.matchAll(FROM_TO_KEYWORD)) {
+    const after = keyword.index + keyword[0].length;
+    const [first, second] = findTimestamps(text.slice(after, after + 120));
+    if (first?.start === 0 && second && FROM_TO_CONNECTOR.test(text.slice(after + first.end, after + second.start))) {
+      return { start: keyword.index, end: after + second.end };
+    }
+  }
+  return null;
+}
 
 export interface DurationResult {
   duration: Duration;
@@ -30,11 +43,15 @@ function minutesBetween(a: string | null, b: string | null): number | null {
 
 /** Start and end from "From X to Y" style text; the second inherits the first's date and zone. */
 function span(value: string, zone: string | null): { start: TimestampMatch; end: TimestampMatch; startIso: string | null; endIso: string | null; date: CalendarDate | null; zone: string | null } | null {
-  const stamps = findTimestamps(value).filter((stamp) => stamp.time !== null || stamp.date !== null);
-  if (stamps.length < 2) return null;
-  const [first, second] = [stamps[0]!, stamps[1]!];
+  const stamps = findTimestamps(value);
+  const timed = stamps.filter((stamp) => stamp.time !== null);
+  const ends = timed.length >= 2 ? timed : stamps;
+  if (ends.length < 2) return null;
+  const [first, second] = [ends[0]!, ends[1]!];
+  // "Between 14:00 and 15:06 UTC on 2023-02-01": a date elsewhere in the statement dates both times.
+  const statedDate = stamps.find((stamp) => stamp.date !== null)?.date ?? null;
   const sharedZone = first.zone ?? second.zone ?? zone;
-  const startResolved = resolveTimestamp(first, { date: null, zone: sharedZone });
+  const startResolved = resolveTimestamp(first, { date: statedDate, zone: sharedZone });
   const endResolved = resolveTimestamp(second, { date: startResolved.date, zone: sharedZone });
   return { start: first, end: second, startIso: startResolved.iso, endIso: endResolved.iso, date: startResolved.date, zone: sharedZone };
 }
@@ -85,13 +102,14 @@ export function readDuration(doc: ParsedMarkdown, fields: readonly Field[], span
       const end = start + lasted[0].length + phrase.end;
       return { duration: { stated: doc.text.slice(start, end), start: null, end: null, minutes: phrase.minutes, range: doc.lines.range(start, end) }, date: null, zone: null, start, end };
     }
-    const fromTo = FROM_TO.exec(text);
+    const fromTo = findFromTo(text);
     if (fromTo) {
-      const result = fromText(fromTo[0], zone);
+      const statement = text.slice(fromTo.start, fromTo.end);
+      const result = fromText(statement, zone);
       if (result.duration.minutes !== null) {
-        const start = span.contentStart + fromTo.index;
-        const end = start + fromTo[0].length;
-        return { ...result, duration: { ...result.duration, stated: fromTo[0], range: doc.lines.range(start, end) }, start, end };
+        const start = span.contentStart + fromTo.start;
+        const end = span.contentStart + fromTo.end;
+        return { ...result, duration: { ...result.duration, stated: statement, range: doc.lines.range(start, end) }, start, end };
       }
     }
   }
