@@ -1,12 +1,15 @@
-import type { IncidentModel, Range } from './schema.js';
-import { startOffset, endOffset } from './markdown.js';
-import { parseMarkdown, type ParsedMarkdown } from './markdown.js';
+import type { Duration, IncidentModel, Range } from './schema.js';
+import { parseMarkdown, startOffset, endOffset, type ParsedMarkdown } from './markdown.js';
 import { collectFields, type Field } from './fields.js';
 import { readOutline, type SectionSpan } from './sections.js';
 import { declaredZone } from './zone-declaration.js';
 import { readDuration, type DurationResult } from './duration.js';
 import { readImpact } from './impact.js';
 import { readTimeline, type TimelineItem } from './timeline.js';
+import { readMilestones, milestoneWindow } from './milestones.js';
+import { readActionItems, type ActionItemSpan } from './action-items.js';
+import { readMetadata } from './metadata.js';
+import { findTimestamps } from '../time/timestamps.js';
 
 /**
  * Everything the engine knows about one document version. `model` is the
@@ -19,6 +22,7 @@ export interface AnalyzedDocument {
   fields: Field[];
   spans: SectionSpan[];
   timeline: TimelineItem[];
+  actionItems: ActionItemSpan[];
   durationStatement: DurationResult | null;
   /** The title heading's range, when the document starts with one. */
   titleRange: Range | null;
@@ -28,24 +32,51 @@ export function buildModel(text: string): AnalyzedDocument {
   const doc = parseMarkdown(text);
   const fields = collectFields(doc);
   const outline = readOutline(doc);
+  const metadata = readMetadata(fields, text);
   const declared = declaredZone(text)?.zone ?? null;
   const durationStatement = readDuration(doc, fields, outline.spans, declared);
   const zone = declared ?? durationStatement?.zone ?? null;
-  const timeline = readTimeline(doc, outline.spans, { date: durationStatement?.date ?? null, zone });
+  // Bare times take their date from the duration statement or, failing that, the incident date.
+  const incidentDate = metadata.incidentDate ? (findTimestamps(metadata.incidentDate)[0]?.date ?? null) : null;
+  const baseDate = durationStatement?.date ?? incidentDate;
+  const timeline = readTimeline(doc, outline.spans, { date: baseDate, zone });
+  const { milestones, metrics } = readMilestones(doc, fields, timeline, { date: baseDate, zone });
+  const actionItems = readActionItems(doc, outline.spans);
+  const timelineZone = zone ?? timeline.find((item) => item.entry.zone)?.entry.zone ?? null;
   return {
     doc,
     fields,
     spans: outline.spans,
     timeline,
+    actionItems,
     durationStatement,
     titleRange: outline.titleNode ? doc.lines.range(startOffset(outline.titleNode), endOffset(outline.titleNode)) : null,
     model: {
       title: outline.title,
-      timezone: zone,
+      metadata,
+      timezone: timelineZone,
       sections: outline.spans.map((span) => span.section),
-      duration: durationStatement?.duration ?? null,
+      duration: { ...(durationStatement?.duration ?? { stated: null, start: null, end: null, minutes: null, range: null }), computed: computedDuration(milestones, timeline) },
       impact: readImpact(doc, fields, outline.spans),
       timeline: timeline.map((item) => item.entry),
+      milestones,
+      metrics,
+      actionItems: actionItems.map((span) => span.item),
     },
   };
+}
+
+/** The duration the document implies: its impact milestones, or else its first and last timeline entries. */
+function computedDuration(milestones: IncidentModel['milestones'], timeline: readonly TimelineItem[]): Duration['computed'] {
+  const window = milestoneWindow(milestones);
+  if (window) {
+    const minutes = (Date.parse(window.end.at!) - Date.parse(window.start.at!)) / 60000;
+    return { minutes, start: window.start.at, end: window.end.at, basis: `${window.start.kind} → ${window.end.kind} milestones` };
+  }
+  const timed = timeline.filter((item) => item.sortKey !== null && !item.entry.dateOnly);
+  if (timed.length < 2) return null;
+  const first = timed.reduce((a, b) => (b.sortKey! < a.sortKey! ? b : a));
+  const last = timed.reduce((a, b) => (b.sortKey! > a.sortKey! ? b : a));
+  if (first.sortKey === last.sortKey) return null;
+  return { minutes: (last.sortKey! - first.sortKey!) / 60000, start: first.entry.at, end: last.entry.at, basis: 'first → last timeline entry' };
 }

@@ -26,7 +26,7 @@ function findFromTo(text: string): { start: number; end: number } | null {
 }
 
 export interface DurationResult {
-  duration: Duration;
+  duration: Omit<Duration, 'computed'>;
   /** The date the duration gives, inherited by bare timeline times. */
   date: CalendarDate | null;
   zone: string | null;

@@ -47,7 +47,18 @@ export const TimelineEntrySchema = z.object({
   approximate: z.boolean(),
   /** The sub-label the entry sits under (the seed's **Detection**, **Actions Taken** …), if any. */
   label: z.string().nullable(),
+  /** "8:20 - 8:24": the end of the range, ISO like `at`, or null when the entry is a single time. */
+  until: z.string().nullable(),
+  /** The entry gives a date and no time of day. */
+  dateOnly: z.boolean(),
+  /** The time was written with am/pm, with neither (24-hour or ambiguous), or as a full ISO 8601 stamp. */
+  clock: z.enum(['12h', '24h', 'iso']),
+  /** The zone the entry's time is in: written on it, or inherited from the document. */
+  zone: z.string().nullable(),
+  /** The entry marks a milestone, from a marker, its wording or its sub-label. */
+  milestone: z.enum(['impact-start', 'detected', 'mitigated', 'resolved', 'impact-end']).nullable(),
 });
+
 
 export const DurationSchema = z.object({
   /** The duration as the document states it (the field's text), or null. */
@@ -57,6 +68,15 @@ export const DurationSchema = z.object({
   /** Length in minutes: stated, or end − start. */
   minutes: z.number().nullable(),
   range: RangeSchema.nullable(),
+  /** The duration the document implies, from its milestones or its timeline. */
+  computed: z
+    .object({
+      minutes: z.number(),
+      start: z.string().nullable(),
+      end: z.string().nullable(),
+      basis: z.string(),
+    })
+    .nullable(),
 });
 
 export const MetricSchema = z.object({
@@ -74,14 +94,65 @@ export const ImpactSchema = z.object({
   metrics: z.array(MetricSchema),
 });
 
+export const MilestoneKindSchema = z.enum(['impact-start', 'detected', 'mitigated', 'resolved', 'impact-end']);
+
+export const MilestoneSchema = z.object({
+  kind: MilestoneKindSchema,
+  /** ISO 8601 with offset, or null when the document gives no date or zone. */
+  at: z.string().nullable(),
+  /** Where it came from: a field ("Detected: …"), a timeline marker or wording, or a sub-label. */
+  source: z.enum(['field', 'timeline']),
+  range: RangeSchema,
+});
+
+export const IncidentMetricsSchema = z.object({
+  /** Time to detect: detected − impact start, in minutes. */
+  ttd: z.number().nullable(),
+  /** Time to mitigate: mitigated − detected. */
+  ttm: z.number().nullable(),
+  /** Time to resolve: resolved − detected (the Etsy Morgue basis). */
+  ttr: z.number().nullable(),
+  /** How each figure was found, in words. */
+  basis: z.string(),
+});
+
+export const ActionItemSchema = z.object({
+  text: z.string(),
+  owner: z.string().nullable(),
+  ticket: z.string().nullable(),
+  priority: z.string().nullable(),
+  type: z.enum(['prevent', 'mitigate', 'detect', 'process', 'repair', 'investigate', 'other']).nullable(),
+  due: z.string().nullable(),
+  status: z.enum(['open', 'done']).nullable(),
+  range: RangeSchema,
+});
+
+export const MetadataSchema = z.object({
+  severity: z.string().nullable(),
+  status: z.enum(['draft', 'in-review', 'reviewed', 'closed']).nullable(),
+  owners: z.array(z.string()),
+  authors: z.array(z.string()),
+  /** The incident's date, YYYY-MM-DD. */
+  incidentDate: z.string().nullable(),
+  /** When the postmortem was published, YYYY-MM-DD. */
+  publishedDate: z.string().nullable(),
+  /** The timeline is declared newest-first. */
+  newestFirst: z.boolean(),
+});
+
 export const IncidentModelSchema = z.object({
   title: z.string().nullable(),
+  metadata: MetadataSchema,
   /** IANA zone or fixed offset the document's times are in, when it says. */
   timezone: z.string().nullable(),
   sections: z.array(SectionSchema),
-  duration: DurationSchema.nullable(),
+  /** Always present: `stated` is null when the document states no duration. */
+  duration: DurationSchema,
   impact: ImpactSchema.nullable(),
   timeline: z.array(TimelineEntrySchema),
+  milestones: z.array(MilestoneSchema),
+  metrics: IncidentMetricsSchema,
+  actionItems: z.array(ActionItemSchema),
 });
 
 export type Position = z.infer<typeof PositionSchema>;
@@ -93,3 +164,8 @@ export type Duration = z.infer<typeof DurationSchema>;
 export type Metric = z.infer<typeof MetricSchema>;
 export type Impact = z.infer<typeof ImpactSchema>;
 export type IncidentModel = z.infer<typeof IncidentModelSchema>;
+export type Milestone = z.infer<typeof MilestoneSchema>;
+export type MilestoneKind = z.infer<typeof MilestoneKindSchema>;
+export type ActionItem = z.infer<typeof ActionItemSchema>;
+export type Metadata = z.infer<typeof MetadataSchema>;
+export type IncidentMetrics = z.infer<typeof IncidentMetricsSchema>;

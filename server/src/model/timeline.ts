@@ -5,6 +5,7 @@ import type { SectionSpan } from './sections.js';
 import type { TimelineEntry } from './schema.js';
 import { findTimestamps, resolveTimestamp, isDateOnly, type CalendarDate, type TimestampMatch } from '../time/timestamps.js';
 import { resolveZoneName } from '../time/zones.js';
+import { milestoneFromWording } from './milestones.js';
 
 /** A timeline entry plus what ordering needs but the printed model does not. */
 export interface TimelineItem {
@@ -28,6 +29,20 @@ const LEAD_IN = /^[\s*_`[~]*(?:(?:around|about|approx(?:imately|\.)?|circa)\s+)?
 const SEPARATOR = /^[\s*_`\]]*(?:\([^)]*\))?[\s*_`]*(?:[:\-–—|]+|\s)\s*/;
 // A sub-label inside a timeline: "**Detection**:" alone on its line.
 const SUB_LABEL = /^\s*(?:\*\*|__)([^*_\n]{1,60})(?:\*\*|__)\s*:?\s*$/;
+
+const RANGE_CONNECTOR = /^\s*(?:-|–|—|to|until|till)\s*$/i;
+
+/** "8:20 - 8:24": the timestamp that ends a range starting with `stamp`, if the line continues with one. */
+function rangeEnd(line: string, stamp: TimestampMatch): TimestampMatch | null {
+  const next = findTimestamps(line).find((candidate) => candidate.start >= stamp.end);
+  return next && RANGE_CONNECTOR.test(line.slice(stamp.end, next.start)) ? next : null;
+}
+
+/** The text after an entry's time (and the end of its range). */
+function entryText(line: string, stamp: TimestampMatch): string {
+  const end = rangeEnd(line, stamp);
+  return line.slice((end ?? stamp).end).replace(SEPARATOR, '').trim();
+}
 
 /** The timestamp an entry starts with, if its text starts with one. */
 function leadingTimestamp(line: string): TimestampMatch | null {
@@ -85,7 +100,7 @@ function readHeading(doc: ParsedMarkdown, node: Heading, context: Context, items
   const end = endOffset(node);
   const rawLine = doc.text.slice(start, end);
   const offsetInRaw = rawLine.indexOf(stamp.text);
-  items.push(makeItem(doc, stamp, text.slice(stamp.end).replace(SEPARATOR, '').trim(), start + Math.max(0, offsetInRaw), start, end, context));
+  items.push(makeItem(doc, stamp, rangeEnd(text, stamp), entryText(text, stamp), start + Math.max(0, offsetInRaw), start, end, context));
 }
 
 function readParagraph(doc: ParsedMarkdown, node: Paragraph, context: Context, items: TimelineItem[]): void {
@@ -107,12 +122,12 @@ function readLine(doc: ParsedMarkdown, line: string, lineOffset: number, context
   }
   const stamp = leadingTimestamp(line);
   if (!stamp) return;
-  const rest = line.slice(stamp.end).replace(SEPARATOR, '').trim();
+  const rest = entryText(line, stamp);
   if (isDateOnly(stamp) && rest.replace(/[*_`:]/g, '').trim() === '') {
     context.date = { ...stamp.date!, year: stamp.date!.year ?? context.date?.year ?? null };
     return;
   }
-  items.push(makeItem(doc, stamp, rest, lineOffset + stamp.start, lineOffset, end ?? lineOffset + line.length, context));
+  items.push(makeItem(doc, stamp, rangeEnd(line, stamp), rest, lineOffset + stamp.start, lineOffset, end ?? lineOffset + line.length, context));
 }
 
 function readListItem(doc: ParsedMarkdown, item: ListItem, ancestors: readonly Nodes[], context: Context, items: TimelineItem[]): void {
@@ -147,13 +162,13 @@ function readTable(doc: ParsedMarkdown, table: Table, context: Context, items: T
     const stamp = leadingTimestamp(cellText.trim());
     if (!stamp) continue;
     const cellStart = startOffset(cell) + doc.text.slice(startOffset(cell), endOffset(cell)).indexOf(stamp.text);
-    const rest = row.children.filter((_, index) => index !== timeColumn).map((other) => toString(other).trim()).filter(Boolean).join(' | ');
+    const rest = [entryText(cellText.trim(), stamp), ...row.children.filter((_, index) => index !== timeColumn).map((other) => toString(other).trim())].filter(Boolean).join(' | ');
     if (isDateOnly(stamp) && rest === '') {
       context.date = stamp.date;
       continue;
     }
     const rowContext = columnZone && !stamp.zone ? { ...context, zone: columnZone } : context;
-    items.push(makeItem(doc, stamp, rest, cellStart, startOffset(row), endOffset(row), rowContext));
+    items.push(makeItem(doc, stamp, rangeEnd(cellText.trim(), stamp), rest, cellStart, startOffset(row), endOffset(row), rowContext));
   }
 }
 
@@ -163,10 +178,11 @@ function guessTimeColumn(rows: readonly TableRow[]): number {
   return first.children.findIndex((cell) => leadingTimestamp(toString(cell).trim()) !== null);
 }
 
-function makeItem(doc: ParsedMarkdown, stamp: TimestampMatch, text: string, timeStart: number, start: number, end: number, context: Context): TimelineItem {
+function makeItem(doc: ParsedMarkdown, stamp: TimestampMatch, until: TimestampMatch | null, text: string, timeStart: number, start: number, end: number, context: Context): TimelineItem {
   const resolved = resolveTimestamp(stamp, context);
   // A full date on an entry is inherited by the bare times after it.
   if (stamp.date) context.date = resolved.date;
+  const resolvedEnd = until ? resolveTimestamp(until, { date: resolved.date, zone: resolved.zone }) : null;
   return {
     start,
     end,
@@ -179,6 +195,11 @@ function makeItem(doc: ParsedMarkdown, stamp: TimestampMatch, text: string, time
       timeRange: doc.lines.range(timeStart, timeStart + stamp.text.length),
       approximate: stamp.approximate,
       label: context.label,
+      until: resolvedEnd?.iso ?? null,
+      dateOnly: isDateOnly(stamp),
+      clock: /\d{4}-\d{2}-\d{2}T\d/.test(stamp.text) ? 'iso' : stamp.twelveHour ? '12h' : '24h',
+      zone: resolved.zone,
+      milestone: milestoneFromWording(text),
     },
   };
 }
