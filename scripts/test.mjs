@@ -57,7 +57,6 @@ if (unitCode !== 0) failures.push('unit and protocol tests');
 step('extension-host tests in a real VS Code (offline launcher)');
 const e2eCode = await run(process.execPath, ['scripts/e2e-offline.mjs'], {
   parse: (output) => count('VS Code', output, /^(\d+) passed, \d+ failed$/m, /^\d+ passed, (\d+) failed$/m),
-  env: { E2E_WORKSPACE: 'test/fixtures' },
 });
 if (e2eCode !== 0) failures.push('extension-host tests');
 

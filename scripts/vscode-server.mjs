@@ -3,8 +3,8 @@
 //
 //   const server = await startVSCodeServer({ dataDir, extensionsDir });
 //   const url = workbenchUrl({ port: server.port, folder, extensionDevelopmentPath });
-//   const { browser, page } = await launchBrowser();
-//   await page.goto(url); ... await browser.close(); await server.stop();
+//   const { page, close } = await launchBrowser();
+//   await page.goto(url); await waitForWorkbench(page); ... await close(); await server.stop();
 //
 // Facts this relies on (checked against VS Code 1.100.3 / code-server 4.100.3):
 // - The web workbench reads user settings from <user-data-dir>/User/settings.json
@@ -43,13 +43,25 @@ export const DEFAULT_SETTINGS = {
   'git.autoRepositoryDetection': false,
   'github.gitAuthentication': false,
   'npm.autoDetect': 'off',
-  'typescript.tsserver.experimental.enableProjectDiagnostics': false,
+  // Tests edit documents; they must not be written to disk behind their back.
   'files.autoSave': 'off',
-  'window.commandCenter': true,
 };
 
 const READY_RE = /Web UI available at https?:\/\/[^:\s]+:(\d+)/;
+// The server logs this and keeps running without listening: fail fast instead.
+const IN_USE_RE = /EADDRINUSE/;
 const LOG_TAIL_LINES = 200;
+
+// Servers run in their own process group (see spawn below), so a Ctrl-C in the
+// terminal does not reach them. Kill every live group when we are told to stop;
+// if the script has no signal handler of its own, exit as the signal would.
+const liveGroups = new Set();
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
+  process.on(signal, function onSignal() {
+    for (const pid of liveGroups) { try { process.kill(-pid, 'SIGTERM'); } catch { /* gone */ } }
+    if (process.listenerCount(signal) === 1) process.exit(code);
+  });
+}
 
 /** Resolves true when nothing listens on 127.0.0.1:port. */
 export function isPortFree(port) {
@@ -94,7 +106,7 @@ function writeUserSettings(userDataDir, settings) {
  * @param {object} [o.env]          extra environment for the server and its extension hosts
  * @param {(line: string) => void} [o.onLog] every server output line (default: kept in logTail only)
  * @param {number} [o.timeoutMs]    how long to wait for the ready line
- * @returns {Promise<{url: string, port: number, userDataDir: string, serverDataDir: string, logTail: () => string[], stop: () => Promise<void>}>}
+ * @returns {Promise<{url: string, port: number, userDataDir: string, serverDataDir: string, logTail: () => string[], exited: Promise<{code: number|null, signal: string|null}>, stop: () => Promise<void>}>}
  */
 export async function startVSCodeServer({ dataDir, extensionsDir, port = 0, settings = {}, env = {}, onLog, timeoutMs = 60_000 }) {
   if (!fs.existsSync(serverMain)) {
@@ -121,7 +133,10 @@ export async function startVSCodeServer({ dataDir, extensionsDir, port = 0, sett
   const child = spawn(process.execPath, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
-    env: { ...process.env, ...env },
+    // EXTENSIONS_GALLERY={} (read by code-server's product config) turns the
+    // marketplace off: no requests to open-vsx.org, which is unreachable here
+    // and would only add errors to the logs.
+    env: { EXTENSIONS_GALLERY: '{}', ...process.env, ...env },
   });
 
   const tail = [];
@@ -132,7 +147,12 @@ export async function startVSCodeServer({ dataDir, extensionsDir, port = 0, sett
   };
 
   let exited = false;
-  const exitPromise = new Promise((resolve) => child.once('exit', (code, signal) => { exited = true; resolve({ code, signal }); }));
+  liveGroups.add(child.pid);
+  const exitPromise = new Promise((resolve) => child.once('exit', (code, signal) => {
+    exited = true;
+    liveGroups.delete(child.pid);
+    resolve({ code, signal });
+  }));
   // If our own process dies first, don't leave the server behind.
   const killOnExit = () => { if (!exited) try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ } };
   process.once('exit', killOnExit);
@@ -162,6 +182,7 @@ export async function startVSCodeServer({ dataDir, extensionsDir, port = 0, sett
           record(line);
           const m = READY_RE.exec(line);
           if (m) finish(null, Number(m[1]));
+          if (IN_USE_RE.test(line)) finish(Object.assign(new Error(`port ${port} is already in use`), { code: 'EADDRINUSE' }));
         }
       });
     }
@@ -175,6 +196,8 @@ export async function startVSCodeServer({ dataDir, extensionsDir, port = 0, sett
     userDataDir,
     serverDataDir,
     logTail: () => [...tail],
+    /** Settles when the server process ends (by itself or through stop()). */
+    exited: exitPromise,
     async stop() {
       process.removeListener('exit', killOnExit);
       if (exited) return;
@@ -241,11 +264,18 @@ export async function launchBrowser({ headless = true, viewport = { width: 1400,
 }
 
 /**
- * Resolves once the workbench has restored its UI: the status bar is painted and
- * the explorer (if a folder is open) lists files. Event-driven (Playwright waits
- * on the DOM), no fixed sleeps.
+ * Resolves once the workbench has settled: extensions registered (performance
+ * mark code/didLoadExtensions, so contributed views, languages and themes are
+ * in place), the last startup phase reached (code/LifecyclePhase/Eventually,
+ * which VS Code enters a few seconds after restoring; late contributions such
+ * as the Problems status item appear by then), and, for a non-empty folder, the
+ * explorer lists its files. Event-driven (Playwright re-checks on animation
+ * frames / DOM changes); no fixed sleeps of ours.
  */
 export async function waitForWorkbench(page, { folder = true, timeout = 60_000 } = {}) {
-  await page.waitForSelector('.monaco-workbench .part.statusbar', { timeout });
+  await page.waitForFunction(() => {
+    const marks = new Set(performance.getEntriesByType('mark').map((m) => m.name));
+    return marks.has('code/didLoadExtensions') && marks.has('code/LifecyclePhase/Eventually');
+  }, null, { timeout });
   if (folder) await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout });
 }

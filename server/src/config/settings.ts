@@ -4,7 +4,9 @@ import { SeveritySchema } from '../rules/types.js';
 /** Where a path glob decides: these folders and names hold postmortems. */
 export const DEFAULT_INCLUDE = ['**/postmortems/**/*.md', '**/postmortem/**/*.md', '**/incident-reports/**/*.md', '**/incidents/**/*.md', '**/*postmortem*.md', '**/*post-mortem*.md'];
 
-export const RuleSettingSchema = z.union([z.literal('off'), SeveritySchema]);
+export const RuleLevelSchema = z.union([z.literal('off'), SeveritySchema]);
+/** A rule's setting: a level, or a level and the rule's options. */
+export const RuleSettingSchema = z.union([RuleLevelSchema, z.tuple([RuleLevelSchema, z.record(z.string(), z.unknown())])]);
 
 /**
  * The `postmortem` settings section. The client's package.json contributions
@@ -17,7 +19,8 @@ export const SettingsSchema = z.object({
     .boolean()
     .default(true)
     .describe('Also treat a Markdown file as a postmortem when its headings look like one (several postmortem sections, or "type: postmortem" in front matter).'),
-  rules: z.record(z.string(), RuleSettingSchema).default({}).describe('Severity per rule id: "off", "hint", "info", "warning" or "error".'),
+  template: z.string().default('auto').describe('The template documents are checked against: "auto" (the closest), "seed", "google-sre", "pagerduty" or "atlassian".'),
+  rules: z.record(z.string(), RuleSettingSchema).default({}).describe('Per rule id: "off", "hint", "info", "warning" or "error", or [level, options].'),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;

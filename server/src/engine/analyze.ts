@@ -1,11 +1,15 @@
 import { buildModel, type AnalyzedDocument } from '../model/build-model.js';
 import { RULES } from '../rules/registry.js';
-import type { Finding, Rule } from '../rules/types.js';
+import type { AnyRule, Finding, RuleContext } from '../rules/types.js';
 import { DEFAULT_SETTINGS, type Settings } from '../config/settings.js';
 import { postmortemReason, type PostmortemReason } from './detect.js';
+import { closestTemplate, templateById } from '../templates/registry.js';
+import type { Template } from '../templates/template.js';
 
 export interface Analysis {
   analysis: AnalyzedDocument;
+  /** The template the document is checked against: configured, or the closest one. */
+  template: Template;
   isPostmortem: PostmortemReason;
   findings: Finding[];
 }
@@ -16,7 +20,7 @@ export interface AnalyzeOptions {
   settings?: Settings;
   /** Check even when the document does not look like a postmortem (the CLI's explicit files). */
   force?: boolean;
-  rules?: readonly Rule[];
+  rules?: readonly AnyRule[];
 }
 
 /** Parse once, run every enabled rule. One failing rule becomes one finding; the others still run. */
@@ -24,18 +28,22 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const settings = options.settings ?? DEFAULT_SETTINGS;
   const analysis = buildModel(text);
   const reason = postmortemReason(analysis, options.path ?? null, settings);
-  if (!reason && !options.force) return { analysis, isPostmortem: null, findings: [] };
-  return { analysis, isPostmortem: reason, findings: runRules(analysis, settings, options.rules ?? RULES) };
+  const template = (settings.template !== 'auto' ? templateById(settings.template) : undefined) ?? closestTemplate(analysis.model.sections);
+  if (!reason && !options.force) return { analysis, template, isPostmortem: null, findings: [] };
+  return { analysis, template, isPostmortem: reason, findings: runRules({ ...analysis, template }, settings, options.rules ?? RULES) };
 }
 
-export function runRules(analysis: AnalyzedDocument, settings: Settings, rules: readonly Rule[]): Finding[] {
+export function runRules(context: RuleContext, settings: Settings, rules: readonly AnyRule[]): Finding[] {
   const findings: Finding[] = [];
   for (const rule of rules) {
     const configured = settings.rules[rule.id];
-    if (configured === 'off') continue;
-    const severity = configured ?? rule.defaultSeverity;
+    const [level, rawOptions] = Array.isArray(configured) ? configured : [configured, undefined];
+    if (level === 'off') continue;
+    const severity = level ?? rule.defaultSeverity;
     try {
-      for (const report of rule.check(analysis)) findings.push({ rule: rule.id, severity, ...report });
+      // Options were validated when the config was read; parsing here fills in the defaults.
+      const options: unknown = rule.options ? rule.options.parse(rawOptions ?? {}) : undefined;
+      for (const report of rule.check(context, options)) findings.push({ rule: rule.id, severity, ...report });
     } catch (error) {
       findings.push({
         rule: 'internal-error',

@@ -1,21 +1,21 @@
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../engine/analyze.js';
-import { SEED_TEMPLATE } from '../templates/seed-template.js';
+import { sectionsMatching } from '../templates/registry.js';
 
 // Only at the start of a line, where a heading can go: "", "#", "## Ti".
 const HEADING_PREFIX = /^(#{0,6})\s*([\w ]*)$/;
 
-/** Section headings the document does not have yet, in the template's order. */
+/** Section headings the document does not have yet, in its template's order. */
 export function completions(document: TextDocument, position: Position, result: Analysis): CompletionItem[] {
   const lineStart = { line: position.line, character: 0 };
   const prefix = document.getText({ start: lineStart, end: position });
   const match = HEADING_PREFIX.exec(prefix);
   if (!match) return [];
-  const present = new Set(result.analysis.model.sections.map((section) => section.kind));
+  const { sections } = result.analysis.model;
   const level = match[1] && match[1].length >= 2 ? match[1] : '##';
-  return SEED_TEMPLATE.sections
-    .filter((section) => !present.has(section.kind))
+  return result.template.sections
+    .filter((expected) => sectionsMatching(expected, sections).length === 0)
     .map((section, index): CompletionItem => ({
       label: section.heading,
       labelDetails: { description: 'missing section' },

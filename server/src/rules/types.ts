@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RangeSchema } from '../model/schema.js';
 import type { AnalyzedDocument } from '../model/build-model.js';
+import type { Template } from '../templates/template.js';
 
 export const SeveritySchema = z.enum(['error', 'warning', 'info', 'hint']);
 
@@ -26,10 +27,21 @@ export type Finding = z.infer<typeof FindingSchema>;
 /** What a rule reports; the engine adds the rule id and the configured severity. */
 export type RuleReport = Omit<Finding, 'rule' | 'severity'>;
 
-export interface Rule {
+/** What a rule reads: the analysed document and the template it is checked against. */
+export interface RuleContext extends AnalyzedDocument {
+  template: Template;
+}
+
+export interface Rule<Options = unknown> {
   /** Stable kebab-case id: the diagnostic code and the doc page's name. */
   id: string;
   description: string;
   defaultSeverity: Severity;
-  check(analysis: AnalyzedDocument): RuleReport[];
+  /** The rule's options; the defaults apply where the config gives none. */
+  options?: z.ZodType<Options>;
+  check(context: RuleContext, options: Options): RuleReport[];
 }
+
+/** Rules with their option types erased, for the registry. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each rule checks its own options through its schema
+export type AnyRule = Rule<any>;
