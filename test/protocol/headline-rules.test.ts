@@ -29,7 +29,10 @@ after(async () => {
 });
 
 const uriOf = (name: string): string => pathToFileURL(join(FIXTURES, name)).toString();
-const summary = (diagnostics: Diagnostic[]): string[] => diagnostics.map((d) => `${d.range.start.line}:${String(d.code)}`).sort();
+// These tests are about the walking skeleton's three headline rules; the other rules have their own fixtures.
+const HEADLINE = new Set(['missing-duration', 'timeline-out-of-order', 'impact-without-metrics']);
+const headline = (diagnostics: Diagnostic[]): Diagnostic[] => diagnostics.filter((d) => HEADLINE.has(String(d.code)));
+const summary = (diagnostics: Diagnostic[]): string[] => headline(diagnostics).map((d) => `${d.range.start.line}:${String(d.code)}`).sort();
 
 test('initialize advertises the skeleton features', async () => {
   const { server: other, initialize } = await SpawnedServer.start();
@@ -44,10 +47,11 @@ test('initialize advertises the skeleton features', async () => {
   }
 });
 
-test('the seed gets no diagnostics', async () => {
+test('the seed gets none of the headline three, only its action items\' missing owners and tickets', async () => {
   const uri = uriOf('load-balancer-coffee-break.md');
   const published = await server.open(uri, readFixture('load-balancer-coffee-break.md'));
-  assert.deepEqual(published.diagnostics, []);
+  assert.deepEqual(summary(published.diagnostics), []);
+  assert.deepEqual([...new Set(published.diagnostics.map((d) => String(d.code)))].sort(), ['action-item-missing-owner', 'action-item-missing-ticket']);
 });
 
 for (const [file, expected] of [
@@ -65,7 +69,7 @@ for (const [file, expected] of [
 test('the out-of-order diagnostic names both times and points at the earlier entry', async () => {
   const uri = uriOf('seed-variants/swapped-entries.md');
   const published = await server.open(uri, readFixture('seed-variants/swapped-entries.md'));
-  const [diagnostic] = published.diagnostics;
+  const [diagnostic] = headline(published.diagnostics);
   assert.ok(diagnostic);
   assert.match(diagnostic.message, /09:05 AM/);
   assert.match(diagnostic.message, /09:15 AM/);
@@ -85,11 +89,11 @@ test('a file under postmortems/ is checked by its path alone', async () => {
 test('editing the document updates diagnostics, and closing clears them', async () => {
   const uri = 'file:///tmp/edit/postmortems/edit.md';
   const seed = readFixture('load-balancer-coffee-break.md');
-  assert.deepEqual((await server.open(uri, seed)).diagnostics, []);
+  assert.deepEqual(summary((await server.open(uri, seed)).diagnostics), []);
   const changed = await server.replace(uri, seed.replace('affecting 30% of users', 'affecting users'));
   assert.deepEqual(summary(changed.diagnostics), ['4:impact-without-metrics']);
   const restored = await server.replace(uri, seed);
-  assert.deepEqual(restored.diagnostics, []);
+  assert.deepEqual(summary(restored.diagnostics), []);
   assert.deepEqual((await server.close(uri)).diagnostics, []);
 });
 
@@ -111,7 +115,7 @@ test('the missing-duration quick fix inserts a Duration line computed from the t
   assert.deepEqual(edits, [{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, newText: '- **Duration**: 2h 30m (from 09:00 AM to 11:30 AM)\n' }]);
   const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 1, text), edits);
   const after = await server.replace(uri, fixed);
-  assert.deepEqual(after.diagnostics, []);
+  assert.deepEqual(summary(after.diagnostics), []);
 });
 
 test('a quick fix for an older version of the document is not offered', async () => {
@@ -180,7 +184,7 @@ test('the postmortem/outline request returns sections with their problem counts'
       ['Root Cause', 0],
       ['Timeline', 1],
       ['Root Cause and Resolution', 0],
-      ['Corrective and Preventative Measures', 0],
+      ['Corrective and Preventative Measures', 8],
     ],
   );
 });

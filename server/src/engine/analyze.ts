@@ -5,6 +5,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../config/settings.js';
 import { postmortemReason, type PostmortemReason } from './detect.js';
 import { closestTemplate, templateById } from '../templates/registry.js';
 import type { Template } from '../templates/template.js';
+import { placeholderText, placeholdersIn, TEMPLATE_PLACEHOLDER_COUNT } from '../rules/placeholder-text.js';
 
 export interface Analysis {
   analysis: AnalyzedDocument;
@@ -33,8 +34,11 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   return { analysis, template, isPostmortem: reason, findings: runRules({ ...analysis, template }, settings, options.rules ?? RULES) };
 }
 
-export function runRules(context: RuleContext, settings: Settings, rules: readonly AnyRule[]): Finding[] {
+export function runRules(context: RuleContext, settings: Settings, allRules: readonly AnyRule[]): Finding[] {
   const findings: Finding[] = [];
+  // A template being filled in gets one gentle note about its placeholders, not a wall of findings.
+  const templateMode = placeholdersIn(context).length >= TEMPLATE_PLACEHOLDER_COUNT;
+  const rules = templateMode ? allRules.filter((rule) => rule.id === placeholderText.id) : allRules;
   for (const rule of rules) {
     const configured = settings.rules[rule.id];
     const [level, rawOptions] = Array.isArray(configured) ? configured : [configured, undefined];

@@ -56,7 +56,7 @@ function fromText(text: string): Omit<ActionItem, 'text' | 'status' | 'range'> {
   return {
     owner: handle ? `@${handle[1]}` : ownerPhrase ? ownerPhrase[1]!.trim() : null,
     ticket: ticket ? (ticket[1] ?? (ticket[2] ? `#${ticket[2]}` : ticket[3]!)) : null,
-    priority: priority ? (priority[1] ?? priority[2] ?? priority[3]!).toUpperCase().replace(/^(HIGH|MEDIUM|LOW|URGENT|CRITICAL)$/, (word) => word[0] + word.slice(1).toLowerCase()) : null,
+    priority: priority ? (priority[1] ?? priority[2] ?? priority[3]!).toUpperCase().replace(/^(HIGH|MEDIUM|LOW|URGENT|CRITICAL)$/, (word) => `${word.charAt(0)}${word.slice(1).toLowerCase()}`) : null,
     type: typeTag ? typeOf(typeTag[1] ?? typeTag[2] ?? '') : null,
     due: dueOf(text),
   };

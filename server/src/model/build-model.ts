@@ -1,10 +1,10 @@
-import type { Duration, IncidentModel, Range } from './schema.js';
+import type { Duration, IncidentModel, MilestoneKind, Range } from './schema.js';
 import { parseMarkdown, startOffset, endOffset, type ParsedMarkdown } from './markdown.js';
 import { collectFields, type Field } from './fields.js';
 import { readOutline, type SectionSpan } from './sections.js';
 import { declaredZone } from './zone-declaration.js';
 import { readDuration, type DurationResult } from './duration.js';
-import { readImpact } from './impact.js';
+import { readImpact, impactParts, type ImpactPart } from './impact.js';
 import { readTimeline, type TimelineItem } from './timeline.js';
 import { readMilestones, milestoneWindow } from './milestones.js';
 import { readActionItems, type ActionItemSpan } from './action-items.js';
@@ -24,6 +24,8 @@ export interface AnalyzedDocument {
   timeline: TimelineItem[];
   actionItems: ActionItemSpan[];
   durationStatement: DurationResult | null;
+  impactParts: ImpactPart[];
+  milestoneKeys: Map<MilestoneKind, number | null>;
   /** The title heading's range, when the document starts with one. */
   titleRange: Range | null;
 }
@@ -40,8 +42,9 @@ export function buildModel(text: string): AnalyzedDocument {
   const incidentDate = metadata.incidentDate ? (findTimestamps(metadata.incidentDate)[0]?.date ?? null) : null;
   const baseDate = durationStatement?.date ?? incidentDate;
   const timeline = readTimeline(doc, outline.spans, { date: baseDate, zone });
-  const { milestones, metrics } = readMilestones(doc, fields, timeline, { date: baseDate, zone });
+  const { milestones, metrics, keys } = readMilestones(doc, fields, timeline, { date: baseDate, zone });
   const actionItems = readActionItems(doc, outline.spans);
+  const impact = impactParts(fields, outline.spans);
   const timelineZone = zone ?? timeline.find((item) => item.entry.zone)?.entry.zone ?? null;
   return {
     doc,
@@ -50,6 +53,8 @@ export function buildModel(text: string): AnalyzedDocument {
     timeline,
     actionItems,
     durationStatement,
+    impactParts: impact,
+    milestoneKeys: keys,
     titleRange: outline.titleNode ? doc.lines.range(startOffset(outline.titleNode), endOffset(outline.titleNode)) : null,
     model: {
       title: outline.title,
@@ -57,7 +62,7 @@ export function buildModel(text: string): AnalyzedDocument {
       timezone: timelineZone,
       sections: outline.spans.map((span) => span.section),
       duration: { ...(durationStatement?.duration ?? { stated: null, start: null, end: null, minutes: null, range: null }), computed: computedDuration(milestones, timeline) },
-      impact: readImpact(doc, fields, outline.spans),
+      impact: readImpact(doc, impact),
       timeline: timeline.map((item) => item.entry),
       milestones,
       metrics,

@@ -10,8 +10,24 @@ const IMPACT_KEYS = /^(?:(?:customer|user|business|client) )?impact$|^affected (
  * The impact statement: an Impact field (the seed's nested bullets) and any
  * Impact section. Both count, so a number in either satisfies the metric check.
  */
-export function readImpact(doc: ParsedMarkdown, fields: readonly Field[], spans: readonly SectionSpan[]): Impact | null {
-  const parts: Array<{ start: number; end: number }> = [];
+export function readImpact(doc: ParsedMarkdown, parts: readonly ImpactPart[]): Impact | null {
+  if (parts.length === 0) return null;
+  const first = parts[0]!;
+  return {
+    text: parts.map((part) => doc.text.slice(part.start, part.end).trim()).join('\n\n'),
+    range: doc.lines.range(first.start, first.end),
+    metrics: parts.flatMap((part) => extractMetrics(doc.text.slice(part.start, part.end), part.start, doc.lines)),
+  };
+}
+
+export interface ImpactPart {
+  start: number;
+  end: number;
+}
+
+/** Where the impact is stated, in document order. */
+export function impactParts(fields: readonly Field[], spans: readonly SectionSpan[]): ImpactPart[] {
+  const parts: ImpactPart[] = [];
   for (const field of fields) {
     if (IMPACT_KEYS.test(field.key) && field.shape !== 'front-matter') parts.push({ start: field.start, end: field.end });
   }
@@ -20,12 +36,5 @@ export function readImpact(doc: ParsedMarkdown, fields: readonly Field[], spans:
       parts.push({ start: span.start, end: span.end });
     }
   }
-  if (parts.length === 0) return null;
-  parts.sort((a, b) => a.start - b.start);
-  const first = parts[0]!;
-  return {
-    text: parts.map((part) => doc.text.slice(part.start, part.end).trim()).join('\n\n'),
-    range: doc.lines.range(first.start, first.end),
-    metrics: parts.flatMap((part) => extractMetrics(doc.text.slice(part.start, part.end), part.start, doc.lines)),
-  };
+  return parts.sort((a, b) => a.start - b.start);
 }

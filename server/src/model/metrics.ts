@@ -4,7 +4,7 @@ import { findDurations } from '../time/durations.js';
 
 // What an impact statement counts. A quantity needs a unit to be a metric: a
 // bare "2" or a time of day is not one.
-const COUNTED =
+export const COUNTED_NOUNS =
   'users?|customers?|requests?|errors?|failures?|orders?|accounts?|transactions?|calls?|queries|jobs?|messages?|emails?|notifications?|payments?|sessions?|tenants?|sites?|websites?|devices?|tickets?|pages?|events?|builds?|deploy(?:ment)?s?|merchants?|clients?|subscribers?|visitors?|records?|rows?|files?|regions?|clusters?|hosts?|servers?|nodes?|pods?|services?|projects?|repositories|repos?|organi[sz]ations?|teams?|members?|players?|drivers?|riders?|downloads?|uploads?|logins?|sign-?ups?|checkouts?|carts?|bookings?|reservations?|shipments?|packages?|instances?|databases?|endpoints?|apis?|responses?|timeouts?|exceptions?|alerts?|pageviews?|impressions?|installs?|invoices?';
 const MULTIPLIER = '(?:k|K|M|B|bn|thousand|million|billion|hundred)';
 
@@ -13,7 +13,7 @@ const PATTERNS: ReadonlyArray<{ unit: string; pattern: RegExp }> = [
   { unit: 'money', pattern: new RegExp(`(?:[$€£¥]\\s?(\\d[\\d,]*(?:\\.\\d+)?)\\s?${MULTIPLIER}?|(?<![\\w.])(\\d[\\d,]*(?:\\.\\d+)?)\\s?${MULTIPLIER}?\\s?(?:USD|EUR|GBP|dollars|euros)\\b)`, 'g') },
   { unit: 'rate', pattern: /(?<![\w.])(\d[\d,]*(?:\.\d+)?)\s?(?:[a-z]+\s)?(?:\/|per)\s?(?:s|sec|second|min|minute|h|hr|hour|day)\b/gi },
   { unit: 'ratio', pattern: /(?<![\w.])(\d[\d,]*)\s+(?:of|out of)\s+(?:the\s+)?(?:\d[\d,]*)\b/gi },
-  { unit: 'count', pattern: new RegExp(`(?<![\\w.:/-])(\\d[\\d,]*(?:\\.\\d+)?)\\s?${MULTIPLIER}?\\+?\\s+(?:[A-Za-z-]+\\s+){0,2}?(${COUNTED})\\b`, 'gi') },
+  { unit: 'count', pattern: new RegExp(`(?<![\\w.:/-])(\\d[\\d,]*(?:\\.\\d+)?)\\s?${MULTIPLIER}?\\+?\\s+(?:[A-Za-z-]+\\s+){0,2}?(${COUNTED_NOUNS})\\b`, 'gi') },
 ];
 
 /** Quantities in an impact statement: percentages, counts, money, rates and durations. */

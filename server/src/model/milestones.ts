@@ -40,6 +40,8 @@ export function milestoneFromWording(text: string): MilestoneKind | null {
 export interface MilestoneResult {
   milestones: Milestone[];
   metrics: IncidentMetrics;
+  /** Each milestone's sort key, on the timeline's scale, for comparing milestones without full dates. */
+  keys: Map<MilestoneKind, number | null>;
 }
 
 /** Milestones from fields first, then from the timeline; one of each kind. */
@@ -76,8 +78,9 @@ export function readMilestones(doc: ParsedMarkdown, fields: readonly Field[], ti
 
   const milestones = [...found.values()].sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind));
   return {
-    milestones: milestones.map(({ sortKey: _sortKey, ...milestone }) => milestone),
+    milestones: milestones.map(({ kind, at, source, range }) => ({ kind, at, source, range })),
     metrics: incidentMetrics(found, fields),
+    keys: new Map(milestones.map((milestone) => [milestone.kind, milestone.sortKey])),
   };
 }
 

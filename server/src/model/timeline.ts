@@ -14,6 +14,10 @@ export interface TimelineItem {
   sortKey: number | null;
   start: number;
   end: number;
+  /** The entry wrote its own date (not inherited). */
+  ownDate: boolean;
+  /** The inherited date in force, as text, so entries under the same date can be told apart from those under a new one. */
+  dateContext: string;
 }
 
 interface Context {
@@ -187,6 +191,8 @@ function makeItem(doc: ParsedMarkdown, stamp: TimestampMatch, until: TimestampMa
     start,
     end,
     sortKey: resolved.sortKey,
+    ownDate: stamp.date !== null,
+    dateContext: JSON.stringify(context.date),
     entry: {
       at: resolved.iso,
       timeText: stamp.text,

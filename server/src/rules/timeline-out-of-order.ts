@@ -1,26 +1,31 @@
 import type { Rule, RuleReport } from './types.js';
-import type { TimelineItem } from '../model/timeline.js';
+import { orderedEntries, type OrderedEntry } from '../model/timeline-order.js';
 
 /** A timeline that jumps back in time misleads every reader who trusts it. */
 export const timelineOutOfOrder: Rule = {
   id: 'timeline-out-of-order',
-  description: 'A timeline entry is earlier than the entry before it.',
+  description: 'A timeline entry is earlier than the entry before it (or later, in a timeline declared newest-first).',
   defaultSeverity: 'error',
-  check(analysis) {
+  check(context) {
+    const newestFirst = context.model.metadata.newestFirst;
     const reports: RuleReport[] = [];
-    let previous: TimelineItem | null = null;
-    for (const item of analysis.timeline) {
-      if (item.sortKey === null) continue;
-      if (previous && item.sortKey < previous.sortKey!) {
+    // Compare with the latest time seen so one misplaced entry is reported once, not again for every entry after it.
+    let latest: OrderedEntry | null = null;
+    for (const entry of orderedEntries(context.timeline, newestFirst)) {
+      if (latest && entry.key < latest.key) {
+        const { entry: current } = entry.item;
+        const { entry: before } = latest.item;
         reports.push({
-          message: `Timeline out of order: ${item.entry.timeText} comes after ${previous.entry.timeText}, which is later.`,
-          range: item.entry.range,
-          related: [{ range: previous.entry.range, message: `The earlier entry, at ${previous.entry.timeText}.` }],
+          message: newestFirst
+            ? `Timeline out of order: this newest-first timeline has ${current.timeText} above ${before.timeText}, which is earlier.`
+            : `Timeline out of order: ${current.timeText} comes after ${before.timeText}, which is later.`,
+          range: current.range,
+          related: [{ range: before.range, message: `The entry at ${before.timeText}.` }],
         });
       }
-      // Compare with the latest time seen so one misplaced entry is reported once, not again for every entry after it.
-      if (!previous || item.sortKey >= previous.sortKey!) previous = item;
+      if (!latest || entry.key >= latest.key) latest = entry;
     }
-    return reports;
+    // In a newest-first timeline the entries were reversed for reading; report top to bottom.
+    return newestFirst ? reports.reverse() : reports;
   },
 };

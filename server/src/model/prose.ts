@@ -1,0 +1,35 @@
+import type { Nodes } from 'mdast';
+import { type ParsedMarkdown, walk, startOffset, endOffset } from './markdown.js';
+
+/** A block of prose with its source offset; code, URLs and HTML are blanked to spaces so offsets still line up. */
+export interface ProseBlock {
+  start: number;
+  text: string;
+  kind: 'paragraph' | 'heading' | 'tableCell';
+}
+
+const BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
+
+/** Paragraphs, headings and table cells as source text, minus what is not prose. */
+export function proseBlocks(doc: ParsedMarkdown): ProseBlock[] {
+  const blocks: ProseBlock[] = [];
+  walk(doc.root, (node) => {
+    if (!BLOCKS.has(node.type)) return;
+    const start = startOffset(node);
+    const chars = doc.text.slice(start, endOffset(node)).split('');
+    const blank = (from: number, to: number): void => {
+      for (let i = Math.max(0, from - start); i < Math.min(chars.length, to - start); i++) if (chars[i] !== '\n') chars[i] = ' ';
+    };
+    walk(node, (inner: Nodes) => {
+      if (inner.type === 'inlineCode' || inner.type === 'html') blank(startOffset(inner), endOffset(inner));
+      if (inner.type === 'link' || inner.type === 'image') {
+        // Keep a link's text, blank its destination: "(https://…?from=1594299600000)".
+        const lastChild = inner.type === 'link' ? inner.children[inner.children.length - 1] : undefined;
+        blank(lastChild ? endOffset(lastChild) : startOffset(inner), endOffset(inner));
+      }
+    });
+    blocks.push({ start, text: chars.join(''), kind: node.type as ProseBlock['kind'] });
+    return false;
+  });
+  return blocks;
+}

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import type { Rule } from './types.js';
+import { openActionItems } from './action-items.js';
+
+const Options = z.object({
+  /** Verbs that, leading a short item, say nothing specific. */
+  vagueVerbs: z.array(z.string()).default(['improve', 'investigate', 'look into', 'review', 'consider', 'enhance', 'revisit', 'think about', 'explore', 'monitor', 'ensure', 'try to', 'work on']),
+  /** Phrases that are vague anywhere in an item. */
+  vaguePhrases: z.array(z.string()).default(['be careful', 'be more careful', 'make better', 'make it better', 'pay more attention', 'pay attention', 'double-check', 'double check', 'be aware', 'communicate better']),
+  /** Items with a vague verb and at most this many words are reported. */
+  maxWords: z.number().int().min(1).default(5),
+});
+
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** "Improve monitoring" cannot be done or checked off; "Alert when the pool is 90% used" can. */
+export const actionItemVague: Rule<z.infer<typeof Options>> = {
+  id: 'action-item-vague',
+  description: 'An action item is too vague to act on ("improve monitoring", "be more careful").',
+  defaultSeverity: 'warning',
+  options: Options,
+  check(context, options) {
+    const leading = new RegExp(`^(?:${options.vagueVerbs.map(escape).join('|')})\\b`, 'i');
+    const anywhere = new RegExp(`\\b(?:${options.vaguePhrases.map(escape).join('|')})\\b`, 'i');
+    return openActionItems(context).flatMap((span) => {
+      const text = span.item.text.replace(/^\[[ xX]\]\s*/, '').replace(/\(owner:[^)]*\)|@[\w.-]+|\b[A-Z][A-Z0-9]+-\d+\b/g, '').trim();
+      const words = text.split(/\s+/).filter(Boolean).length;
+      const phrase = anywhere.exec(text);
+      if (!phrase && !(leading.test(text) && words <= options.maxWords)) return [];
+      return [
+        {
+          message: phrase
+            ? `"${phrase[0]}" is not an action: say what will change in the system or process, so it can be done and checked.`
+            : `"${text}" is too vague to act on: say what exactly will change, so someone can do it and check it off.`,
+          range: span.item.range,
+        },
+      ];
+    });
+  },
+};

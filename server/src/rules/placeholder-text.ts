@@ -1,0 +1,69 @@
+import type { Rule, RuleContext, RuleReport } from './types.js';
+import { walk, startOffset } from '../model/markdown.js';
+import { proseBlocks } from '../model/prose.js';
+import { documentAnchor } from './anchors.js';
+
+// What templates leave behind: TBD, "??", "XX%", "?mins", "<owner>", "[insert …]", YYYY-MM-DD.
+const PLACEHOLDER = new RegExp(
+  [
+    '\\bTB[DC]\\b',
+    '\\bTODO\\b(?=\\s*[:(]|\\s*$|\\s*\\|)',
+    '\\?{2,}',
+    '(?<![\\w])X{2,}(?:\\.X+)?\\s?%',
+    '\\bX{3,}\\b',
+    '\\?\\s?(?:mins?|minutes|hours?|hrs?|users|%)',
+    '\\[(?:insert|add|describe|enter|your|placeholder|fill)[^\\]\\n]{0,60}\\]',
+    '\\blorem ipsum\\b',
+    '\\bYYYY-MM-DD\\b',
+    '\\bHH:MM\\b',
+    '\\{\\{[^}\\n]{1,40}\\}\\}',
+  ].join('|'),
+  'gi',
+);
+// "<owner>" parses as HTML; real tags are not placeholders.
+const ANGLE = /<([a-z][\w -]{1,30})>/gi;
+const HTML_TAGS = /^(?:a|abbr|b|br|code|del|details|div|em|hr|i|img|ins|kbd|li|ol|p|pre|s|small|span|strong|sub|summary|sup|table|tbody|td|th|thead|tr|u|ul|mark|q|cite|dl|dt|dd|figure|figcaption|picture|source|video|audio|center|font)$/i;
+
+/** Where placeholders stand in a document. */
+export function findPlaceholders(text: string): Array<{ start: number; end: number; text: string }> {
+  const found: Array<{ start: number; end: number; text: string }> = [];
+  for (const match of text.matchAll(PLACEHOLDER)) found.push({ start: match.index, end: match.index + match[0].length, text: match[0] });
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** Placeholders in prose (not in code) with their document offsets. */
+export function placeholdersIn(context: RuleContext): Array<{ start: number; end: number; text: string }> {
+  const found = proseBlocks(context.doc).flatMap((block) => findPlaceholders(block.text).map((hit) => ({ ...hit, start: block.start + hit.start, end: block.start + hit.end })));
+  // "<owner>" parses as inline HTML, which prose blocks blank out: look at the HTML nodes themselves.
+  walk(context.doc.root, (node) => {
+    if (node.type !== 'html') return;
+    for (const match of node.value.matchAll(ANGLE)) {
+      if (HTML_TAGS.test(match[1]!.trim().split(' ')[0]!)) continue;
+      const start = startOffset(node) + match.index;
+      found.push({ start, end: start + match[0].length, text: match[0] });
+    }
+  });
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** A document with this many placeholders is a template being filled in: one gentle note, not a wall of findings. */
+export const TEMPLATE_PLACEHOLDER_COUNT = 6;
+
+/** TBD, TODO, "??", "XX%", "<owner>": the document is not finished. */
+export const placeholderText: Rule = {
+  id: 'placeholder-text',
+  description: 'Placeholder text is left in the document (TBD, TODO, ??, XX%, <owner>, YYYY-MM-DD).',
+  defaultSeverity: 'warning',
+  check(context) {
+    const hits = placeholdersIn(context);
+    if (hits.length >= TEMPLATE_PLACEHOLDER_COUNT) {
+      return [
+        {
+          message: `This postmortem is still a template: ${hits.length} placeholders (${[...new Set(hits.map((hit) => hit.text))].slice(0, 5).join(', ')} …) are left. Other checks wait until it is filled in.`,
+          range: documentAnchor(context),
+        },
+      ];
+    }
+    return hits.map((hit): RuleReport => ({ message: `Placeholder "${hit.text}" left in: replace it with the real value.`, range: context.doc.lines.range(hit.start, hit.end) }));
+  },
+};
