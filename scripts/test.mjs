@@ -4,6 +4,7 @@
 // closes with one "N passed, N failed" line over all of them.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { ensureDebianPackages, hasCommand } from './system-packages.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const totals = { passed: 0, failed: 0 };
@@ -49,6 +50,9 @@ step('lint (eslint, type-aware)');
 if ((await run('npx', ['eslint', '.'])) !== 0) failures.push('lint');
 
 step('unit and protocol tests (node:test)');
+// test/protocol/neovim.test.ts runs Debian's Neovim against the server. Installed
+// here when root on Debian; otherwise the message says how, and those tests fail.
+ensureDebianPackages([{ pkg: 'neovim', probe: () => hasCommand('nvim') }], { why: 'for the Neovim test', required: false, rerun: 'npm test' });
 const unitCode = await run(process.execPath, ['--test', '--test-reporter=spec', 'out/test/unit/', 'out/test/protocol/'], {
   parse: (output) => count('node:test', output, /ℹ pass (\d+)/, /ℹ fail (\d+)/),
 });

@@ -20,6 +20,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
+import { ensureDebianPackages, hasCommand } from './system-packages.mjs';
 
 export const CODE_SERVER_VERSION = '4.100.3';
 export const VSCODE_VERSION = '1.100.3';
@@ -63,10 +64,6 @@ function exists(p) {
   return fs.existsSync(p);
 }
 
-function hasCommand(cmd) {
-  return spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
-}
-
 function log(msg) {
   process.stdout.write(`[vscode-setup] ${msg}\n`);
 }
@@ -94,34 +91,15 @@ function fail(msg, code = 1) {
   throw err;
 }
 
-function isDebian() {
-  return exists('/etc/debian_version') && hasCommand('dpkg');
-}
-
-function dpkgInstalled(pkg) {
-  const r = spawnSync('dpkg-query', ['-W', '-f=${Status}', pkg], { encoding: 'utf8' });
-  return r.status === 0 && r.stdout.includes('install ok installed');
-}
-
+// System packages (scripts/system-packages.mjs): installed with apt-get when root
+// on Debian, otherwise an error with exitCode 2 that names them.
 function ensureSystemPackages() {
-  const debian = isDebian();
-  const missing = SYSTEM_PACKAGES.filter((p) => (debian ? !dpkgInstalled(p.pkg) : !p.probe())).map((p) => p.pkg);
-  if (missing.length === 0) return;
-  const root = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (!debian || !root) {
-    const how = debian
-      ? `sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}`
-      : `the equivalents of these Debian packages with your system's package manager: ${missing.join(' ')}`;
-    const err = new Error(`Missing system packages: ${missing.join(', ')}.\nPlease install ${debian ? 'them' : ''}:\n  ${how}\nthen run this script again.`);
-    err.exitCode = 2;
-    throw err;
-  }
-  log(`installing Debian packages: ${missing.join(' ')} (apt-get)`);
-  const env = { DEBIAN_FRONTEND: 'noninteractive' };
-  if (run('apt-get', ['update'], cacheDir, { env }) !== 0) fail('apt-get update failed');
-  if (run('apt-get', ['install', '-y', '--no-install-recommends', ...missing], cacheDir, { env }) !== 0) {
-    fail(`apt-get install ${missing.join(' ')} failed`);
-  }
+  ensureDebianPackages(SYSTEM_PACKAGES, {
+    why: 'to build and run VS Code',
+    log,
+    run: (cmd, args, options) => run(cmd, args, cacheDir, options),
+    fail,
+  });
 }
 
 // node-gyp must compile against the headers of the Node that runs the server.
