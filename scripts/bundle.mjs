@@ -13,6 +13,8 @@ const common = {
   platform: 'node',
   target: 'node20',
   format: 'cjs',
+  // Prefer ES module builds: jsonc-parser's UMD main cannot be bundled.
+  mainFields: ['module', 'main'],
   sourcemap: production ? false : 'linked',
   minify: production,
   define: { PACKAGE_VERSION: JSON.stringify(version) },

@@ -1,70 +1,37 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 import { analyze } from './engine/analyze.js';
+import { fixAll } from './engine/apply-edits.js';
 import type { Finding } from './rules/types.js';
+import { DEFAULT_SETTINGS, type Settings } from './config/settings.js';
+import { findConfigFile, formatProblem, loadConfig, type LoadedConfig } from './config/load-config.js';
+import { withConfig } from './config/effective-settings.js';
+import { TEMPLATE_IDS } from './templates/registry.js';
+import { parseArgs, USAGE, UsageError } from './cli/args.js';
+import { expandPaths } from './cli/files.js';
+import { toSarif, type FileFindings } from './cli/format-sarif.js';
+import { writeFileAtomic } from './cli/write-file-atomic.js';
 
 declare const PACKAGE_VERSION: string | undefined;
+const VERSION = typeof PACKAGE_VERSION === 'string' ? PACKAGE_VERSION : '0.0.0-dev';
+const BOM = '\uFEFF';
 
-const USAGE = `Usage: postmortem-lint [--format text|json] [--print-model] <files or folders…>
-
-Checks incident postmortems written in Markdown.
-
-  --format text   one line per finding: file:line:col severity rule-id message (default)
-  --format json   [{file, diagnostics:[{rule, severity, message, range}]}], 0-based positions
-  --print-model   print the incident model of each file as JSON instead of findings
-  --version, --help
-
-Files named on the command line are always checked; in folders, Markdown files
-that look like postmortems are. Exit status: 0 no errors, 1 errors found, 2
-usage or read errors.`;
-
-class UsageError extends Error {}
-
-interface Options {
-  format: 'text' | 'json';
-  printModel: boolean;
-  paths: string[];
+function describe(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file or folder';
+  if (code === 'EACCES') return 'permission denied';
+  if (code === 'EISDIR') return 'is a folder';
+  return error instanceof Error ? error.message : String(error);
 }
 
-function parseArgs(args: readonly string[]): Options | 'help' | 'version' {
-  const options: Options = { format: 'text', printModel: false, paths: [] };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--help' || arg === '-h') return 'help';
-    if (arg === '--version') return 'version';
-    if (arg === '--print-model') options.printModel = true;
-    else if (arg === '--format' || arg.startsWith('--format=')) {
-      const value = arg.includes('=') ? arg.slice('--format='.length) : args[++i];
-      if (value !== 'text' && value !== 'json') throw new UsageError(`--format takes "text" or "json", not ${value === undefined ? 'nothing' : `"${value}"`}.`);
-      options.format = value;
-    } else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`Unknown option ${arg}.`);
-    else options.paths.push(arg);
-  }
-  if (options.paths.length === 0) throw new UsageError('Name at least one file or folder.');
-  return options;
-}
-
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.cache', 'out', 'dist']);
-
-function markdownFilesIn(folder: string): string[] {
-  const files: string[] = [];
-  for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    const path = join(folder, entry.name);
-    if (entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name)) files.push(...markdownFilesIn(path));
-    else if (entry.isFile() && /\.(?:md|markdown)$/i.test(entry.name)) files.push(path);
-  }
-  return files;
-}
-
-interface FileResult {
-  file: string;
-  findings: Finding[];
-}
-
+/** The CLI as a function, so tests can run it without a process. Returns the exit status. */
 export function run(args: readonly string[], out: (text: string) => void, err: (text: string) => void): number {
   let options: ReturnType<typeof parseArgs>;
   try {
     options = parseArgs(args);
+    if (typeof options === 'object' && options.template !== null && options.template !== 'auto' && !TEMPLATE_IDS.includes(options.template)) {
+      throw new UsageError(`--template takes auto, ${TEMPLATE_IDS.join(', ')}; not "${options.template}".`);
+    }
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     err(`postmortem-lint: ${error.message}\n\n${USAGE}\n`);
@@ -75,47 +42,87 @@ export function run(args: readonly string[], out: (text: string) => void, err: (
     return 0;
   }
   if (options === 'version') {
-    out(`${typeof PACKAGE_VERSION === 'string' ? PACKAGE_VERSION : '0.0.0-dev'}\n`);
+    out(`${VERSION}\n`);
     return 0;
   }
 
-  let readErrors = 0;
-  const targets: Array<{ file: string; force: boolean }> = [];
-  for (const path of options.paths) {
-    try {
-      if (statSync(path).isDirectory()) targets.push(...markdownFilesIn(path).map((file) => ({ file, force: false })));
-      else targets.push({ file: path, force: true });
-    } catch (error) {
-      readErrors++;
-      err(`postmortem-lint: cannot read ${path}: ${describe(error)}\n`);
+  let troubles = 0;
+  const reportedConfigs = new Set<string>();
+  const configs = new Map<string, LoadedConfig>();
+  const configFor = (file: string): LoadedConfig | null => {
+    const path = options.config ?? findConfigFile(dirname(resolve(file)));
+    if (path === null) return null;
+    let loaded = configs.get(path);
+    if (loaded === undefined) {
+      loaded = loadConfig(path);
+      configs.set(path, loaded);
     }
-  }
+    // Each broken config is reported once, however many files it governs.
+    if (!reportedConfigs.has(path)) {
+      reportedConfigs.add(path);
+      for (const problem of loaded.problems) err(`postmortem-lint: config ${formatProblem({ ...problem, file: relative(process.cwd(), problem.file) || problem.file })} (the defaults apply there)\n`);
+      troubles += loaded.problems.length;
+    }
+    return loaded;
+  };
 
-  const results: FileResult[] = [];
-  const models: Array<{ file: string; model: unknown }> = [];
-  for (const { file, force } of targets) {
-    let text: string;
+  const targets = expandPaths(options.paths, (path, error) => {
+    troubles++;
+    err(`postmortem-lint: cannot read ${path}: ${describe(error)}\n`);
+  });
+
+  const results: FileFindings[] = [];
+  const models: unknown[] = [];
+  for (const { file, explicit } of targets) {
+    let bytes: Buffer;
     try {
-      text = readFileSync(file, 'utf8');
+      bytes = readFileSync(file);
     } catch (error) {
-      readErrors++;
+      troubles++;
       err(`postmortem-lint: cannot read ${file}: ${describe(error)}\n`);
       continue;
     }
-    const result = analyze(text.replace(/^\uFEFF/, ''), { path: resolve(file), force });
-    if (!result.isPostmortem && !force) continue;
+    const decoded = bytes.toString('utf8');
+    const hasBom = decoded.startsWith(BOM);
+    let text = hasBom ? decoded.slice(1) : decoded;
+    const config = configFor(file);
+    let settings: Settings = config ? withConfig(DEFAULT_SETTINGS, config.config) : DEFAULT_SETTINGS;
+    if (options.template) settings = { ...settings, template: options.template };
+    const path = resolve(file);
+    const lint = (source: string): ReturnType<typeof analyze> => analyze(source, { path, settings, force: explicit });
+
+    let result = lint(text);
+    if (!result.isPostmortem && !explicit) continue;
+    if (options.fix) {
+      const fixed = fixAll(text, (source) => lint(source).findings);
+      if (fixed.text !== text) {
+        try {
+          writeFileAtomic(file, bytes, Buffer.from(hasBom ? BOM + fixed.text : fixed.text, 'utf8'));
+          text = fixed.text;
+          result = lint(text);
+        } catch (error) {
+          troubles++;
+          err(`postmortem-lint: cannot fix ${file}: ${describe(error)}\n`);
+        }
+      }
+    }
     const display = relative(process.cwd(), file) || file;
     if (options.printModel) models.push({ file: display, model: result.analysis.model });
-    else results.push({ file: display, findings: result.findings });
+    const findings: Finding[] = options.quiet ? result.findings.filter((finding) => finding.severity === 'error') : result.findings;
+    results.push({ file: display, findings });
   }
 
-  if (options.printModel) out(`${JSON.stringify(models.length === 1 && options.paths.length === 1 ? models[0]!.model : models, null, 2)}\n`);
-  else if (options.format === 'json') {
+  if (options.printModel) {
+    const single = models.length === 1 && targets.length === 1 && targets[0]!.explicit;
+    out(`${JSON.stringify(single ? (models[0] as { model: unknown }).model : models, null, 2)}\n`);
+  } else if (options.format === 'json') {
     const json = results.map(({ file, findings }) => ({
       file,
-      diagnostics: findings.map(({ rule, severity, message, range }) => ({ rule, severity, message, range })),
+      diagnostics: findings.map(({ rule, severity, message, range, fix }) => ({ rule, severity, message, range, ...(fix ? { fix } : {}) })),
     }));
     out(`${JSON.stringify(json, null, 2)}\n`);
+  } else if (options.format === 'sarif') {
+    out(`${JSON.stringify(toSarif(results, VERSION), null, 2)}\n`);
   } else {
     for (const { file, findings } of results) {
       for (const finding of findings) {
@@ -124,14 +131,13 @@ export function run(args: readonly string[], out: (text: string) => void, err: (
     }
   }
 
-  if (readErrors > 0) return 2;
-  return results.some(({ findings }) => findings.some((finding) => finding.severity === 'error')) ? 1 : 0;
-}
-
-function describe(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file or folder';
-  if (code === 'EACCES') return 'permission denied';
-  if (code === 'EISDIR') return 'is a folder';
-  return error instanceof Error ? error.message : String(error);
+  if (troubles > 0) return 2;
+  const all = results.flatMap(({ findings }) => findings);
+  if (all.some((finding) => finding.severity === 'error')) return 1;
+  const warnings = all.filter((finding) => finding.severity === 'warning').length;
+  if (options.maxWarnings !== null && warnings > options.maxWarnings) {
+    err(`postmortem-lint: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`);
+    return 1;
+  }
+  return 0;
 }

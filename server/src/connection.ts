@@ -28,10 +28,13 @@ export function bindConnection(connection: Connection, version: string): void {
   const pending = new Map<string, NodeJS.Timeout>();
   const reportedProblems = new Set<string>();
   let canPullConfiguration = false;
+  let canRegisterConfigurationChange = false;
   let debounceMs = DEBOUNCE_MS;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    // Neovim 0.7 and Eglot warn about registrations they do not support: register only where the client says it can.
+    canRegisterConfigurationChange = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     const options = params.initializationOptions as { debounceMs?: unknown } | undefined;
     if (typeof options?.debounceMs === 'number' && options.debounceMs >= 0) debounceMs = options.debounceMs;
     return {
@@ -46,7 +49,7 @@ export function bindConnection(connection: Connection, version: string): void {
   });
 
   connection.onInitialized(() => {
-    if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
+    if (canRegisterConfigurationChange) void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
   });
 
   async function settingsFor(uri: string): Promise<Settings> {

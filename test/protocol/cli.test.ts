@@ -74,7 +74,7 @@ test('usage and read errors exit 2 with a clear message and no stack trace', () 
   assert.equal(missing.stderr, 'postmortem-lint: cannot read no-such-file.md: no such file or folder\n');
   const badFormat = lint('--format', 'xml', 'x.md');
   assert.equal(badFormat.code, 2);
-  assert.match(badFormat.stderr, /^postmortem-lint: --format takes "text" or "json", not "xml"\./);
+  assert.match(badFormat.stderr, /^postmortem-lint: --format takes "text", "json" or "sarif", not "xml"\./);
   const nothing = lint();
   assert.equal(nothing.code, 2);
   assert.doesNotMatch(nothing.stderr + missing.stderr + badFormat.stderr, /\n\s+at /);

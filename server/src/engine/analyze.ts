@@ -4,6 +4,7 @@ import type { AnyRule, Finding, RuleContext } from '../rules/types.js';
 import { DEFAULT_SETTINGS, type Settings } from '../config/settings.js';
 import { postmortemReason, type PostmortemReason } from './detect.js';
 import { closestTemplate, templateById } from '../templates/registry.js';
+import { applySuppressions } from './suppressions.js';
 import type { Template } from '../templates/template.js';
 import { placeholderText, placeholdersIn, TEMPLATE_PLACEHOLDER_COUNT } from '../rules/placeholder-text.js';
 
@@ -31,7 +32,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const reason = postmortemReason(analysis, options.path ?? null, settings);
   const template = (settings.template !== 'auto' ? templateById(settings.template) : undefined) ?? closestTemplate(analysis.model.sections);
   if (!reason && !options.force) return { analysis, template, isPostmortem: null, findings: [] };
-  return { analysis, template, isPostmortem: reason, findings: runRules({ ...analysis, template }, settings, options.rules ?? RULES) };
+  const findings = runRules({ ...analysis, template }, settings, options.rules ?? RULES);
+  return { analysis, template, isPostmortem: reason, findings: applySuppressions(analysis.doc, findings) };
 }
 
 export function runRules(context: RuleContext, settings: Settings, allRules: readonly AnyRule[]): Finding[] {

@@ -1,0 +1,48 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../../server/src/engine/analyze.js';
+import { applyEdits, fixAll } from '../../server/src/engine/apply-edits.js';
+import { readFixture } from '../support/fixtures.js';
+
+const rulesOf = (text: string): string[] => analyze(text, { force: true }).findings.map((finding) => `${finding.range.start.line}:${finding.rule}`);
+
+test('postmortem-disable-next-line silences one rule on the next line only', () => {
+  const text = readFixture('seed-variants/swapped-entries.md').replace('  - 09:05 AM', '  <!-- postmortem-disable-next-line timeline-out-of-order -->\n  - 09:05 AM');
+  assert.ok(!rulesOf(text).some((entry) => entry.endsWith(':timeline-out-of-order')));
+});
+
+test('postmortem-disable and postmortem-enable bracket a region', () => {
+  const text = `<!-- postmortem-disable action-item-missing-owner -->\n${readFixture('load-balancer-coffee-break.md')}`;
+  const found = rulesOf(text);
+  assert.ok(!found.some((entry) => entry.endsWith(':action-item-missing-owner')));
+  assert.ok(found.some((entry) => entry.endsWith(':action-item-missing-ticket')), 'other rules still run');
+  const reenabled = `<!-- postmortem-disable -->\n# T\n<!-- postmortem-enable -->\n${readFixture('load-balancer-coffee-break.md')}`;
+  assert.ok(rulesOf(reenabled).some((entry) => entry.endsWith(':action-item-missing-owner')));
+});
+
+test('applyEdits applies edits from the end and skips overlapping ones', () => {
+  const result = applyEdits('abcdef', [
+    { range: { start: { line: 0, character: 1 }, end: { line: 0, character: 3 } }, newText: 'X' },
+    { range: { start: { line: 0, character: 2 }, end: { line: 0, character: 4 } }, newText: 'Y' },
+    { range: { start: { line: 0, character: 5 }, end: { line: 0, character: 5 } }, newText: '!' },
+  ]);
+  assert.deepEqual(result, { text: 'abYe!f', applied: 2, skipped: 1 });
+});
+
+test('fix-all fixes every fixable finding, re-analysing between rounds, and a second run changes nothing', () => {
+  const text = readFixture('seed-variants/no-duration.md');
+  const lint = (source: string) => analyze(source, { force: true, settings: { enable: true, include: [], detectByContent: true, template: 'google-sre', rules: {} } }).findings;
+  const first = fixAll(text, lint);
+  assert.ok(first.fixed >= 3, `fixed ${first.fixed}`);
+  const remaining = lint(first.text).filter((finding) => finding.fix);
+  assert.deepEqual(remaining, []);
+  assert.deepEqual(fixAll(first.text, lint), { text: first.text, fixed: 0 });
+  // Only insertions: every line of the original is still there, in order.
+  const originalLines = text.split('\n');
+  let cursor = 0;
+  const fixedLines = first.text.split('\n');
+  for (const line of originalLines) {
+    cursor = fixedLines.indexOf(line, cursor);
+    assert.ok(cursor >= 0, `lost line: ${line}`);
+  }
+});
