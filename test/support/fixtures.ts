@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 /** The repository's test/fixtures folder, found from this compiled file (out/test/support). */
 export const FIXTURES = fileURLToPath(new URL('../../../test/fixtures/', import.meta.url));
 export const SEED = join(FIXTURES, 'load-balancer-coffee-break.md');
+/** Realistic postmortems in every template and shape; test/corpus/EXPECTATIONS.md says what a reviewer finds in each and why. */
+export const CORPUS = fileURLToPath(new URL('../../../test/corpus/', import.meta.url));
 
 export function readFixture(name: string): string {
   return readFileSync(join(FIXTURES, name), 'utf8');
@@ -15,7 +17,7 @@ export function fixtureFiles(folder = FIXTURES): string[] {
   for (const entry of readdirSync(folder, { withFileTypes: true })) {
     const path = join(folder, entry.name);
     if (entry.isDirectory()) files.push(...fixtureFiles(path));
-    else if (entry.name.endsWith('.md')) files.push(path);
+    else if (entry.name.endsWith('.md') && entry.name !== 'EXPECTATIONS.md') files.push(path);
   }
   return files.sort();
 }

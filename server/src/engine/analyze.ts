@@ -36,11 +36,14 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   return { analysis, template, isPostmortem: reason, findings: applySuppressions(analysis.doc, findings) };
 }
 
+const TEMPLATE_MODE_RULES = new Set([placeholderText.id, 'duplicate-section', 'empty-section']);
+
 export function runRules(context: RuleContext, settings: Settings, allRules: readonly AnyRule[]): Finding[] {
   const findings: Finding[] = [];
   // A template being filled in gets one gentle note about its placeholders, not a wall of findings.
   const templateMode = placeholdersIn(context).length >= TEMPLATE_PLACEHOLDER_COUNT;
-  const rules = templateMode ? allRules.filter((rule) => rule.id === placeholderText.id) : allRules;
+  // Structure still counts in a template: an empty or doubled section is a problem in any draft.
+  const rules = templateMode ? allRules.filter((rule) => TEMPLATE_MODE_RULES.has(rule.id)) : allRules;
   for (const rule of rules) {
     const configured = settings.rules[rule.id];
     const [level, rawOptions] = Array.isArray(configured) ? configured : [configured, undefined];

@@ -87,7 +87,7 @@ function readListItem(doc: ParsedMarkdown, item: ListItem, items: ActionItemSpan
   const end = endOffset(paragraph);
   const raw = doc.text.slice(textStart, end);
   if (GROUP_LABEL.test(raw.split('\n')[0]!)) return;
-  const text = toString(paragraph).replace(/\s+/g, ' ').trim();
+  const text = toString(paragraph, { includeHtml: false }).replace(/\s+/g, ' ').trim();
   if (text === '') return;
   const struck = paragraph.children.length === 1 && paragraph.children[0]?.type === 'delete';
   const status: ActionItem['status'] = item.checked === true || struck ? 'done' : item.checked === false ? 'open' : null;
@@ -118,7 +118,7 @@ function readTable(doc: ParsedMarkdown, table: Table, items: ActionItemSpan[]): 
   const columns = Object.fromEntries(Object.entries(COLUMN_PATTERNS).map(([name, pattern]) => [name, column(pattern)])) as Record<keyof typeof COLUMN_PATTERNS, number>;
   if (columns.text < 0) columns.text = 0;
   for (const row of rows) {
-    const cell = (index: number): string => (index >= 0 ? toString(row.children[index] ?? { type: 'text', value: '' }).trim() : '');
+    const cell = (index: number): string => (index >= 0 ? toString(row.children[index] ?? { type: 'text', value: '' }, { includeHtml: false }).trim() : '');
     const rawCell = (index: number): string => {
       const node = index >= 0 ? row.children[index] : undefined;
       return node ? doc.text.slice(startOffset(node), endOffset(node)) : '';

@@ -6,6 +6,7 @@ import { declaredZone } from './zone-declaration.js';
 import { readDuration, type DurationResult } from './duration.js';
 import { readImpact, impactParts, type ImpactPart } from './impact.js';
 import { readTimeline, type TimelineItem } from './timeline.js';
+import { orderedEntries, type OrderedEntry } from './timeline-order.js';
 import { readMilestones, milestoneWindow } from './milestones.js';
 import { readActionItems, type ActionItemSpan } from './action-items.js';
 import { readMetadata } from './metadata.js';
@@ -42,7 +43,7 @@ export function buildModel(text: string): AnalyzedDocument {
   const incidentDate = metadata.incidentDate ? (findTimestamps(metadata.incidentDate)[0]?.date ?? null) : null;
   const baseDate = durationStatement?.date ?? incidentDate;
   const timeline = readTimeline(doc, outline.spans, { date: baseDate, zone });
-  const { milestones, metrics, keys } = readMilestones(doc, fields, timeline, { date: baseDate, zone });
+  const { milestones, metrics, keys } = readMilestones(doc, fields, timeline, { date: baseDate, zone, newestFirst: metadata.newestFirst });
   const actionItems = readActionItems(doc, outline.spans);
   const impact = impactParts(fields, outline.spans);
   const timelineZone = zone ?? timeline.find((item) => item.entry.zone)?.entry.zone ?? null;
@@ -61,7 +62,7 @@ export function buildModel(text: string): AnalyzedDocument {
       metadata,
       timezone: timelineZone,
       sections: outline.spans.map((span) => span.section),
-      duration: { ...(durationStatement?.duration ?? { stated: null, start: null, end: null, minutes: null, range: null }), computed: computedDuration(milestones, timeline) },
+      duration: { ...(durationStatement?.duration ?? { stated: null, start: null, end: null, minutes: null, range: null }), computed: computedDuration(milestones, orderedEntries(timeline, metadata.newestFirst)) },
       impact: readImpact(doc, impact),
       timeline: timeline.map((item) => item.entry),
       milestones,
@@ -72,16 +73,15 @@ export function buildModel(text: string): AnalyzedDocument {
 }
 
 /** The duration the document implies: its impact milestones, or else its first and last timeline entries. */
-function computedDuration(milestones: IncidentModel['milestones'], timeline: readonly TimelineItem[]): Duration['computed'] {
+function computedDuration(milestones: IncidentModel['milestones'], entries: readonly OrderedEntry[]): Duration['computed'] {
   const window = milestoneWindow(milestones);
   if (window) {
     const minutes = (Date.parse(window.end.at!) - Date.parse(window.start.at!)) / 60000;
     return { minutes, start: window.start.at, end: window.end.at, basis: `${window.start.kind} → ${window.end.kind} milestones` };
   }
-  const timed = timeline.filter((item) => item.sortKey !== null && !item.entry.dateOnly);
-  if (timed.length < 2) return null;
-  const first = timed.reduce((a, b) => (b.sortKey! < a.sortKey! ? b : a));
-  const last = timed.reduce((a, b) => (b.sortKey! > a.sortKey! ? b : a));
-  if (first.sortKey === last.sortKey) return null;
-  return { minutes: (last.sortKey! - first.sortKey!) / 60000, start: first.entry.at, end: last.entry.at, basis: 'first → last timeline entry' };
+  if (entries.length < 2) return null;
+  const first = entries.reduce((a, b) => (b.key < a.key ? b : a));
+  const last = entries.reduce((a, b) => (b.key > a.key ? b : a));
+  if (first.key === last.key) return null;
+  return { minutes: (last.key - first.key) / 60000, start: first.item.entry.at, end: last.item.entry.at, basis: 'first → last timeline entry' };
 }

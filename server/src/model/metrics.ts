@@ -5,7 +5,7 @@ import { findDurations } from '../time/durations.js';
 // What an impact statement counts. A quantity needs a unit to be a metric: a
 // bare "2" or a time of day is not one.
 export const COUNTED_NOUNS =
-  'users?|customers?|requests?|errors?|failures?|orders?|accounts?|transactions?|calls?|queries|jobs?|messages?|emails?|notifications?|payments?|sessions?|tenants?|sites?|websites?|devices?|tickets?|pages?|events?|builds?|deploy(?:ment)?s?|merchants?|clients?|subscribers?|visitors?|records?|rows?|files?|regions?|clusters?|hosts?|servers?|nodes?|pods?|services?|projects?|repositories|repos?|organi[sz]ations?|teams?|members?|players?|drivers?|riders?|downloads?|uploads?|logins?|sign-?ups?|checkouts?|carts?|bookings?|reservations?|shipments?|packages?|instances?|databases?|endpoints?|apis?|responses?|timeouts?|exceptions?|alerts?|pageviews?|impressions?|installs?|invoices?';
+  'users?|customers?|partners?|vendors?|requests?|errors?|failures?|orders?|accounts?|transactions?|calls?|queries|jobs?|messages?|emails?|notifications?|payments?|sessions?|tenants?|sites?|websites?|devices?|tickets?|pages?|events?|builds?|deploy(?:ment)?s?|merchants?|clients?|subscribers?|visitors?|records?|rows?|files?|regions?|clusters?|hosts?|servers?|nodes?|pods?|services?|projects?|repositories|repos?|organi[sz]ations?|teams?|members?|players?|drivers?|riders?|downloads?|uploads?|logins?|sign-?ups?|checkouts?|carts?|bookings?|reservations?|shipments?|packages?|instances?|databases?|endpoints?|apis?|responses?|timeouts?|exceptions?|alerts?|pageviews?|impressions?|installs?|invoices?';
 const MULTIPLIER = '(?:k|K|M|B|bn|thousand|million|billion|hundred)';
 
 const PATTERNS: ReadonlyArray<{ unit: string; pattern: RegExp }> = [

@@ -3,6 +3,7 @@ import type { Field } from './fields.js';
 import type { ParsedMarkdown } from './markdown.js';
 import type { IncidentMetrics, Milestone, MilestoneKind } from './schema.js';
 import type { TimelineItem } from './timeline.js';
+import { adjustedKeys } from './timeline-order.js';
 import { findTimestamps, resolveTimestamp, type CalendarDate } from '../time/timestamps.js';
 import { findDurations, formatMinutes } from '../time/durations.js';
 
@@ -45,7 +46,9 @@ export interface MilestoneResult {
 }
 
 /** Milestones from fields first, then from the timeline; one of each kind. */
-export function readMilestones(doc: ParsedMarkdown, fields: readonly Field[], timeline: TimelineItem[], context: { date: CalendarDate | null; zone: string | null }): MilestoneResult {
+export function readMilestones(doc: ParsedMarkdown, fields: readonly Field[], timeline: TimelineItem[], context: { date: CalendarDate | null; zone: string | null; newestFirst: boolean }): MilestoneResult {
+  // Timeline milestones are compared on the timeline's own reading (midnight crossed, afternoon guessed).
+  const keys = adjustedKeys(timeline, context.newestFirst);
   const found = new Map<MilestoneKind, Milestone & { sortKey: number | null }>();
 
   for (const [kind, pattern] of FIELD_KEYS) {
@@ -60,7 +63,7 @@ export function readMilestones(doc: ParsedMarkdown, fields: readonly Field[], ti
   const fromEntry = (kind: MilestoneKind, item: TimelineItem): void => {
     if (found.has(kind)) return;
     item.entry.milestone ??= kind;
-    found.set(kind, { kind, at: item.entry.at, source: 'timeline', range: item.entry.range, sortKey: item.sortKey });
+    found.set(kind, { kind, at: item.entry.at, source: 'timeline', range: item.entry.range, sortKey: keys.get(item) ?? item.sortKey });
   };
   for (const item of timeline) {
     const kind = milestoneFromWording(item.entry.text);

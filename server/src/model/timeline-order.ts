@@ -2,24 +2,34 @@ import type { TimelineItem } from './timeline.js';
 
 export interface OrderedEntry {
   item: TimelineItem;
-  /** Sort key after midnight rollovers were accounted for. */
+  /** Sort key after midnight and noon rollovers were accounted for. */
   key: number;
-  /** This entry's time is earlier on the clock than the previous one's, as when a timeline crosses midnight with no new date. */
+  /** The time is earlier on the clock than the previous one's, as when a timeline crosses midnight with no new date. */
   rolledOver: boolean;
+  /** A bare "1:15" after "12:40" in a timeline without am/pm, read as afternoon: the reader has to guess. */
+  readAsAfternoon: boolean;
 }
 
-const DAY = 24 * 60 * 60 * 1000;
+const HOUR = 60 * 60 * 1000;
+const DAY = 24 * HOUR;
 const HALF_DAY = DAY / 2;
+
+function hourOf(item: TimelineItem): number {
+  return Number(/(\d{1,2}):\d{2}/.exec(item.entry.timeText)?.[1] ?? -1);
+}
 
 /**
  * The timeline's timed entries in document order, read the way the document
- * says: reversed when it declares newest-first, and with a jump from late
- * evening to early morning on the same inherited date read as crossing
- * midnight (reported by its own rule, not as out of order).
+ * says: reversed when it declares newest-first; a jump from late evening to
+ * early morning on the same inherited date read as crossing midnight; and in a
+ * timeline that never writes am/pm nor an hour past 12, "1:15" after "12:40"
+ * read as the afternoon. Each guess is flagged for its own rule to report.
  */
 export function orderedEntries(timeline: readonly TimelineItem[], newestFirst: boolean): OrderedEntry[] {
   const timed = timeline.filter((item) => item.sortKey !== null && !item.entry.dateOnly);
   const entries = newestFirst ? [...timed].reverse() : timed;
+  // A clock that could be 12-hour: no hour above 12 and no 00 written anywhere.
+  const twelveHourClock = entries.every((item) => item.entry.clock === '12h' || (hourOf(item) >= 1 && hourOf(item) <= 12));
   const result: OrderedEntry[] = [];
   let shift = 0;
   let previous: OrderedEntry | null = null;
@@ -29,14 +39,27 @@ export function orderedEntries(timeline: readonly TimelineItem[], newestFirst: b
     if (!sameDay) shift = 0;
     let key = item.sortKey! + shift;
     let rolledOver = false;
-    if (sameDay && previous && !newestFirst && key < previous.key && previous.key - key > HALF_DAY) {
-      shift += DAY;
-      key += DAY;
-      rolledOver = true;
+    let readAsAfternoon = false;
+    if (previous && sameDay && !newestFirst && key < previous.key) {
+      const bare = item.entry.clock === '24h' && hourOf(item) >= 1 && hourOf(item) <= 11;
+      if (twelveHourClock && bare && key + HALF_DAY >= previous.key && key + HALF_DAY - previous.key < HALF_DAY) {
+        shift += HALF_DAY;
+        key += HALF_DAY;
+        readAsAfternoon = true;
+      } else if (previous.key - key > HALF_DAY) {
+        shift += DAY;
+        key += DAY;
+        rolledOver = true;
+      }
     }
-    const entry = { item, key, rolledOver };
+    const entry = { item, key, rolledOver, readAsAfternoon };
     result.push(entry);
     previous = entry;
   }
   return result;
+}
+
+/** Each timed entry's key on the timeline's reading, for comparing milestones the same way. */
+export function adjustedKeys(timeline: readonly TimelineItem[], newestFirst: boolean): Map<TimelineItem, number> {
+  return new Map(orderedEntries(timeline, newestFirst).map((entry) => [entry.item, entry.key]));
 }

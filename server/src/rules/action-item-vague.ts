@@ -23,7 +23,8 @@ export const actionItemVague: Rule<z.infer<typeof Options>> = {
     const leading = new RegExp(`^(?:${options.vagueVerbs.map(escape).join('|')})\\b`, 'i');
     const anywhere = new RegExp(`\\b(?:${options.vaguePhrases.map(escape).join('|')})\\b`, 'i');
     return openActionItems(context).flatMap((span) => {
-      const text = span.item.text.replace(/^\[[ xX]\]\s*/, '').replace(/\(owner:[^)]*\)|@[\w.-]+|\b[A-Z][A-Z0-9]+-\d+\b/g, '').trim();
+      // The item's words alone: owners, tickets and the dashes between them are not what makes it vague.
+      const text = span.item.text.replace(/^\[[ xX]\]\s*/, '').replace(/\(owner:[^)]*\)|@[\w.-]+|\b[A-Z][A-Z0-9]+-\d+\b/g, '').replace(/\s+[—–-]+(?=\s|$)/g, '').trim();
       const words = text.split(/\s+/).filter(Boolean).length;
       const phrase = anywhere.exec(text);
       if (!phrase && !(leading.test(text) && words <= options.maxWords)) return [];

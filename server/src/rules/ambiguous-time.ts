@@ -1,22 +1,22 @@
 import type { Rule } from './types.js';
+import { orderedEntries } from '../model/timeline-order.js';
 
-/** In a timeline written with am/pm, "9:30" could be morning or evening. */
+/** "12:40 … 1:15" with no am/pm: the order only works if 1:15 is the afternoon, and the reader has to work that out. */
 export const ambiguousTime: Rule = {
   id: 'ambiguous-time',
-  description: 'A time without am/pm in a timeline that uses the 12-hour clock, where it could be morning or evening.',
+  description: 'A time without am/pm that only fits the timeline as the afternoon (or evening): the reader has to guess.',
   defaultSeverity: 'warning',
   check(context) {
-    const timed = context.timeline.filter((item) => !item.entry.dateOnly);
-    if (!timed.some((item) => item.entry.clock === '12h')) return [];
-    return timed
-      .filter((item) => {
-        if (item.entry.clock !== '24h') return false;
-        const hour = Number(/^(\d{1,2}):/.exec(item.entry.timeText.replace(/^\D+/, ''))?.[1] ?? -1);
-        return hour >= 1 && hour <= 12;
-      })
-      .map((item) => ({
-        message: `"${item.entry.timeText}" has no AM or PM, but this timeline uses the 12-hour clock elsewhere: say which, or use 24-hour times throughout.`,
-        range: item.entry.timeRange,
-      }));
+    const entries = orderedEntries(context.timeline, context.model.metadata.newestFirst);
+    return entries.flatMap((entry, index) => {
+      const before = entries[index - 1];
+      if (!entry.readAsAfternoon || !before) return [];
+      return [
+        {
+          message: `"${entry.item.entry.timeText}" has no AM or PM and comes after ${before.item.entry.timeText}: it only fits as ${entry.item.entry.timeText} PM. Write AM/PM, or use 24-hour times throughout.`,
+          range: entry.item.entry.timeRange,
+        },
+      ];
+    });
   },
 };

@@ -54,7 +54,8 @@ export const blamefulLanguage: Rule<z.infer<typeof Options>> = {
         const sentenceStart = Math.max(text.lastIndexOf('.', match.index), text.lastIndexOf('\n', match.index), text.lastIndexOf(';', match.index), -1) + 1;
         const subject = text.slice(sentenceStart, match.index).split(/\s+/).filter(Boolean).slice(-6).join(' ');
         if (!person.test(subject)) continue;
-        report(start + match.index, start + match.index + match[0].length, `"${subject.split(' ').slice(-2).join(' ')} ${match[0]}" judges a person with hindsight. Describe what they knew and did, and what made the right action hard.`);
+        const who = subject.slice(subject.search(person));
+        report(start + match.index, start + match.index + match[0].length, `"${who} ${match[0]}" judges a person with hindsight. Describe what they knew and did, and what made the right action hard.`);
       }
       for (const match of text.matchAll(/!{3,}/g)) {
         report(start + match.index, start + match.index + match[0].length, 'Exclamation marks read as anger or alarm; a postmortem states facts calmly.');

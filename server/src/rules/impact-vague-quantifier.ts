@@ -3,7 +3,8 @@ import { COUNTED_NOUNS } from '../model/metrics.js';
 
 // "Some users", "many requests", "a small percentage of customers": the classic miss reviewers ask to quantify.
 const VAGUE = new RegExp(
-  `\\b(?:some|many|several|a few|few|a number of|a lot of|lots of|numerous|most|certain|various|a (?:small|large|significant|substantial|handful|good) (?:number|percentage|portion|fraction|share|amount|subset) of|(?:a|the) (?:majority|minority|subset|handful) of)\\s+(?:(?:the|our|their|of)\\s+)?(?:[a-z-]+\\s+)?(?:${COUNTED_NOUNS})\\b`,
+  // Not in a question ("How many customers were affected?" heads a template's table).
+  `(?<!\\bhow\\s)\\b(?:some|many|several|a few|few|a number of|a lot of|lots of|numerous|most|certain|various|a (?:small|large|significant|substantial|handful|good) (?:number|percentage|portion|fraction|share|amount|subset) of|(?:a|the) (?:majority|minority|subset|handful) of)\\s+(?:(?:the|our|their|of)\\s+)?(?:[a-z-]+\\s+)?(?:${COUNTED_NOUNS})\\b`,
   'gi',
 );
 

@@ -1,6 +1,7 @@
 import type { Rule, Fix } from './types.js';
 import type { AnalyzedDocument } from '../model/build-model.js';
 import type { TimelineItem } from '../model/timeline.js';
+import { orderedEntries, type OrderedEntry } from '../model/timeline-order.js';
 import { formatMinutes } from '../time/durations.js';
 import { resolveZoneName } from '../time/zones.js';
 
@@ -26,24 +27,21 @@ export const missingDuration: Rule = {
   },
 };
 
-function bounds(items: readonly TimelineItem[]): [TimelineItem, TimelineItem] | null {
-  const timed = items.filter((item) => item.sortKey !== null);
-  if (timed.length < 2) return null;
-  let first = timed[0]!;
-  let last = timed[0]!;
-  for (const item of timed) {
-    if (item.sortKey! < first.sortKey!) first = item;
-    if (item.sortKey! > last.sortKey!) last = item;
-  }
-  return first.sortKey === last.sortKey ? null : [first, last];
+/** The earliest and latest entries on the timeline's own reading (midnight crossed, afternoon guessed). */
+function bounds(items: readonly TimelineItem[], newestFirst: boolean): [OrderedEntry, OrderedEntry] | null {
+  const entries = orderedEntries(items, newestFirst);
+  if (entries.length < 2) return null;
+  const first = entries.reduce((a, b) => (b.key < a.key ? b : a));
+  const last = entries.reduce((a, b) => (b.key > a.key ? b : a));
+  return first.key === last.key ? null : [first, last];
 }
 
 /** Inserts a Duration line computed from the first and last timeline entries, in the style of the fields around it. */
 function durationFix(analysis: AnalyzedDocument): { fix: Fix; value: string; minutesText: string } | null {
-  const ends = bounds(analysis.timeline);
+  const ends = bounds(analysis.timeline, analysis.model.metadata.newestFirst);
   if (!ends) return null;
-  const [first, last] = ends;
-  const minutesText = formatMinutes((last.sortKey! - first.sortKey!) / 60000);
+  const [{ item: first, key: firstKey }, { item: last, key: lastKey }] = ends;
+  const minutesText = formatMinutes((lastKey - firstKey) / 60000);
   const zone = analysis.model.timezone;
   const writtenZone = resolveZoneName(last.entry.timeText.split(/\s+/).pop()!.replace(/[()]/g, ''));
   const value = `${minutesText} (from ${first.entry.timeText} to ${last.entry.timeText}${zone && !writtenZone ? ` ${zone}` : ''})`;

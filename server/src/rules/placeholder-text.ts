@@ -59,7 +59,7 @@ export const placeholderText: Rule = {
     if (hits.length >= TEMPLATE_PLACEHOLDER_COUNT) {
       return [
         {
-          message: `This postmortem is still a template: ${hits.length} placeholders (${[...new Set(hits.map((hit) => hit.text))].slice(0, 5).join(', ')} …) are left. Other checks wait until it is filled in.`,
+          message: `This postmortem is still a template: ${hits.length} placeholders (${[...new Set(hits.map((hit) => hit.text))].slice(0, 5).join(', ')} …) are left. Checks beyond its structure wait until it is filled in.`,
           range: documentAnchor(context),
         },
       ];

@@ -8,8 +8,8 @@ export const timestampFormatInconsistent: Rule = {
   check(context) {
     const timed = context.timeline.filter((item) => !item.entry.dateOnly && item.entry.clock !== 'iso');
     const twelve = timed.filter((item) => item.entry.clock === '12h');
-    // Only unmistakable 24-hour times count: "14:10" or "00:30", not "9:30".
-    const twentyFour = timed.filter((item) => item.entry.clock === '24h' && /^(?:00|1[3-9]|2[0-3]):/.test(item.entry.timeText));
+    // Only times written the 24-hour way count: "14:10", "09:46" or "00:30", not "9:30".
+    const twentyFour = timed.filter((item) => item.entry.clock === '24h' && /^(?:0\d|1[3-9]|2[0-3]):/.test(item.entry.timeText));
     if (twelve.length === 0 || twentyFour.length === 0) return [];
     const minority = twelve.length < twentyFour.length ? twelve : twentyFour;
     const majorityName = minority === twelve ? '24-hour' : '12-hour';

@@ -5,19 +5,27 @@ import { SEED_TEMPLATE } from './seed.js';
 import { GOOGLE_SRE_TEMPLATE } from './google-sre.js';
 import { PAGERDUTY_TEMPLATE } from './pagerduty.js';
 import { ATLASSIAN_TEMPLATE } from './atlassian.js';
+import { CORE_TEMPLATE } from './core.js';
 
 export const TEMPLATES: readonly Template[] = [SEED_TEMPLATE, GOOGLE_SRE_TEMPLATE, PAGERDUTY_TEMPLATE, ATLASSIAN_TEMPLATE];
-export const TEMPLATE_IDS = TEMPLATES.map((template) => template.id);
+export const TEMPLATE_IDS = [...TEMPLATES.map((template) => template.id), CORE_TEMPLATE.id];
 
 /** The document sections that count as a template's section. */
 export function sectionsMatching(expected: TemplateSection, sections: readonly Section[]): Section[] {
   return sections.filter((section) => (expected.pattern?.test(normalizeHeading(section.heading)) ?? false) || expected.kinds.includes(section.kind));
 }
 
-/** The template a document follows most closely: the most of its headings written the template's way. */
+// A document follows a template when more than this share of the template's headings are its own.
+const FOLLOWS_TEMPLATE = 0.5;
+
+/**
+ * The template a document follows: the one with the largest share of its
+ * headings written the template's way, if that share is more than half;
+ * otherwise the essential sections every postmortem needs.
+ */
 export function closestTemplate(sections: readonly Section[]): Template {
-  let best = SEED_TEMPLATE;
-  let bestScore = -1;
+  let best: Template = CORE_TEMPLATE;
+  let bestScore = FOLLOWS_TEMPLATE;
   for (const template of TEMPLATES) {
     const headings = new Set(template.sections.map((expected) => normalizeHeading(expected.heading)));
     const exact = sections.filter((section) => headings.has(normalizeHeading(section.heading))).length;
@@ -31,5 +39,5 @@ export function closestTemplate(sections: readonly Section[]): Template {
 }
 
 export function templateById(id: string): Template | undefined {
-  return TEMPLATES.find((template) => template.id === id);
+  return id === CORE_TEMPLATE.id ? CORE_TEMPLATE : TEMPLATES.find((template) => template.id === id);
 }

@@ -18,6 +18,8 @@ export interface TimestampMatch {
   twelveHour: boolean;
   /** Resolved zone name (IANA or fixed offset), when one follows the time. */
   zone: string | null;
+  /** The zone as written ("PDT", "UTC"), which can tell the two 01:30s of a DST change apart. */
+  zoneText: string | null;
   approximate: boolean;
 }
 
@@ -121,10 +123,25 @@ export function findTimestamps(text: string): TimestampMatch[] {
       time,
       twelveHour,
       zone,
+      zoneText: zone && zoneText ? zoneText.trim().replace(/^\(|\)$/g, '') : null,
       approximate: approxText !== '',
     });
   }
-  return found;
+  return joinTimesToDates(text, found);
+}
+
+/** "14:14 UTC on 2020-07-09", "22:40 on 2022-11-03": a time and the date after it are one timestamp. */
+function joinTimesToDates(text: string, found: TimestampMatch[]): TimestampMatch[] {
+  const joined: TimestampMatch[] = [];
+  for (let i = 0; i < found.length; i++) {
+    const current = found[i]!;
+    const next = found[i + 1];
+    if (next && current.time && !current.date && next.date && !next.time && /^,?\s+on\s+$/.test(text.slice(current.end, next.start))) {
+      joined.push({ ...current, end: next.end, text: text.slice(current.start, next.end), date: next.date });
+      i++;
+    } else joined.push(current);
+  }
+  return joined;
 }
 
 export interface ResolveContext {
@@ -149,9 +166,12 @@ export function resolveTimestamp(match: TimestampMatch, context: ResolveContext)
   const time = match.time ?? { hour: 0, minute: 0, second: 0 };
   // Unknown pieces fall back to fixed stand-ins so that ordering still works
   // within one document; the ISO string is only given when nothing was assumed.
-  const dateTime = DateTime.fromObject(
-    { year: year ?? 2000, month: date?.month ?? 1, day: date?.day ?? 1, hour: time.hour, minute: time.minute, second: time.second },
-    { zone: zone ? zoneOf(zone) : 'UTC' },
+  const dateTime = disambiguate(
+    DateTime.fromObject(
+      { year: year ?? 2000, month: date?.month ?? 1, day: date?.day ?? 1, hour: time.hour, minute: time.minute, second: time.second },
+      { zone: zone ? zoneOf(zone) : 'UTC' },
+    ),
+    match.zoneText,
   );
   if (!dateTime.isValid) return { iso: null, sortKey: null, date, zone };
   const complete = date !== null && year !== null && zone !== null && match.time !== null;
@@ -161,6 +181,21 @@ export function resolveTimestamp(match: TimestampMatch, context: ResolveContext)
     date: date ? { ...date, year } : null,
     zone,
   };
+}
+
+/**
+ * In the hour a DST change repeats, "01:30 PDT" and "01:30 PST" are an hour
+ * apart. When the written abbreviation names the other offset of the same
+ * wall-clock time, take that one; the zone database says which is which.
+ */
+function disambiguate(dateTime: DateTime, written: string | null): DateTime {
+  const name = (candidate: DateTime): string | null => candidate.setLocale('en-US').offsetNameShort;
+  if (!written || !dateTime.isValid || name(dateTime) === written) return dateTime;
+  for (const shift of [3_600_000, -3_600_000]) {
+    const other = DateTime.fromMillis(dateTime.toMillis() + shift, { zone: dateTime.zone });
+    if (other.hour === dateTime.hour && other.minute === dateTime.minute && name(other) === written) return other;
+  }
+  return dateTime;
 }
 
 /** A timestamp that is only a date ("### 2021-03-05", "October 11, 2025"). */

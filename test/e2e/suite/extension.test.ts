@@ -113,7 +113,7 @@ describe('Postmortem Writer in a real VS Code', () => {
     await vscode.window.showTextDocument(document);
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(8, 3));
     const labels = list.items.filter((item) => item.detail?.startsWith('Add the')).map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
-    assert.deepEqual(labels, ['Root Cause', 'Root Cause and Resolution', 'Corrective and Preventative Measures']);
+    assert.deepEqual(labels, ['Impact', 'Root Cause', 'Action Items']);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });
