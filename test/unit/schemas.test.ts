@@ -1,0 +1,37 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { Ajv } from 'ajv';
+import { configJsonSchema } from '../../server/src/config/json-schema.js';
+import { DEFAULT_SETTINGS, SettingsSchema } from '../../server/src/config/settings.js';
+
+const root = new URL('../../../', import.meta.url);
+const committed = JSON.parse(readFileSync(new URL('schemas/postmortemrc.schema.json', root), 'utf8')) as object;
+const manifest = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as {
+  contributes: { configuration: { properties: Record<string, { default: unknown; scope?: string; description?: string; markdownDescription?: string }> } };
+};
+
+test('the committed .postmortemrc JSON Schema is what the zod schemas generate (run `npm run schema` after changing them)', () => {
+  assert.deepEqual(committed, configJsonSchema());
+});
+
+test('the JSON Schema accepts a real config and rejects wrong levels, unknown rules and unknown options', () => {
+  const validate = new Ajv({ strict: false }).compile(committed);
+  assert.ok(validate({ extends: '../base.json', template: 'google-sre', rules: { 'missing-duration': 'error', 'duration-mismatch': ['warning', { toleranceMinutes: 10 }] } }), JSON.stringify(validate.errors));
+  assert.equal(validate({ rules: { 'missing-duration': 'loud' } }), false);
+  assert.equal(validate({ rules: { 'no-such-rule': 'off' } }), false);
+  assert.equal(validate({ rules: { 'duration-mismatch': ['warning', { tolerance: 10 }] } }), false);
+  assert.equal(validate({ colour: 'blue' }), false);
+});
+
+test('package.json contributes exactly the server settings, with the same defaults, each with a description and resource scope', () => {
+  const contributed = manifest.contributes.configuration.properties;
+  const keys = Object.keys(SettingsSchema.shape).map((key) => `postmortem.${key}`);
+  assert.deepEqual(Object.keys(contributed).sort(), keys.sort());
+  for (const [key, value] of Object.entries(DEFAULT_SETTINGS)) {
+    const property = contributed[`postmortem.${key}`]!;
+    assert.deepEqual(property.default, value, `default of postmortem.${key}`);
+    assert.equal(property.scope, 'resource', `scope of postmortem.${key}`);
+    assert.ok(property.description ?? property.markdownDescription, `description of postmortem.${key}`);
+  }
+});
