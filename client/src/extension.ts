@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node.js';
-import { Commands, SERVER_NAME, SETTINGS_SECTION } from '../../server/src/protocol.js';
+import { CodeActionKinds, Commands, SERVER_NAME, SETTINGS_SECTION } from '../../server/src/protocol.js';
 import { IncidentOutlineProvider } from './outline-view.js';
 
 /** What activate() returns: the tests reach the client and the outline through it. */
@@ -11,6 +11,34 @@ export interface PostmortemWriterApi {
 
 // deactivate() must wait for the server to stop, so it needs the client.
 let running: LanguageClient | undefined;
+
+/** Applies the server's code action of a kind (sort the timeline, fix all) to the active document. */
+async function runSourceAction(kind: string, nothingToDo: string): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) return;
+  const whole = new vscode.Range(0, 0, editor.document.lineCount, 0);
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, whole, kind);
+  const action = actions.find((candidate) => candidate.kind?.value === kind && candidate.edit);
+  if (action?.edit) await vscode.workspace.applyEdit(action.edit);
+  else void vscode.window.showInformationMessage(nothingToDo);
+}
+
+/** Inserts a missing section through the server's missing-section fix, so it lands at the template's place. */
+async function insertSection(uri: string, heading: string): Promise<void> {
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+  const editor = await vscode.window.showTextDocument(document);
+  const diagnostic = vscode.languages.getDiagnostics(document.uri).find((candidate) => candidate.code === 'missing-section' && candidate.message.includes(`"${heading}"`));
+  const range = diagnostic?.range ?? new vscode.Range(0, 0, 0, 0);
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, range, vscode.CodeActionKind.QuickFix.value);
+  const action = actions.find((candidate) => candidate.title === `Insert the "${heading}" section`);
+  if (!action?.edit) {
+    // Recommended sections have no diagnostic: insert at the end.
+    const end = new vscode.Position(document.lineCount, 0);
+    await editor.insertSnippet(new vscode.SnippetString(`\n## ${heading}\n\n$0\n`), end);
+    return;
+  }
+  await vscode.workspace.applyEdit(action.edit);
+}
 
 export async function activate(context: vscode.ExtensionContext): Promise<PostmortemWriterApi> {
   const serverModule = context.asAbsolutePath('dist/server.cjs');
@@ -44,6 +72,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Postmo
       editor.revealRange(target, vscode.TextEditorRevealType.AtTop);
     }),
     vscode.commands.registerCommand(Commands.refreshOutline, () => outline.refresh()),
+    vscode.commands.registerCommand(Commands.sortTimeline, () => runSourceAction(CodeActionKinds.sortTimeline, 'The timeline is already in order.')),
+    vscode.commands.registerCommand(Commands.insertSection, async (uri?: string, heading?: string) => {
+      const target = uri ?? vscode.window.activeTextEditor?.document.uri.toString();
+      if (!target) return;
+      const missing = outline.result?.sections.filter((section) => section.status === 'missing') ?? [];
+      const choice = heading ?? (await vscode.window.showQuickPick(missing.map((section) => ({ label: section.heading, description: section.required ? 'required' : 'recommended', detail: section.purpose })), { placeHolder: 'Insert which section?' }))?.label;
+      if (!choice) return;
+      await insertSection(target, choice);
+    }),
     vscode.commands.registerCommand(Commands.restartServer, async () => {
       await client.restart();
       await outline.refresh();

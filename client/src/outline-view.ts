@@ -1,34 +1,44 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node.js';
-import { Commands, OutlineRequest, type OutlineResult, type OutlineSection } from '../../server/src/protocol.js';
+import { Commands, OutlineRequest, type OutlineChild, type OutlineResult, type OutlineSection } from '../../server/src/protocol.js';
 
-const KIND_LABELS: Record<string, string> = {
-  summary: 'Summary',
-  impact: 'Impact',
-  'root-cause': 'Root cause',
-  trigger: 'Trigger',
-  detection: 'Detection',
-  response: 'Response',
-  resolution: 'Resolution',
-  timeline: 'Timeline',
-  'action-items': 'Action items',
-  lessons: 'Lessons learned',
-  'supporting-information': 'Supporting information',
-};
+export type OutlineNode = { type: 'section'; section: OutlineSection; uri: string } | { type: 'child'; child: OutlineChild; uri: string };
 
-export interface OutlineNode {
-  section: OutlineSection;
-  uri: string;
-  children: OutlineNode[];
+function sectionItem(section: OutlineSection, uri: string): vscode.TreeItem {
+  const item = new vscode.TreeItem(section.heading, section.children.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+  if (section.status === 'missing') {
+    item.description = section.required ? 'missing' : 'missing · recommended';
+    item.iconPath = new vscode.ThemeIcon(section.required ? 'circle-large-outline' : 'circle-small', new vscode.ThemeColor(section.required ? 'problemsWarningIcon.foreground' : 'disabledForeground'));
+    item.contextValue = 'missingSection';
+    item.tooltip = new vscode.MarkdownString(`**${section.heading}** is missing.\n\n${section.purpose}`);
+    item.command = { command: Commands.insertSection, title: 'Insert section', arguments: [uri, section.heading] };
+    return item;
+  }
+  const problems = section.problems > 0 ? `${section.problems} problem${section.problems === 1 ? '' : 's'}` : '';
+  item.description = [problems, section.kind === 'timeline' ? `${section.children.length} entries` : section.kind === 'action-items' ? `${section.children.length} items` : ''].filter(Boolean).join(' · ');
+  item.iconPath = section.status === 'has-problems' ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')) : new vscode.ThemeIcon(section.kind === 'other' ? 'symbol-namespace' : 'pass', new vscode.ThemeColor(section.kind === 'other' ? 'foreground' : 'testing.iconPassed'));
+  item.tooltip = new vscode.MarkdownString(`**${section.heading}**${section.purpose ? `\n\n${section.purpose}` : ''}${problems ? `\n\n${problems}` : ''}`);
+  item.contextValue = `section.${section.kind}`;
+  if (section.headingRange) item.command = { command: Commands.revealRange, title: 'Reveal section', arguments: [uri, section.headingRange] };
+  return item;
 }
 
-/** The Incident Outline: the active postmortem's sections, in document order, nested by level. */
+function childItem(child: OutlineChild, uri: string): vscode.TreeItem {
+  const item = new vscode.TreeItem(child.label, vscode.TreeItemCollapsibleState.None);
+  item.description = child.detail;
+  item.tooltip = child.detail ? `${child.label}\n${child.detail}` : child.label;
+  item.iconPath = new vscode.ThemeIcon(child.kind === 'timeline-entry' ? 'clock' : child.kind === 'action-item' ? (child.done ? 'pass-filled' : 'circle-large-outline') : 'symbol-namespace');
+  item.command = { command: Commands.revealRange, title: 'Reveal', arguments: [uri, child.range] };
+  item.contextValue = child.kind;
+  return item;
+}
+
+/** The Incident Outline: the active postmortem's template sections, present or missing, with their entries and items. */
 export class IncidentOutlineProvider implements vscode.TreeDataProvider<OutlineNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<OutlineNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private current: OutlineResult | null = null;
   private shownUri: string | undefined;
-  private roots: OutlineNode[] = [];
   private requestSerial = 0;
   private readonly updatedEmitter = new vscode.EventEmitter<OutlineResult | null>();
   /** Fires after the tree has new data; tests wait on it instead of sleeping. */
@@ -60,45 +70,24 @@ export class IncidentOutlineProvider implements vscode.TreeDataProvider<OutlineN
     if (serial !== this.requestSerial) return;
     this.shownUri = editor?.document.uri.toString();
     this.current = result?.isPostmortem ? result : null;
-    this.roots = this.current ? nest(this.current) : [];
     await vscode.commands.executeCommand('setContext', 'postmortem.isPostmortem', this.current !== null);
     this.changed.fire(undefined);
     this.updatedEmitter.fire(this.current);
   }
 
   getChildren(element?: OutlineNode): OutlineNode[] {
-    return element ? element.children : this.roots;
+    if (!this.current) return [];
+    const uri = this.current.uri;
+    if (!element) return this.current.sections.map((section) => ({ type: 'section', section, uri }));
+    return element.type === 'section' ? element.section.children.map((child) => ({ type: 'child', child, uri })) : [];
   }
 
   getTreeItem(node: OutlineNode): vscode.TreeItem {
-    const { section } = node;
-    const item = new vscode.TreeItem(section.heading || '(untitled)', node.children.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
-    const kindLabel = KIND_LABELS[section.kind];
-    const problems = section.problems > 0 ? `${section.problems} problem${section.problems === 1 ? '' : 's'}` : '';
-    item.description = [kindLabel && kindLabel.toLowerCase() !== section.heading.toLowerCase() ? kindLabel : '', problems].filter(Boolean).join(' · ');
-    item.iconPath = section.problems > 0 ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')) : new vscode.ThemeIcon(section.kind === 'other' ? 'symbol-namespace' : 'pass');
-    item.tooltip = new vscode.MarkdownString(`**${section.heading}**${kindLabel ? ` — ${kindLabel}` : ''}${problems ? `\n\n${problems}` : ''}`);
-    item.command = { command: Commands.revealRange, title: 'Reveal section', arguments: [node.uri, section.headingRange] };
-    item.contextValue = `section.${section.kind}`;
-    return item;
+    return node.type === 'section' ? sectionItem(node.section, node.uri) : childItem(node.child, node.uri);
   }
 
   dispose(): void {
     this.changed.dispose();
     this.updatedEmitter.dispose();
   }
-}
-
-function nest(result: OutlineResult): OutlineNode[] {
-  const roots: OutlineNode[] = [];
-  const stack: OutlineNode[] = [];
-  for (const section of result.sections) {
-    const node: OutlineNode = { section, uri: result.uri, children: [] };
-    while (stack.length > 0 && stack[stack.length - 1]!.section.level >= section.level) stack.pop();
-    const parent = stack[stack.length - 1];
-    if (parent) parent.children.push(node);
-    else roots.push(node);
-    stack.push(node);
-  }
-  return roots;
 }

@@ -1,100 +1,172 @@
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  DocumentDiagnosticReportKind,
   TextDocumentSyncKind,
   TextDocuments,
   type Connection,
+  type Diagnostic,
+  type DocumentDiagnosticReport,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { OutlineRequest, SERVER_NAME, SETTINGS_SECTION } from './protocol.js';
+import { URI } from 'vscode-uri';
+import { CodeActionKinds, OutlineRequest, SERVER_NAME, SETTINGS_SECTION } from './protocol.js';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from './config/settings.js';
+import { withConfig } from './config/effective-settings.js';
+import { formatProblem } from './config/load-config.js';
 import { AnalysisCache } from './features/document-analysis.js';
+import { WorkspaceConfig } from './features/workspace-config.js';
 import { toDiagnostic } from './features/diagnostics.js';
 import { codeActions } from './features/code-actions.js';
 import { completions } from './features/completion.js';
 import { documentSymbols } from './features/symbols.js';
 import { outline } from './features/outline.js';
+import { hover } from './features/hover.js';
+import { foldingRanges } from './features/folding.js';
+import { documentLinks } from './features/links.js';
+import { inlayHints } from './features/inlay-hints.js';
+import { codeLenses } from './features/code-lens.js';
+import type { Analysis } from './engine/analyze.js';
 
-// Long enough to skip the middle of a burst of keystrokes, short enough to feel immediate.
-const DEBOUNCE_MS = 150;
+const CONFIG_GLOB = '**/.postmortemrc{,.json,.yaml,.yml}';
 
-/** The only place handlers are bound to the connection. */
+interface ClientSupport {
+  pullConfiguration: boolean;
+  registerConfigurationChange: boolean;
+  watchFiles: boolean;
+  pullDiagnostics: boolean;
+  diagnosticRefresh: boolean;
+}
+
+/** The only place handlers are bound to the connection. Features are pure functions of the analysis. */
 export function bindConnection(connection: Connection, version: string): void {
   const documents = new TextDocuments(TextDocument);
   const cache = new AnalysisCache();
+  const configs = new WorkspaceConfig();
   const settingsByUri = new Map<string, Promise<Settings>>();
   const pending = new Map<string, NodeJS.Timeout>();
-  const reportedProblems = new Set<string>();
-  let canPullConfiguration = false;
-  let canRegisterConfigurationChange = false;
-  let debounceMs = DEBOUNCE_MS;
+  const reported = new Set<string>();
+  const configFilesWithProblems = new Set<string>();
+  // On-save mode: the report of the last saved (or opened) version stands until the next save.
+  const savedReports = new Map<string, Diagnostic[]>();
+  let support: ClientSupport = { pullConfiguration: false, registerConfigurationChange: false, watchFiles: false, pullDiagnostics: false, diagnosticRefresh: false };
+  let debounceOverride: number | null = null;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    canPullConfiguration = params.capabilities.workspace?.configuration === true;
-    // Neovim 0.7 and Eglot warn about registrations they do not support: register only where the client says it can.
-    canRegisterConfigurationChange = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    const { capabilities } = params;
+    support = {
+      pullConfiguration: capabilities.workspace?.configuration === true,
+      // Neovim 0.7 and Eglot warn about registrations they do not support: register only where the client says it can.
+      registerConfigurationChange: capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true,
+      watchFiles: capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
+      pullDiagnostics: capabilities.textDocument?.diagnostic !== undefined,
+      diagnosticRefresh: capabilities.workspace?.diagnostics?.refreshSupport === true,
+    };
     const options = params.initializationOptions as { debounceMs?: unknown } | undefined;
-    if (typeof options?.debounceMs === 'number' && options.debounceMs >= 0) debounceMs = options.debounceMs;
+    if (typeof options?.debounceMs === 'number' && options.debounceMs >= 0) debounceOverride = options.debounceMs;
     return {
       serverInfo: { name: SERVER_NAME, version },
       capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        completionProvider: { triggerCharacters: ['#'] },
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        completionProvider: { triggerCharacters: ['#', '@', ':', '*'] },
+        hoverProvider: true,
         documentSymbolProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        foldingRangeProvider: true,
+        documentLinkProvider: { resolveProvider: false },
+        inlayHintProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKinds.fixAll, CodeActionKinds.sortTimeline] },
+        // Pull diagnostics where the client asks for them; the rest get them pushed.
+        ...(support.pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       },
     };
   });
 
   connection.onInitialized(() => {
-    if (canRegisterConfigurationChange) void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
+    if (support.registerConfigurationChange) void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
+    if (support.watchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_GLOB }] });
   });
 
-  async function settingsFor(uri: string): Promise<Settings> {
-    if (!canPullConfiguration) return DEFAULT_SETTINGS;
+  function reportOnce(message: string): void {
+    if (reported.has(message)) return;
+    reported.add(message);
+    connection.console.warn(message);
+    connection.window.showWarningMessage(message);
+  }
+
+  /** Editor settings (pulled per resource) with the nearest config file on top. */
+  function settingsFor(uri: string): Promise<Settings> {
     let settings = settingsByUri.get(uri);
     if (!settings) {
-      settings = connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }).then(
-        (raw: unknown) => {
-          const { settings: parsed, problems } = parseSettings(raw);
-          const key = problems.join('\n');
-          if (problems.length > 0 && !reportedProblems.has(key)) {
-            reportedProblems.add(key);
-            connection.window.showWarningMessage(`Postmortem Writer: invalid settings, using defaults for them. ${problems.join(' ')}`);
-          }
-          return parsed;
-        },
-        () => DEFAULT_SETTINGS,
-      );
+      const editor: Promise<unknown> = support.pullConfiguration ? connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }).catch(() => undefined) : Promise.resolve(undefined);
+      settings = editor.then((raw) => {
+        const { settings: parsed, problems } = raw === undefined || raw === null ? { settings: DEFAULT_SETTINGS, problems: [] } : parseSettings(raw);
+        if (problems.length > 0) reportOnce(`Postmortem Writer: invalid settings, using defaults for them. ${problems.join(' ')}`);
+        const config = configs.forDocument(uri);
+        publishConfigProblems();
+        return config ? withConfig(parsed, config.config) : parsed;
+      });
       settingsByUri.set(uri, settings);
     }
     return settings;
   }
 
-  async function analysisOf(uri: string) {
-    const document = documents.get(uri);
-    if (!document) return null;
+  /** Problems in config files are shown on the files themselves, and once as a message. */
+  function publishConfigProblems(): void {
+    const current = configs.problems();
+    for (const [file, problems] of current) {
+      const uri = URI.file(file).toString();
+      if (problems.length === 0 && !configFilesWithProblems.has(uri)) continue;
+      void connection.sendDiagnostics({
+        uri,
+        diagnostics: problems.map((problem) => ({
+          range: problem.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          severity: 1,
+          source: 'postmortem',
+          code: 'config',
+          message: `${problem.path ? `${problem.path}: ` : ''}${problem.message}. The defaults apply there.`,
+        })),
+      });
+      if (problems.length > 0) {
+        configFilesWithProblems.add(uri);
+        reportOnce(`Postmortem Writer: ${problems.map(formatProblem).join('; ')}. The defaults apply there.`);
+      } else configFilesWithProblems.delete(uri);
+    }
+  }
+
+  async function analysisOf(uri: string): Promise<{ document: TextDocument; result: Analysis; settings: Settings } | null> {
+    if (!documents.get(uri)) return null;
     const settings = await settingsFor(uri);
     if (!settings.enable) return null;
     // The document may have changed while settings were fetched; analyse what is current.
     const current = documents.get(uri);
-    return current ? { document: current, result: cache.get(current, settings) } : null;
+    if (!current) return null;
+    try {
+      return { document: current, result: cache.get(current, settings), settings };
+    } catch (error) {
+      // The engine never throws on user input; if it does, say so and keep serving.
+      connection.console.error(`Analysing ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return null;
+    }
   }
 
-  async function validate(uri: string): Promise<void> {
+  async function diagnosticsFor(uri: string): Promise<Diagnostic[]> {
     const analysed = await analysisOf(uri);
-    if (!analysed) {
-      await connection.sendDiagnostics({ uri, diagnostics: [] });
-      return;
-    }
+    if (!analysed) return [];
     const { document, result } = analysed;
-    await connection.sendDiagnostics({
-      uri,
-      version: document.version,
-      diagnostics: result.findings.map((finding) => toDiagnostic(finding, uri, document.version)),
-    });
+    return result.findings.map((finding) => toDiagnostic(finding, uri, document.version));
+  }
+
+  async function push(uri: string): Promise<void> {
+    const document = documents.get(uri);
+    if (!document) return;
+    const diagnostics = await diagnosticsFor(uri);
+    // A newer version arrived while this one was analysed: its own push follows.
+    if (documents.get(uri)?.version !== document.version) return;
+    await connection.sendDiagnostics({ uri, version: document.version, diagnostics });
   }
 
   function schedule(uri: string, delay: number): void {
@@ -103,43 +175,95 @@ export function bindConnection(connection: Connection, version: string): void {
       uri,
       setTimeout(() => {
         pending.delete(uri);
-        validate(uri).catch((error: unknown) => connection.console.error(`Validating ${uri} failed: ${String(error)}`));
+        push(uri).catch((error: unknown) => connection.console.error(`Validating ${uri} failed: ${String(error)}`));
       }, delay),
     );
   }
 
-  documents.onDidOpen((event) => schedule(event.document.uri, 0));
-  documents.onDidChangeContent((event) => schedule(event.document.uri, debounceMs));
-  documents.onDidClose((event) => {
-    clearTimeout(pending.get(event.document.uri));
-    pending.delete(event.document.uri);
-    cache.delete(event.document.uri);
-    settingsByUri.delete(event.document.uri);
-    void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
-  });
+  async function onEdit(uri: string, saved: boolean): Promise<void> {
+    const settings = await settingsFor(uri);
+    if (settings.validate === 'onSave' && !saved) return;
+    if (settings.validate === 'onSave') savedReports.set(uri, await diagnosticsFor(uri));
+    if (support.pullDiagnostics) {
+      if (saved && settings.validate === 'onSave' && support.diagnosticRefresh) connection.languages.diagnostics.refresh();
+      return;
+    }
+    schedule(uri, saved ? 0 : (debounceOverride ?? settings.debounceMs));
+  }
 
-  connection.onDidChangeConfiguration(() => {
+  function refreshAll(): void {
     settingsByUri.clear();
     cache.clear();
-    for (const document of documents.all()) schedule(document.uri, 0);
+    savedReports.clear();
+    if (support.pullDiagnostics) {
+      if (support.diagnosticRefresh) connection.languages.diagnostics.refresh();
+    } else for (const document of documents.all()) schedule(document.uri, 0);
+    publishConfigProblems();
+  }
+
+  documents.onDidOpen((event) => void onEdit(event.document.uri, true));
+  documents.onDidChangeContent((event) => void onEdit(event.document.uri, false));
+  documents.onDidSave((event) => void onEdit(event.document.uri, true));
+  documents.onDidClose((event) => {
+    const { uri } = event.document;
+    clearTimeout(pending.get(uri));
+    pending.delete(uri);
+    cache.delete(uri);
+    settingsByUri.delete(uri);
+    savedReports.delete(uri);
+    void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
 
-  connection.onCompletion(async (params) => {
+  connection.onDidChangeConfiguration(() => refreshAll());
+  connection.onDidChangeWatchedFiles(() => {
+    configs.clear();
+    refreshAll();
+  });
+
+  connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
+    const { uri } = params.textDocument;
+    const settings = await settingsFor(uri);
+    const saved = savedReports.get(uri);
+    if (settings.validate === 'onSave' && saved) return { kind: DocumentDiagnosticReportKind.Full, items: saved };
+    const items = token.isCancellationRequested ? [] : await diagnosticsFor(uri);
+    return { kind: DocumentDiagnosticReportKind.Full, items };
+  });
+
+  connection.onCompletion(async (params, token) => {
     const analysed = await analysisOf(params.textDocument.uri);
-    if (!analysed?.result.isPostmortem) return [];
+    if (!analysed?.result.isPostmortem || token.isCancellationRequested) return [];
     return completions(analysed.document, params.position, analysed.result);
   });
-
+  connection.onHover(async (params, token) => {
+    const analysed = await analysisOf(params.textDocument.uri);
+    if (!analysed?.result.isPostmortem || token.isCancellationRequested) return null;
+    return hover(analysed.result, params.position);
+  });
   connection.onDocumentSymbol(async (params) => {
     const analysed = await analysisOf(params.textDocument.uri);
-    return analysed ? documentSymbols(analysed.result) : [];
+    // Other Markdown keeps only the editor's own symbols.
+    return analysed?.result.isPostmortem ? documentSymbols(analysed.result) : [];
   });
-
+  connection.onFoldingRanges(async (params) => {
+    const analysed = await analysisOf(params.textDocument.uri);
+    return analysed?.result.isPostmortem ? foldingRanges(analysed.result) : [];
+  });
+  connection.onDocumentLinks(async (params) => {
+    const analysed = await analysisOf(params.textDocument.uri);
+    return analysed?.result.isPostmortem ? documentLinks(analysed.result, analysed.settings.ticketUrl) : [];
+  });
+  connection.languages.inlayHint.on(async (params) => {
+    const analysed = await analysisOf(params.textDocument.uri);
+    return analysed?.result.isPostmortem && analysed.settings.inlayHints ? inlayHints(analysed.result, params.range) : [];
+  });
+  connection.onCodeLens(async (params) => {
+    const analysed = await analysisOf(params.textDocument.uri);
+    return analysed?.result.isPostmortem ? codeLenses(analysed.result) : [];
+  });
   connection.onCodeAction(async (params) => {
     const analysed = await analysisOf(params.textDocument.uri);
-    return analysed ? codeActions(analysed.document, params) : [];
+    return analysed?.result.isPostmortem ? codeActions(analysed.document, params, analysed.result) : [];
   });
-
   connection.onRequest(OutlineRequest, async (params) => {
     const analysed = await analysisOf(params.uri);
     return analysed ? outline(params.uri, analysed.document.version, analysed.result) : null;

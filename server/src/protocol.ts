@@ -10,14 +10,34 @@ export interface OutlineParams {
   uri: string;
 }
 
-export interface OutlineSection {
-  kind: SectionKind;
-  heading: string;
-  level: number;
+export type OutlineStatus = 'present' | 'missing' | 'has-problems';
+
+/** A timeline entry, an action item or a subsection, under its section. */
+export interface OutlineChild {
+  kind: 'timeline-entry' | 'action-item' | 'subsection';
+  label: string;
+  /** "T+1h 05m", "@owner · ABC-123", the subsection's kind. */
+  detail: string;
   range: Range;
-  headingRange: Range;
+  /** Action items: open or done. */
+  done?: boolean;
+}
+
+export interface OutlineSection {
+  /** The heading as written, or the template's heading for a missing section. */
+  heading: string;
+  kind: SectionKind;
+  status: OutlineStatus;
+  /** The template requires it (a missing required section is a problem). */
+  required: boolean;
+  /** What the template expects there. */
+  purpose: string;
+  /** Null for a missing section. */
+  range: Range | null;
+  headingRange: Range | null;
   /** Findings whose range starts inside this section. */
   problems: number;
+  children: OutlineChild[];
 }
 
 export interface OutlineResult {
@@ -25,6 +45,8 @@ export interface OutlineResult {
   version: number;
   isPostmortem: boolean;
   title: string | null;
+  template: { id: string; name: string };
+  /** The template's sections in its order, then the document's other sections in theirs. */
   sections: OutlineSection[];
 }
 
@@ -35,4 +57,14 @@ export const Commands = {
   restartServer: 'postmortem.restartServer',
   revealRange: 'postmortem.revealRange',
   refreshOutline: 'postmortem.refreshOutline',
+  sortTimeline: 'postmortem.sortTimeline',
+  insertSection: 'postmortem.insertSection',
+  showOutput: 'postmortem.showOutput',
+} as const;
+
+/** Code action kinds the server offers, beyond quick fixes. */
+export const CodeActionKinds = {
+  fixAll: 'source.fixAll.postmortem',
+  sortTimeline: 'source.sortTimeline.postmortem',
+  insertSection: 'refactor.insert.postmortem',
 } as const;

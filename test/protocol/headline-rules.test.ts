@@ -39,7 +39,7 @@ test('initialize advertises the skeleton features', async () => {
   try {
     const capabilities = initialize.capabilities;
     assert.equal(initialize.serverInfo?.name, 'Postmortem Writer');
-    assert.deepEqual(capabilities.completionProvider?.triggerCharacters, ['#']);
+    assert.deepEqual(capabilities.completionProvider?.triggerCharacters, ['#', '@', ':', '*']);
     assert.equal(capabilities.documentSymbolProvider, true);
     assert.ok(capabilities.codeActionProvider);
   } finally {

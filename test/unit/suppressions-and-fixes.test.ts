@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { analyze } from '../../server/src/engine/analyze.js';
 import { applyEdits, fixAll } from '../../server/src/engine/apply-edits.js';
 import { readFixture } from '../support/fixtures.js';
+import { DEFAULT_SETTINGS } from '../../server/src/config/settings.js';
 
 const rulesOf = (text: string): string[] => analyze(text, { force: true }).findings.map((finding) => `${finding.range.start.line}:${finding.rule}`);
 
@@ -31,7 +32,7 @@ test('applyEdits applies edits from the end and skips overlapping ones', () => {
 
 test('fix-all fixes every fixable finding, re-analysing between rounds, and a second run changes nothing', () => {
   const text = readFixture('seed-variants/no-duration.md');
-  const lint = (source: string) => analyze(source, { force: true, settings: { enable: true, include: [], detectByContent: true, template: 'google-sre', rules: {} } }).findings;
+  const lint = (source: string) => analyze(source, { force: true, settings: { ...DEFAULT_SETTINGS, template: 'google-sre' } }).findings;
   const first = fixAll(text, lint);
   assert.ok(first.fixed >= 3, `fixed ${first.fixed}`);
   const remaining = lint(first.text).filter((finding) => finding.fix);

@@ -21,6 +21,10 @@ export const SettingsSchema = z.object({
     .describe('Also treat a Markdown file as a postmortem when its headings look like one (several postmortem sections, or "type: postmortem" in front matter).'),
   template: z.string().default('auto').describe('The template documents are checked against: "auto" (the closest), "seed", "google-sre", "pagerduty" or "atlassian".'),
   rules: z.record(z.string(), RuleSettingSchema).default({}).describe('Per rule id: "off", "hint", "info", "warning" or "error", or [level, options].'),
+  validate: z.enum(['onType', 'onSave']).default('onType').describe('When to check: as you type (after a short pause) or when the file is saved.'),
+  debounceMs: z.number().int().min(0).max(10_000).default(200).describe('How long typing must pause before a check, in milliseconds.'),
+  ticketUrl: z.string().default('').describe('A URL for ticket ids such as ABC-123, with {ticket} where the id goes, e.g. https://jira.example.com/browse/{ticket}. Empty: tickets are not links.'),
+  inlayHints: z.boolean().default(true).describe('Show T+ offsets (time since impact start) after timeline times.'),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;

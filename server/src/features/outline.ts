@@ -1,16 +1,74 @@
 import type { Analysis } from '../engine/analyze.js';
-import type { OutlineResult } from '../protocol.js';
+import type { Range, Section } from '../model/schema.js';
+import type { OutlineChild, OutlineResult, OutlineSection } from '../protocol.js';
+import { normalizeHeading } from '../model/section-kinds.js';
+import type { TemplateSection } from '../templates/template.js';
+import { incidentClock } from './incident-clock.js';
 
+const within = (line: number, range: Range): boolean => line >= range.start.line && line <= range.end.line;
+
+/**
+ * Pairs the template's sections with the document's: by exact heading first,
+ * then by the template's heading pattern, then by kind, each document section
+ * used once. "Root Cause and Resolution" is thus the seed's own section of
+ * that name, not a second "Root Cause".
+ */
+function pairSections(expected: readonly TemplateSection[], sections: readonly Section[]): Map<TemplateSection, Section> {
+  const pairs = new Map<TemplateSection, Section>();
+  const used = new Set<Section>();
+  const passes: Array<(want: TemplateSection, section: Section) => boolean> = [
+    (want, section) => normalizeHeading(want.heading) === normalizeHeading(section.heading),
+    (want, section) => want.pattern?.test(normalizeHeading(section.heading)) ?? false,
+    (want, section) => want.kinds.includes(section.kind),
+  ];
+  for (const matches of passes) {
+    for (const want of expected) {
+      if (pairs.has(want)) continue;
+      const section = sections.find((candidate) => !used.has(candidate) && matches(want, candidate));
+      if (section) {
+        pairs.set(want, section);
+        used.add(section);
+      }
+    }
+  }
+  return pairs;
+}
+
+/** What the Incident Outline shows: the template's sections in order, present or missing, with their children. */
 export function outline(uri: string, version: number, result: Analysis): OutlineResult {
-  const { model } = result.analysis;
-  return {
-    uri,
-    version,
-    isPostmortem: result.isPostmortem !== null,
-    title: model.title,
-    sections: model.sections.map((section) => ({
-      ...section,
-      problems: result.findings.filter((finding) => finding.range.start.line >= section.range.start.line && finding.range.start.line <= section.range.end.line).length,
-    })),
+  const { analysis, template, findings } = result;
+  const { model } = analysis;
+  const topLevel = Math.min(...model.sections.map((section) => section.level), 6);
+  const top = model.sections.filter((section) => section.level === topLevel);
+  const pairs = pairSections(template.sections, top);
+  const clock = incidentClock(result);
+
+  const children = (section: Section): OutlineChild[] => {
+    if (section.kind === 'timeline') {
+      return analysis.timeline
+        .filter((item) => within(item.entry.range.start.line, section.range))
+        .map((item) => ({ kind: 'timeline-entry', label: `${item.entry.timeText} ${item.entry.text}`.trim(), detail: clock.offset(item) ?? '', range: item.entry.range }));
+    }
+    if (section.kind === 'action-items') {
+      return model.actionItems
+        .filter((item) => within(item.range.start.line, section.range))
+        .map((item) => ({ kind: 'action-item', label: item.text, detail: [item.owner, item.ticket].filter(Boolean).join(' · '), range: item.range, done: item.status === 'done' }));
+    }
+    return model.sections
+      .filter((sub) => sub.level === section.level + 1 && sub.range.start.line > section.range.start.line && within(sub.range.start.line, section.range))
+      .map((sub) => ({ kind: 'subsection', label: sub.heading, detail: sub.kind === 'other' ? '' : sub.kind, range: sub.headingRange }));
   };
+  const present = (section: Section, required: boolean, purpose: string): OutlineSection => {
+    const problems = findings.filter((finding) => within(finding.range.start.line, section.range)).length;
+    return { heading: section.heading, kind: section.kind, status: problems > 0 ? 'has-problems' : 'present', required, purpose, range: section.range, headingRange: section.headingRange, problems, children: children(section) };
+  };
+
+  const sections: OutlineSection[] = template.sections.map((want) => {
+    const section = pairs.get(want);
+    if (section) return present(section, want.required, want.purpose);
+    return { heading: want.heading, kind: want.kinds[0] ?? 'other', status: 'missing', required: want.required, purpose: want.purpose, range: null, headingRange: null, problems: 0, children: [] };
+  });
+  const paired = new Set(pairs.values());
+  for (const section of top) if (!paired.has(section)) sections.push(present(section, false, ''));
+  return { uri, version, isPostmortem: result.isPostmortem !== null, title: model.title, template: { id: template.id, name: template.name }, sections };
 }

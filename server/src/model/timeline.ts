@@ -18,6 +18,8 @@ export interface TimelineItem {
   ownDate: boolean;
   /** The inherited date in force, as text, so entries under the same date can be told apart from those under a new one. */
   dateContext: string;
+  /** The whole list item or table row, and the list or table it belongs to: what sorting the timeline moves. */
+  block: { start: number; end: number; group: number } | null;
 }
 
 interface Context {
@@ -147,7 +149,10 @@ function readListItem(doc: ParsedMarkdown, item: ListItem, ancestors: readonly N
   // Entries nested under a sub-label keep that label; a top-level item without one clears it.
   const nestedUnderLabel = ancestors.some((ancestor) => ancestor.type === 'listItem' && ancestor !== item);
   if (!nestedUnderLabel && !leadingTimestamp(line)) context.label = null;
+  const before = items.length;
   readLine(doc, line, start, context, items, endOffset(paragraph));
+  const list = ancestors[ancestors.length - 1];
+  if (items.length > before && list) items[items.length - 1]!.block = { start: startOffset(item), end: endOffset(item), group: startOffset(list) };
 }
 
 function readTable(doc: ParsedMarkdown, table: Table, context: Context, items: TimelineItem[]): void {
@@ -172,7 +177,9 @@ function readTable(doc: ParsedMarkdown, table: Table, context: Context, items: T
       continue;
     }
     const rowContext = columnZone && !stamp.zone ? { ...context, zone: columnZone } : context;
-    items.push(makeItem(doc, stamp, rangeEnd(cellText.trim(), stamp), rest, cellStart, startOffset(row), endOffset(row), rowContext));
+    const item = makeItem(doc, stamp, rangeEnd(cellText.trim(), stamp), rest, cellStart, startOffset(row), endOffset(row), rowContext);
+    item.block = { start: startOffset(row), end: endOffset(row), group: startOffset(table) };
+    items.push(item);
   }
 }
 
@@ -192,6 +199,7 @@ function makeItem(doc: ParsedMarkdown, stamp: TimestampMatch, until: TimestampMa
     end,
     sortKey: resolved.sortKey,
     ownDate: stamp.date !== null,
+    block: null,
     dateContext: JSON.stringify(context.date),
     entry: {
       at: resolved.iso,

@@ -70,13 +70,13 @@ describe('Postmortem Writer in a real VS Code', () => {
       items.map((item) => item.label),
       ['Issue Summary', 'Root Cause', 'Timeline', 'Root Cause and Resolution', 'Corrective and Preventative Measures'],
     );
-    assert.equal(items[2]?.description, '1 problem');
-    assert.equal(items[4]?.description, 'Action items · 8 problems');
+    assert.equal(items[2]?.description, '1 problem · 6 entries');
+    assert.equal(items[4]?.description, '8 problems · 4 items');
   });
 
   it('reveals a section when its outline item is clicked', async () => {
     await showAndWaitForOutline(api, 'load-balancer-coffee-break.md');
-    const timeline = api.outline.getChildren().find((node) => node.section.heading === 'Timeline');
+    const timeline = api.outline.getChildren().find((node) => node.type === 'section' && node.section.heading === 'Timeline');
     assert.ok(timeline);
     const item = api.outline.getTreeItem(timeline);
     assert.ok(item.command);

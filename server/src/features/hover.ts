@@ -1,0 +1,55 @@
+import { DateTime } from 'luxon';
+import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
+import type { Analysis } from '../engine/analyze.js';
+import type { Range } from '../model/schema.js';
+import { sectionsMatching } from '../templates/registry.js';
+import { formatMinutes } from '../time/durations.js';
+import { incidentClock } from './incident-clock.js';
+
+const contains = (range: Range, position: Position): boolean =>
+  (position.line > range.start.line || (position.line === range.start.line && position.character >= range.start.character)) &&
+  (position.line < range.end.line || (position.line === range.end.line && position.character <= range.end.character));
+
+function instantLines(iso: string, zone: string | null): string[] {
+  const at = DateTime.fromISO(iso, { setZone: true });
+  const lines = [`- UTC: ${at.toUTC().toFormat("yyyy-MM-dd HH:mm 'UTC'")}`];
+  if (zone && zone !== 'UTC') lines.push(`- ${zone}: ${at.setZone(zone).toFormat('yyyy-MM-dd HH:mm ZZZZ (ZZ)')}`);
+  return lines;
+}
+
+/** On a timestamp: the instant in UTC and the document's zone, and T+ from impact start. On a duration: how it was found. On a heading: what the template expects. */
+export function hover(result: Analysis, position: Position): Hover | null {
+  const { analysis, template } = result;
+  const { model } = analysis;
+
+  for (const item of analysis.timeline) {
+    if (!contains(item.entry.timeRange, position)) continue;
+    const clock = incidentClock(result);
+    const lines = [`**${item.entry.timeText}**${item.entry.approximate ? ' (approximate)' : ''}`, ''];
+    if (item.entry.at) lines.push(...instantLines(item.entry.at, model.timezone));
+    else lines.push(item.entry.zone ? '- No date: the document gives none before this entry.' : '- No time zone: the document does not say which zone its times are in.');
+    const offset = clock.offset(item);
+    if (offset) lines.push(`- ${offset} from ${clock.originLabel}`);
+    if (item.entry.until) lines.push(`- Until ${DateTime.fromISO(item.entry.until, { setZone: true }).toFormat('HH:mm ZZZZ')}`);
+    if (item.entry.milestone) lines.push(`- Milestone: ${item.entry.milestone.replace('-', ' ')}`);
+    return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range: item.entry.timeRange };
+  }
+
+  const { duration } = model;
+  if (duration.range && contains(duration.range, position)) {
+    const lines = ['**Incident duration**', ''];
+    if (duration.minutes !== null) lines.push(`- Stated: ${formatMinutes(duration.minutes)}${duration.start && duration.end ? ` (${duration.start} → ${duration.end})` : ''}`);
+    if (duration.computed) lines.push(`- From the document: ${formatMinutes(duration.computed.minutes)} (${duration.computed.basis})`);
+    lines.push(`- ${model.metrics.basis}`);
+    return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range: duration.range };
+  }
+
+  for (const section of model.sections) {
+    if (!contains(section.headingRange, position)) continue;
+    const expected = template.sections.find((candidate) => sectionsMatching(candidate, [section]).length > 0);
+    const lines = [`**${section.heading}** — ${section.kind === 'other' ? 'not a standard postmortem section' : `${section.kind.replace(/-/g, ' ')} section`}`];
+    if (expected) lines.push('', `${template.name} template${expected.required ? '' : ' (recommended)'}: ${expected.purpose}`);
+    return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range: section.headingRange };
+  }
+  return null;
+}

@@ -1,0 +1,36 @@
+import type { Analysis } from '../engine/analyze.js';
+import { orderedEntries } from '../model/timeline-order.js';
+import type { TimelineItem } from '../model/timeline.js';
+import { formatMinutes } from '../time/durations.js';
+
+export interface IncidentClock {
+  /** The key T+0 is measured from, and what it is. */
+  origin: number | null;
+  originLabel: string;
+  keyOf(item: TimelineItem): number | null;
+  /** "T+1h 05m", "T-10m", "T+0". */
+  offset(item: TimelineItem): string | null;
+}
+
+/** T+ offsets for timeline entries: from the impact start when the document marks one, else from its first entry. */
+export function incidentClock(result: Analysis): IncidentClock {
+  const { analysis } = result;
+  const entries = orderedEntries(analysis.timeline, analysis.model.metadata.newestFirst);
+  const keys = new Map(entries.map((entry) => [entry.item, entry.key]));
+  const impactStart = analysis.milestoneKeys.get('impact-start') ?? null;
+  const first = entries.length > 0 ? Math.min(...entries.map((entry) => entry.key)) : null;
+  const origin = impactStart ?? first;
+  const keyOf = (item: TimelineItem): number | null => keys.get(item) ?? null;
+  return {
+    origin,
+    originLabel: impactStart !== null ? 'impact start' : 'the first timeline entry',
+    keyOf,
+    offset(item) {
+      const key = keyOf(item);
+      if (key === null || origin === null) return null;
+      const minutes = Math.round((key - origin) / 60000);
+      if (minutes === 0) return 'T+0';
+      return `T${minutes > 0 ? '+' : '-'}${formatMinutes(Math.abs(minutes))}`;
+    },
+  };
+}
