@@ -1,5 +1,6 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { Finding, Fix, Severity } from '../rules/types.js';
+import { ruleDocsUrl } from '../rules/docs-url.js';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -21,6 +22,7 @@ export function toDiagnostic(finding: Finding, uri: string, version: number): Di
     range: finding.range,
     severity: SEVERITY[finding.severity],
     code: finding.rule,
+    ...(finding.rule !== 'internal-error' ? { codeDescription: { href: ruleDocsUrl(finding.rule) } } : {}),
     source: 'postmortem',
     message: finding.message,
     data,
