@@ -13,7 +13,8 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { CodeActionKinds, OutlineRequest, SERVER_NAME, SETTINGS_SECTION } from './protocol.js';
+import { CodeActionKinds, IncidentRequest, OutlineRequest, SERVER_NAME, SETTINGS_SECTION } from './protocol.js';
+import { incident } from './features/incident.js';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from './config/settings.js';
 import { withConfig } from './config/effective-settings.js';
 import { formatProblem } from './config/load-config.js';
@@ -267,6 +268,11 @@ export function bindConnection(connection: Connection, version: string): void {
   connection.onRequest(OutlineRequest, async (params) => {
     const analysed = await analysisOf(params.uri);
     return analysed ? outline(params.uri, analysed.document.version, analysed.result) : null;
+  });
+
+  connection.onRequest(IncidentRequest, async (params) => {
+    const analysed = await analysisOf(params.uri);
+    return analysed ? incident(params.uri, analysed.document.version, analysed.result) : null;
   });
 
   documents.listen(connection);

@@ -1,7 +1,7 @@
 // The custom protocol, declared once: the client imports this module too, so
 // the two sides cannot drift apart.
 import { RequestType } from 'vscode-languageserver-protocol';
-import type { Range, SectionKind } from './model/schema.js';
+import type { IncidentModel, MilestoneKind, Range, SectionKind } from './model/schema.js';
 
 export const SETTINGS_SECTION = 'postmortem';
 export const SERVER_NAME = 'Postmortem Writer';
@@ -53,6 +53,41 @@ export interface OutlineResult {
 /** The Incident Outline tree's data for one open document. */
 export const OutlineRequest = new RequestType<OutlineParams, OutlineResult | null, void>('postmortem/outline');
 
+export interface IncidentParams {
+  uri: string;
+}
+
+/** A timeline entry placed on the incident's own time scale, for drawing. */
+export interface PictureEntry {
+  /** Milliseconds on the document's scale (midnight crossings and afternoon readings applied); null if the entry has no time. */
+  key: number | null;
+  timeText: string;
+  text: string;
+  label: string | null;
+  range: Range;
+  approximate: boolean;
+  milestone: MilestoneKind | null;
+  /** Reported by timeline-out-of-order. */
+  outOfOrder: boolean;
+  /** "T+1h 05m" from impact start (or the first entry). */
+  offset: string | null;
+}
+
+export interface IncidentResult {
+  uri: string;
+  version: number;
+  isPostmortem: boolean;
+  /** The engine's model, as `postmortem-lint --print-model` prints it. */
+  model: IncidentModel;
+  entries: PictureEntry[];
+  milestones: Array<{ kind: MilestoneKind; key: number | null; range: Range }>;
+  /** The zone to show times in (the document's, else UTC). */
+  displayZone: string;
+}
+
+/** The whole incident: the model, and the timeline placed on one scale for the Incident Timeline picture. */
+export const IncidentRequest = new RequestType<IncidentParams, IncidentResult | null, void>('postmortem/incident');
+
 export const Commands = {
   restartServer: 'postmortem.restartServer',
   revealRange: 'postmortem.revealRange',
@@ -60,6 +95,9 @@ export const Commands = {
   sortTimeline: 'postmortem.sortTimeline',
   insertSection: 'postmortem.insertSection',
   showOutput: 'postmortem.showOutput',
+  showTimeline: 'postmortem.showTimeline',
+  exportJson: 'postmortem.exportJson',
+  newPostmortem: 'postmortem.newPostmortem',
 } as const;
 
 /** Code action kinds the server offers, beyond quick fixes. */
