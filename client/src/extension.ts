@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node.js';
-import { CodeActionKinds, Commands, SERVER_NAME, SETTINGS_SECTION } from '../../server/src/protocol.js';
+import { CodeActionKinds, Commands, IncidentRequest, SERVER_NAME, SETTINGS_SECTION } from '../../server/src/protocol.js';
 import { IncidentOutlineProvider } from './outline-view.js';
+import { createStatusBar } from './status-bar.js';
+import { newPostmortem, type NewPostmortemAnswers } from './new-postmortem.js';
 
 /** What activate() returns: the tests reach the client and the outline through it. */
 export interface PostmortemWriterApi {
@@ -72,6 +74,23 @@ export async function activate(context: vscode.ExtensionContext): Promise<Postmo
       editor.revealRange(target, vscode.TextEditorRevealType.AtTop);
     }),
     vscode.commands.registerCommand(Commands.refreshOutline, () => outline.refresh()),
+    createStatusBar(outline.onDidUpdate),
+    vscode.commands.registerCommand(Commands.newPostmortem, (answers?: NewPostmortemAnswers) => newPostmortem(answers)),
+    vscode.commands.registerCommand(Commands.showOutput, () => {
+      client.outputChannel.show(true);
+    }),
+    vscode.commands.registerCommand(Commands.exportJson, async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor) return undefined;
+      const result = await client.sendRequest(IncidentRequest, { uri: editor.document.uri.toString() });
+      if (!result?.isPostmortem) {
+        void vscode.window.showInformationMessage('This file is not a postmortem.');
+        return undefined;
+      }
+      const document = await vscode.workspace.openTextDocument({ language: 'json', content: `${JSON.stringify(result.model, null, 2)}\n` });
+      await vscode.window.showTextDocument(document, vscode.ViewColumn.Beside);
+      return document;
+    }),
     vscode.commands.registerCommand(Commands.sortTimeline, () => runSourceAction(CodeActionKinds.sortTimeline, 'The timeline is already in order.')),
     vscode.commands.registerCommand(Commands.insertSection, async (uri?: string, heading?: string) => {
       const target = uri ?? vscode.window.activeTextEditor?.document.uri.toString();

@@ -46,6 +46,10 @@ export interface OutlineResult {
   isPostmortem: boolean;
   title: string | null;
   template: { id: string; name: string };
+  /** Minutes: as stated, and as the milestones or timeline show; null where unknown. */
+  duration: { stated: number | null; computed: number | null };
+  /** Findings in the whole document. */
+  problems: number;
   /** The template's sections in its order, then the document's other sections in theirs. */
   sections: OutlineSection[];
 }

@@ -4,6 +4,11 @@ import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import { configJsonSchema } from '../../server/src/config/json-schema.js';
 import { DEFAULT_SETTINGS, SettingsSchema } from '../../server/src/config/settings.js';
+import { postmortemSnippets } from '../../server/src/templates/snippets.js';
+import { templateSnippet, slugify } from '../../server/src/templates/render.js';
+import { snippetToText } from '../../server/src/templates/template.js';
+import { TEMPLATES } from '../../server/src/templates/registry.js';
+import { analyze } from '../../server/src/engine/analyze.js';
 
 const root = new URL('../../../', import.meta.url);
 const committed = JSON.parse(readFileSync(new URL('schemas/postmortemrc.schema.json', root), 'utf8')) as object;
@@ -34,4 +39,25 @@ test('package.json contributes exactly the server settings, with the same defaul
     assert.equal(property.scope, 'resource', `scope of postmortem.${key}`);
     assert.ok(property.description ?? property.markdownDescription, `description of postmortem.${key}`);
   }
+});
+
+test('the committed snippets are what the templates generate (run `npm run snippets` after changing a template)', () => {
+  const snippets = JSON.parse(readFileSync(new URL('snippets/postmortem.code-snippets', root), 'utf8')) as object;
+  assert.deepEqual(snippets, postmortemSnippets());
+});
+
+test('every full-template snippet, filled in, is a postmortem the engine reads with all of its template sections', () => {
+  for (const template of TEMPLATES) {
+    const text = snippetToText(templateSnippet(template, { title: 'Cache stampede', date: '2024-05-01', severity: 'SEV-2' }).replace(/\$0/g, ''));
+    const result = analyze(text, { path: '/repo/notes/x.md' });
+    assert.ok(result.isPostmortem, `${template.id} is recognised as a postmortem`);
+    assert.equal(result.template.id, template.id, `${template.id} is recognised as its own template`);
+    assert.deepEqual(result.findings.filter((finding) => finding.rule === 'missing-section'), [], template.id);
+  }
+});
+
+test('slugs for New Postmortem file names', () => {
+  assert.equal(slugify('Checkout latency after the payment-client upgrade!'), 'checkout-latency-after-the-payment-client-upgrade');
+  assert.equal(slugify('Ünïcode café outage'), 'unicode-cafe-outage');
+  assert.equal(slugify('???'), 'incident');
 });

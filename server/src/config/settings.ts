@@ -25,6 +25,7 @@ export const SettingsSchema = z.object({
   debounceMs: z.number().int().min(0).max(10_000).default(200).describe('How long typing must pause before a check, in milliseconds.'),
   ticketUrl: z.string().default('').describe('A URL for ticket ids such as ABC-123, with {ticket} where the id goes, e.g. https://jira.example.com/browse/{ticket}. Empty: tickets are not links.'),
   inlayHints: z.boolean().default(true).describe('Show T+ offsets (time since impact start) after timeline times.'),
+  newPostmortemFolder: z.string().default('postmortems').describe('Where New Postmortem creates files, relative to the workspace folder.'),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;

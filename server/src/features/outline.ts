@@ -70,5 +70,14 @@ export function outline(uri: string, version: number, result: Analysis): Outline
   });
   const paired = new Set(pairs.values());
   for (const section of top) if (!paired.has(section)) sections.push(present(section, false, ''));
-  return { uri, version, isPostmortem: result.isPostmortem !== null, title: model.title, template: { id: template.id, name: template.name }, sections };
+  return {
+    uri,
+    version,
+    isPostmortem: result.isPostmortem !== null,
+    title: model.title,
+    template: { id: template.id, name: template.name },
+    duration: { stated: model.duration.minutes, computed: model.duration.computed?.minutes ?? null },
+    problems: findings.length,
+    sections,
+  };
 }
