@@ -4,6 +4,7 @@ import { type ParsedMarkdown, walk, startOffset, endOffset } from './markdown.js
 import type { SectionSpan } from './sections.js';
 import type { ActionItem } from './schema.js';
 import { findTimestamps } from '../time/timestamps.js';
+import { findTicketIds } from './tickets.js';
 
 /** An action item and the offsets fixes need. */
 export interface ActionItemSpan {
@@ -15,7 +16,7 @@ export interface ActionItemSpan {
   shape: 'list' | 'table';
 }
 
-const TICKET = /\b([A-Z][A-Z0-9]{1,9}-\d+)\b|(?<![\w&])#(\d+)\b|\b(https?:\/\/\S+?)(?=[)\s>\]]|$)/;
+const TICKET_REF = /(?<![\w&])#(\d+)\b|\b(https?:\/\/\S+?)(?=[)\s>\]]|$)/;
 const HANDLE = /(?<![\w.])@([A-Za-z0-9][\w.-]*[A-Za-z0-9_])/;
 const OWNER_PHRASE = /\b(?:owner|owners|assignee|assigned to|who|dri)\s*[:=-]\s*(@?[A-Za-z][\w.-]*(?: [A-Z][a-z]+)?)/i;
 const PRIORITY = /\b(P[0-4])\b|\bpriority\s*[:=-]?\s*(high|medium|low|urgent|critical|p[0-4])\b|\[(high|medium|low)\]/i;
@@ -48,14 +49,15 @@ function dueOf(text: string): string | null {
 
 /** Owner, ticket, priority, type and due date from an item's free text. */
 function fromText(text: string): Omit<ActionItem, 'text' | 'status' | 'range'> {
-  const ticket = TICKET.exec(text);
+  const ticketId = findTicketIds(text)[0];
+  const ticketRef = TICKET_REF.exec(text);
   const handle = HANDLE.exec(text);
   const ownerPhrase = OWNER_PHRASE.exec(text);
   const priority = PRIORITY.exec(text);
   const typeTag = TYPE_TAG.exec(text);
   return {
     owner: handle ? `@${handle[1]}` : ownerPhrase ? ownerPhrase[1]!.trim() : null,
-    ticket: ticket ? (ticket[1] ?? (ticket[2] ? `#${ticket[2]}` : ticket[3]!)) : null,
+    ticket: ticketId ? ticketId.text : ticketRef ? (ticketRef[1] ? `#${ticketRef[1]}` : ticketRef[2]!) : null,
     priority: priority ? (priority[1] ?? priority[2] ?? priority[3]!).toUpperCase().replace(/^(HIGH|MEDIUM|LOW|URGENT|CRITICAL)$/, (word) => `${word.charAt(0)}${word.slice(1).toLowerCase()}`) : null,
     type: typeTag ? typeOf(typeTag[1] ?? typeTag[2] ?? '') : null,
     due: dueOf(text),
@@ -70,8 +72,8 @@ export function readActionItems(doc: ParsedMarkdown, spans: readonly SectionSpan
     for (const node of doc.root.children) {
       if (startOffset(node) < span.contentStart || endOffset(node) > span.end) continue;
       if (node.type === 'list') {
-        walk(node, (child) => {
-          if (child.type === 'listItem') readListItem(doc, child, items);
+        walk(node, (child, ancestors) => {
+          if (child.type === 'listItem') readListItem(doc, child, ancestors.some((ancestor) => ancestor.type === 'listItem'), items);
         });
       } else if (node.type === 'table') readTable(doc, node, items);
     }
@@ -79,14 +81,26 @@ export function readActionItems(doc: ParsedMarkdown, spans: readonly SectionSpan
   return items;
 }
 
-function readListItem(doc: ParsedMarkdown, item: ListItem, items: ActionItemSpan[]): void {
+// A sub-bullet that only describes its parent item: "  - owner: @netops, ticket: NET-88".
+const ATTRIBUTE = /^\s*(?:\*\*|__)?(?:owners?|assignee|dri|tickets?|bug|issue|due|deadline|priority|type|status)(?:\*\*|__)?\s*[:=]/i;
+
+function readListItem(doc: ParsedMarkdown, item: ListItem, nested: boolean, items: ActionItemSpan[]): void {
   const paragraph = item.children[0];
   if (paragraph?.type !== 'paragraph') return;
   const textStart = startOffset(paragraph);
   const firstLineEnd = doc.text.indexOf('\n', textStart);
   const end = endOffset(paragraph);
-  const raw = doc.text.slice(textStart, end);
-  if (GROUP_LABEL.test(raw.split('\n')[0]!)) return;
+  const own = doc.text.slice(textStart, end);
+  if (GROUP_LABEL.test(own.split('\n')[0]!)) return;
+  if (nested && ATTRIBUTE.test(own)) return;
+  // The item's attribute sub-bullets belong to it.
+  const attributes = item.children
+    .flatMap((child) => (child.type === 'list' ? child.children : []))
+    .map((sub) => sub.children[0])
+    .filter((first) => first?.type === 'paragraph')
+    .map((first) => doc.text.slice(startOffset(first), endOffset(first)))
+    .filter((text) => ATTRIBUTE.test(text));
+  const raw = [own, ...attributes].join('\n');
   const text = toString(paragraph, { includeHtml: false }).replace(/\s+/g, ' ').trim();
   if (text === '') return;
   const struck = paragraph.children.length === 1 && paragraph.children[0]?.type === 'delete';

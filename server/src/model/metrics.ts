@@ -13,7 +13,8 @@ const PATTERNS: ReadonlyArray<{ unit: string; pattern: RegExp }> = [
   { unit: 'money', pattern: new RegExp(`(?:[$€£¥]\\s?(\\d[\\d,]*(?:\\.\\d+)?)\\s?${MULTIPLIER}?|(?<![\\w.])(\\d[\\d,]*(?:\\.\\d+)?)\\s?${MULTIPLIER}?\\s?(?:USD|EUR|GBP|dollars|euros)\\b)`, 'g') },
   { unit: 'rate', pattern: /(?<![\w.])(\d[\d,]*(?:\.\d+)?)\s?(?:[a-z]+\s)?(?:\/|per)\s?(?:s|sec|second|min|minute|h|hr|hour|day)\b/gi },
   { unit: 'ratio', pattern: /(?<![\w.])(\d[\d,]*)\s+(?:of|out of)\s+(?:the\s+)?(?:\d[\d,]*)\b/gi },
-  { unit: 'count', pattern: new RegExp(`(?<![\\w.:/-])(\\d[\\d,]*(?:\\.\\d+)?)\\s?${MULTIPLIER}?\\+?\\s+(?:[A-Za-z-]+\\s+){0,2}?(${COUNTED_NOUNS})\\b`, 'gi') },
+  // "HTTP 503 errors" names a status code, not a count of errors.
+  { unit: 'count', pattern: new RegExp(`(?<![\\w.:/-])(?<!\\b(?:HTTP|status|code|error|Error|http)\\s)(\\d[\\d,]*(?:\\.\\d+)?)\\s?${MULTIPLIER}?\\+?\\s+(?:[A-Za-z-]+\\s+){0,2}?(${COUNTED_NOUNS})\\b`, 'gi') },
 ];
 
 /** Quantities in an impact statement: percentages, counts, money, rates and durations. */

@@ -32,9 +32,18 @@ const FIELD_KEYS: ReadonlyArray<readonly [MilestoneKind, RegExp]> = [
   ['impact-end', /^(?:impact end(?:ed)?|end of impact|outage end(?:ed)?|incident end(?:ed)?|ended|end(?: time)?)$/],
 ];
 
-/** The milestone an entry's own words mark, if any. */
+// "no alert fired and nobody was paged" marks no detection.
+const NEGATION = /\b(?:no|not|nobody|no one|never|without|neither|nor|before)\b|n't\b/i;
+
+/** The milestone an entry's own words mark, if any: the wording, not negated in its clause. */
 export function milestoneFromWording(text: string): MilestoneKind | null {
-  for (const [kind, pattern] of WORDING) if (pattern.test(text)) return kind;
+  for (const [kind, pattern] of WORDING) {
+    const match = pattern.exec(text);
+    if (!match) continue;
+    const clause = text.slice(0, match.index).split(/[.;,:–—]|\band\b|\bbut\b/).pop() ?? '';
+    if (NEGATION.test(clause) || NEGATION.test(match[0])) continue;
+    return kind;
+  }
   return null;
 }
 

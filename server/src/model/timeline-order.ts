@@ -14,8 +14,9 @@ const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
 const HALF_DAY = DAY / 2;
 
-function hourOf(item: TimelineItem): number {
-  return Number(/(\d{1,2}):\d{2}/.exec(item.entry.timeText)?.[1] ?? -1);
+/** The hour as written, wherever the time sits in the stamp ("2024-09-03 22:05" → 22). */
+export function hourOf(timeText: string): number {
+  return Number(/(\d{1,2}):\d{2}(?!.*\d{1,2}:\d{2})/.exec(timeText)?.[1] ?? -1);
 }
 
 /**
@@ -29,7 +30,7 @@ export function orderedEntries(timeline: readonly TimelineItem[], newestFirst: b
   const timed = timeline.filter((item) => item.sortKey !== null && !item.entry.dateOnly);
   const entries = newestFirst ? [...timed].reverse() : timed;
   // A clock that could be 12-hour: no hour above 12 and no 00 written anywhere.
-  const twelveHourClock = entries.every((item) => item.entry.clock === '12h' || (hourOf(item) >= 1 && hourOf(item) <= 12));
+  const twelveHourClock = entries.every((item) => item.entry.clock === '12h' || (hourOf(item.entry.timeText) >= 1 && hourOf(item.entry.timeText) <= 12));
   const result: OrderedEntry[] = [];
   let shift = 0;
   let previous: OrderedEntry | null = null;
@@ -41,8 +42,12 @@ export function orderedEntries(timeline: readonly TimelineItem[], newestFirst: b
     let rolledOver = false;
     let readAsAfternoon = false;
     if (previous && sameDay && !newestFirst && key < previous.key) {
-      const bare = item.entry.clock === '24h' && hourOf(item) >= 1 && hourOf(item) <= 11;
-      if (twelveHourClock && bare && key + HALF_DAY >= previous.key && key + HALF_DAY - previous.key < HALF_DAY) {
+      // Only "1:15" after "12:40" (or "2:05" after "11:50") reads as the afternoon: a bare hour with no leading zero, just past noon.
+      const hour = hourOf(item.entry.timeText);
+      const previousHour = hourOf(previous.item.entry.timeText);
+      const bare = item.entry.clock === '24h' && /(?:^|\D)[1-9]:\d{2}/.test(item.entry.timeText) && hour >= 1 && hour <= 6;
+      const aroundNoon = previousHour === 12 || (previousHour >= 9 && previousHour <= 11);
+      if (twelveHourClock && bare && aroundNoon && key + HALF_DAY >= previous.key && key + HALF_DAY - previous.key < 6 * HOUR) {
         shift += HALF_DAY;
         key += HALF_DAY;
         readAsAfternoon = true;

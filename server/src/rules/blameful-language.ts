@@ -8,7 +8,7 @@ const Options = z.object({
   /** Judgemental words ("careless", "stupid"). */
   animatedWords: z.array(z.string()).default(['careless', 'carelessly', 'stupid', 'dumb', 'idiotic', 'incompetent', 'lazy', 'sloppy', 'reckless', 'ridiculous', 'ignorant', 'foolish', 'clueless', 'inexcusable']),
   /** Counterfactuals that judge with hindsight; reported when a person is their subject. */
-  counterfactuals: z.array(z.string()).default(['should have', "should've", 'shouldn\'t have', 'should not have', 'could have', 'would have', 'failed to', 'neglected to', 'forgot to', 'did not bother', "didn't bother"]),
+  counterfactuals: z.array(z.string()).default(['should have', "should've", 'shouldn\'t have', 'should not have', 'failed to', 'neglected to', 'forgot to', 'did not bother', "didn't bother"]),
   /** Counterfactuals reported whatever their subject. */
   alwaysCounterfactual: z.array(z.string()).default(['if only', 'had they', 'had we only']),
   /** Words that make the subject a person. */
@@ -34,6 +34,7 @@ export const blamefulLanguage: Rule<z.infer<typeof Options>> = {
     const counterfactual = new RegExp(`\\b(?:${list(options.counterfactuals)})\\b`, 'gi');
     const always = new RegExp(`\\b(?:${list(options.alwaysCounterfactual)})\\b`, 'gi');
     const person = new RegExp(`\\b(?:${list(options.people)})\\b|@[\\w.-]+`, 'i');
+    const personWho = new RegExp(`\\b(?:${list(options.people)})\\s+(?:who|that)\\b`, 'i');
     const reports: RuleReport[] = [];
     const report = (start: number, end: number, message: string): void => {
       reports.push({ message, range: context.doc.lines.range(start, end) });
@@ -50,9 +51,14 @@ export const blamefulLanguage: Rule<z.infer<typeof Options>> = {
         report(start + match.index, start + match.index + match[0].length, `"${match[0]}" is hindsight: describe what people knew and did at the time, and what the system made easy or hard.`);
       }
       for (const match of text.matchAll(counterfactual)) {
-        // The subject: the words since the start of the sentence, at most six of them.
+        // The subject: the two words just before ("the engineer failed to", "on-call should have"), within the sentence.
+        // "The alert we had configured failed to fire" has the alert for its subject, not "we".
         const sentenceStart = Math.max(text.lastIndexOf('.', match.index), text.lastIndexOf('\n', match.index), text.lastIndexOf(';', match.index), -1) + 1;
-        const subject = text.slice(sentenceStart, match.index).split(/\s+/).filter(Boolean).slice(-6).join(' ');
+        const sentence = text.slice(sentenceStart, match.index);
+        let subject = sentence.split(/\s+/).filter(Boolean).slice(-2).join(' ');
+        // Or a person with a relative clause: "The engineer who merged it should have".
+        const relative = personWho.exec(sentence);
+        if (!person.test(subject) && relative) subject = sentence.slice(relative.index).trim();
         if (!person.test(subject)) continue;
         const who = subject.slice(subject.search(person));
         report(start + match.index, start + match.index + match[0].length, `"${who} ${match[0]}" judges a person with hindsight. Describe what they knew and did, and what made the right action hard.`);

@@ -27,16 +27,24 @@ export const missingDuration: Rule = {
   },
 };
 
-/** The earliest and latest entries on the timeline's own reading (midnight crossed, afternoon guessed). */
+/**
+ * The impact window: the entries marked impact start and impact end (or
+ * resolved) when the timeline marks them, else its earliest and latest
+ * entries, on the timeline's own reading (midnight crossed, afternoon guessed).
+ */
 function bounds(items: readonly TimelineItem[], newestFirst: boolean): [OrderedEntry, OrderedEntry] | null {
   const entries = orderedEntries(items, newestFirst);
   if (entries.length < 2) return null;
+  const marked = (kinds: readonly string[]): OrderedEntry | undefined => entries.find((entry) => kinds.includes(entry.item.entry.milestone ?? ''));
+  const start = marked(['impact-start']);
+  const end = [...entries].reverse().find((entry) => entry.item.entry.milestone === 'impact-end') ?? [...entries].reverse().find((entry) => entry.item.entry.milestone === 'resolved');
+  if (start && end && end.key > start.key) return [start, end];
   const first = entries.reduce((a, b) => (b.key < a.key ? b : a));
   const last = entries.reduce((a, b) => (b.key > a.key ? b : a));
   return first.key === last.key ? null : [first, last];
 }
 
-/** Inserts a Duration line computed from the first and last timeline entries, in the style of the fields around it. */
+/** Inserts a Duration line computed from the timeline's impact window, in the style of the fields around it. */
 function durationFix(analysis: AnalyzedDocument): { fix: Fix; value: string; minutesText: string } | null {
   const ends = bounds(analysis.timeline, analysis.model.metadata.newestFirst);
   if (!ends) return null;

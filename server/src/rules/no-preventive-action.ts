@@ -2,13 +2,16 @@ import type { Rule } from './types.js';
 import type { ActionItem } from '../model/schema.js';
 import { sectionHeading, documentAnchor } from './anchors.js';
 
-// Wording of items that soften the next incident without preventing or revealing it:
-// more capacity, higher limits, shorter timeouts, runbook steps, clean-ups.
-const MITIGATION_ONLY = /\b(?:raise|increase|lower|reduce|bump|double|scale|add (?:more |an? |two |three |\d+ )?(?:capacity|replicas?|read replicas?|nodes?|servers?|instances?|workers?|memory|disk|headroom)|restart|reboot|runbooks?|playbooks?|timeouts?|clean(?:[- ]?up)?|backfill|refund|re-?run|communicate|apolog)\w*/i;
+// Words that show an item removes the cause or catches it sooner.
+const PREVENTS_OR_DETECTS = /\b(?:prevent\w*|validat\w*|tests?|testing|alert\w*|monitor\w*|detect\w*|guard\w*|lint\w*|canar(?:y|ies)|staged|gradual(?:ly)?|enforc\w*|block\w*|reject\w*|pin\w*|safeguard\w*|circuit[- ]breakers?|dashboards?|slos?|pre-?flight|dry[- ]run|verif\w*|require\w*|forbid\w*|disallow\w*|page (?:the|on-?call)|notify)\b/i;
+// Wording of items that soften or repair without preventing or revealing:
+// more capacity, higher limits, shorter timeouts, runbook steps, clean-ups, restores, reports.
+const MITIGATION_ONLY = /\b(?:raise|increase|lower|reduce|bump|double|scale|add (?:more |an? |two |three |\d+ )?(?:capacity|replicas?|read replicas?|nodes?|servers?|instances?|workers?|memory|disk|headroom)|restart|reboot|runbooks?|playbooks?|timeouts?|clean(?:[- ]?up)?|backfill|refund|re-?run|communicate|apolog\w*|restore|revert|roll(?:ed)? ?back|rollback|re-?deploy|publish|share|fix(?:ed)? the)\b/i;
 
+/** Typed items say for themselves; an untyped one counts as preventive unless its words only mitigate or repair. */
 function preventsOrDetects(item: ActionItem): boolean {
   if (item.type !== null) return item.type === 'prevent' || item.type === 'detect';
-  return !MITIGATION_ONLY.test(item.text);
+  return PREVENTS_OR_DETECTS.test(item.text) || !MITIGATION_ONLY.test(item.text);
 }
 
 /** Only more capacity and clean-ups: the same incident can happen again tomorrow. */
@@ -18,7 +21,7 @@ export const noPreventiveAction: Rule = {
   defaultSeverity: 'warning',
   check(context) {
     const items = context.actionItems;
-    // Untyped items count as preventive unless their wording says otherwise: a wrong alarm here would insult a good list.
+    // When in doubt an item counts as preventive: a wrong alarm here would insult a good list.
     if (items.length === 0 || items.some((span) => preventsOrDetects(span.item))) return [];
     return [
       {

@@ -11,7 +11,7 @@ const PLACEHOLDER = new RegExp(
     '\\?{2,}',
     '(?<![\\w])X{2,}(?:\\.X+)?\\s?%',
     '\\bX{3,}\\b',
-    '\\?\\s?(?:mins?|minutes|hours?|hrs?|users|%)',
+    '\\?(?:(?:mins?|minutes|hours?|hrs?|users)\\b|%)',
     '\\[(?:insert|add|describe|enter|your|placeholder|fill)[^\\]\\n]{0,60}\\]',
     '\\blorem ipsum\\b',
     '\\bYYYY-MM-DD\\b',

@@ -9,7 +9,7 @@ export const timelineOutOfOrder: Rule = {
   check(context) {
     const newestFirst = context.model.metadata.newestFirst;
     const reports: RuleReport[] = [];
-    // Compare with the latest time seen so one misplaced entry is reported once, not again for every entry after it.
+    // Each entry against the one just before it: one misplaced entry makes one finding, on the entry that breaks the order.
     let latest: OrderedEntry | null = null;
     for (const entry of orderedEntries(context.timeline, newestFirst)) {
       if (latest && entry.key < latest.key) {
@@ -23,7 +23,7 @@ export const timelineOutOfOrder: Rule = {
           related: [{ range: before.range, message: `The entry at ${before.timeText}.` }],
         });
       }
-      if (!latest || entry.key >= latest.key) latest = entry;
+      latest = entry;
     }
     // In a newest-first timeline the entries were reversed for reading; report top to bottom.
     return newestFirst ? reports.reverse() : reports;

@@ -15,25 +15,33 @@ export function sectionsMatching(expected: TemplateSection, sections: readonly S
   return sections.filter((section) => (expected.pattern?.test(normalizeHeading(section.heading)) ?? false) || expected.kinds.includes(section.kind));
 }
 
-// A document follows a template when more than this share of the template's headings are its own.
-const FOLLOWS_TEMPLATE = 0.5;
+// Headings that only one template writes ("Root Cause and Resolution", "Five whys", "How'd We Do?"):
+// "Summary" or "Timeline" say nothing about which template a document follows.
+const DISTINCTIVE: ReadonlyMap<Template, ReadonlySet<string>> = (() => {
+  const uses = new Map<string, number>();
+  for (const heading of [...TEMPLATES, CORE_TEMPLATE].flatMap((template) => [...new Set(template.sections.map((section) => normalizeHeading(section.heading)))])) {
+    uses.set(heading, (uses.get(heading) ?? 0) + 1);
+  }
+  return new Map(TEMPLATES.map((template) => [template, new Set(template.sections.map((section) => normalizeHeading(section.heading)).filter((heading) => uses.get(heading) === 1))]));
+})();
 
 /**
- * The template a document follows: the one with the largest share of its
- * headings written the template's way, if that share is more than half;
- * otherwise the essential sections every postmortem needs.
+ * The template a document follows: it writes at least two of the template's
+ * distinctive headings word for word, and at least half of its required
+ * sections by their own headings; among those, the one with the most
+ * distinctive headings. Otherwise the essential sections every postmortem needs.
  */
 export function closestTemplate(sections: readonly Section[]): Template {
+  const headings = new Set(sections.map((section) => normalizeHeading(section.heading)));
   let best: Template = CORE_TEMPLATE;
-  let bestScore = FOLLOWS_TEMPLATE;
+  let bestDistinctive = 1;
   for (const template of TEMPLATES) {
-    const headings = new Set(template.sections.map((expected) => normalizeHeading(expected.heading)));
-    const exact = sections.filter((section) => headings.has(normalizeHeading(section.heading))).length;
-    const score = exact / template.sections.length;
-    if (score > bestScore) {
-      best = template;
-      bestScore = score;
-    }
+    const distinctive = [...DISTINCTIVE.get(template)!].filter((heading) => headings.has(heading)).length;
+    const required = template.sections.filter((expected) => expected.required);
+    const requiredWritten = required.filter((expected) => headings.has(normalizeHeading(expected.heading))).length;
+    if (requiredWritten * 2 < required.length || distinctive <= bestDistinctive) continue;
+    best = template;
+    bestDistinctive = distinctive;
   }
   return best;
 }
