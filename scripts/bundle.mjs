@@ -26,9 +26,8 @@ const builds = [
   { ...common, entryPoints: ['server/src/cli-main.ts'], outfile: 'dist/cli.cjs', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.cjs', external: ['vscode'] },
 ];
-if (!production) {
-  builds.push({ ...common, entryPoints: ['test/e2e/index.ts'], outfile: 'out/test/e2e/index.cjs', external: ['vscode', 'mocha'] });
-}
+// The extension-host suite: out/, never shipped, built in every mode so the packaged extension is tested too.
+builds.push({ ...common, minify: false, sourcemap: 'linked', entryPoints: ['test/e2e/index.ts'], outfile: 'out/test/e2e/index.cjs', external: ['vscode', 'mocha'] });
 
 if (watch) {
   for (const options of builds) await (await context(options)).watch();

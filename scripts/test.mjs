@@ -64,6 +64,12 @@ const e2eCode = await run(process.execPath, ['scripts/e2e-offline.mjs'], {
 });
 if (e2eCode !== 0) failures.push('extension-host tests');
 
+step('the packaged .vsix, installed with --install-extension, under the same suite');
+const vsixCode = await run(process.execPath, ['scripts/vsix-e2e.mjs'], {
+  parse: (output) => count('VS Code (.vsix)', output, /^(\d+) passed, \d+ failed$/m, /^\d+ passed, (\d+) failed$/m),
+});
+if (vsixCode !== 0) failures.push('packaged extension');
+
 console.log('');
 if (failures.length > 0) console.log(`Failed: ${failures.join(', ')}.`);
 const failed = totals.failed + (failures.length > 0 && totals.failed === 0 ? failures.length : 0);

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node.js';
 import { CodeActionKinds, Commands, IncidentRequest, SERVER_NAME, SETTINGS_SECTION } from '../../server/src/protocol.js';
 import { IncidentOutlineProvider } from './outline-view.js';
+import { ruleOf } from './diagnostic-code.js';
 import { createStatusBar } from './status-bar.js';
 import { newPostmortem, type NewPostmortemAnswers } from './new-postmortem.js';
 
@@ -29,7 +30,7 @@ async function runSourceAction(kind: string, nothingToDo: string): Promise<void>
 async function insertSection(uri: string, heading: string): Promise<void> {
   const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
   const editor = await vscode.window.showTextDocument(document);
-  const diagnostic = vscode.languages.getDiagnostics(document.uri).find((candidate) => candidate.code === 'missing-section' && candidate.message.includes(`"${heading}"`));
+  const diagnostic = vscode.languages.getDiagnostics(document.uri).find((candidate) => ruleOf(candidate) === 'missing-section' && candidate.message.includes(`"${heading}"`));
   const range = diagnostic?.range ?? new vscode.Range(0, 0, 0, 0);
   const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, range, vscode.CodeActionKind.QuickFix.value);
   const action = actions.find((candidate) => candidate.title === `Insert the "${heading}" section`);

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { PostmortemWriterApi } from '../../../client/src/extension.js';
 import { diagnosticSummary, waitFor, waitForDiagnostics } from './wait.js';
+import { ruleOf } from '../../../client/src/diagnostic-code.js';
 
 const EXTENSION_ID = 'postmortem-writer.postmortem-writer';
 const HEADLINE = ['missing-duration', 'timeline-out-of-order', 'impact-without-metrics'];
@@ -96,7 +97,7 @@ describe('Postmortem Writer in a real VS Code', () => {
     const editor = await openAndShow('seed-variants/no-duration.md');
     const uri = editor.document.uri;
     await waitForDiagnostics(uri, (found) => found.includes('2:missing-duration'));
-    const diagnostic = vscode.languages.getDiagnostics(uri).find((d) => d.code === 'missing-duration');
+    const diagnostic = vscode.languages.getDiagnostics(uri).find((d) => ruleOf(d) === 'missing-duration');
     assert.ok(diagnostic);
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
     const fix = actions.find((action) => action.title.startsWith('Insert "Duration'));

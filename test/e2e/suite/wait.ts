@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { ruleOf } from '../../../client/src/diagnostic-code.js';
 
 /**
  * Resolves when `read()` returns a value that `accept` takes: checked at once
@@ -25,7 +26,7 @@ export function diagnosticSummary(uri: vscode.Uri): string[] {
   return vscode.languages
     .getDiagnostics(uri)
     .filter((diagnostic) => diagnostic.source === 'postmortem')
-    .map((diagnostic) => `${diagnostic.range.start.line}:${typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code)}`)
+    .map((diagnostic) => `${diagnostic.range.start.line}:${ruleOf(diagnostic) ?? ''}`)
     .sort();
 }
 
