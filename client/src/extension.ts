@@ -3,6 +3,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { CodeActionKinds, Commands, IncidentRequest, SERVER_NAME, SETTINGS_SECTION } from '../../server/src/protocol.js';
 import { IncidentOutlineProvider } from './outline-view.js';
 import { ruleOf } from './diagnostic-code.js';
+import { registerTimelinePanel } from './timeline-panel.js';
 import { createStatusBar } from './status-bar.js';
 import { newPostmortem, type NewPostmortemAnswers } from './new-postmortem.js';
 
@@ -76,6 +77,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Postmo
     }),
     vscode.commands.registerCommand(Commands.refreshOutline, () => outline.refresh()),
     createStatusBar(outline.onDidUpdate),
+    registerTimelinePanel(context, client),
     vscode.commands.registerCommand(Commands.newPostmortem, (answers?: NewPostmortemAnswers) => newPostmortem(answers)),
     vscode.commands.registerCommand(Commands.showOutput, () => {
       client.outputChannel.show(true);

@@ -23,6 +23,11 @@ export interface TimelineOptions {
   fallbackTitle?: string;
   /** A stretch with no entry longer than this fraction of the drawn span is marked as a gap. */
   gapFraction?: number;
+  /**
+   * How much wider the real font is than textWidth() estimates: the webview
+   * measures FONT_SAMPLE and passes fontScale(measured). Default 1.
+   */
+  textScale?: number;
 }
 
 export interface TimelinePicture {
@@ -38,7 +43,10 @@ export interface TimelinePicture {
 /** One entry as the webview's tooltip and table show it. */
 export interface EntryInfo {
   index: number;
+  /** The time to show: as written, or its time of day when written as a full date and time. */
   time: string;
+  /** The time as the document writes it. */
+  written: string;
   offset: string | null;
   label: string | null;
   text: string;
@@ -84,8 +92,24 @@ export function plainText(markdown: string): string {
     .trim();
 }
 
+/** Text the webview measures in its font at 12px, to correct textWidth() (see TimelineOptions.textScale). */
+export const FONT_SAMPLE = 'Rollback of placement-svc to v2.31.4 complete; 401 RATE BACK AT 0.05% (T+1h 5m)';
+
+/** The textScale for a measured width of FONT_SAMPLE at 12px. */
+export function fontScale(measured: number): number {
+  // 4% to spare: the estimate is within ±4% of real text once scaled.
+  const scale = (measured / estimateWidth(FONT_SAMPLE, 12)) * 1.04;
+  return Number.isFinite(scale) ? Math.min(1.6, Math.max(0.75, Math.round(scale * 100) / 100)) : 1;
+}
+
+let widthScale = 1;
+
 /** Approximate advance width of text in the workbench's UI font, in pixels. */
 export function textWidth(text: string, size: number): number {
+  return estimateWidth(text, size) * widthScale;
+}
+
+function estimateWidth(text: string, size: number): number {
   let em = 0;
   for (const c of text) {
     if (' '.includes(c)) em += 0.28;
@@ -291,11 +315,15 @@ function problemOf(entries: readonly PictureEntry[], index: number): string | nu
 
 /** Every entry as the tooltip, the table and screen readers describe it. */
 export function describeEntries(input: TimelineInput): EntryInfo[] {
+  const clock = clockFor(input.displayZone);
+  const twelveHour = usesTwelveHour(input.entries);
   return input.entries.map((entry, index) => {
     const text = plainText(entry.text);
     const milestone = entry.milestone ? MILESTONE_NAMES[entry.milestone] : null;
     const problem = problemOf(input.entries, index);
-    const time = `${entry.approximate && !entry.timeText.startsWith('~') ? '~' : ''}${entry.timeText}`;
+    // Full stamps ("2026-08-18T15:58:00+00:00") read as their time of day; the rest as written.
+    const written = entry.key !== null && entry.timeText.length > 12 ? `${clockText(clock.wall(entry.key), twelveHour)} ${clock.zoneName(entry.key)}` : entry.timeText;
+    const time = `${entry.approximate && !written.startsWith('~') ? '~' : ''}${written}`;
     const ariaLabel = [
       `${time}${entry.offset ? `, ${entry.offset}` : ''}`,
       entry.label ? `${entry.label}: ${text}` : text,
@@ -306,7 +334,7 @@ export function describeEntries(input: TimelineInput): EntryInfo[] {
       .filter(Boolean)
       .join('. ')
       .replace(/\.\./g, '.');
-    return { index, time, offset: entry.offset, label: entry.label, text, milestone, milestoneKind: entry.milestone, problem, approximate: entry.approximate, drawn: entry.key !== null, ariaLabel };
+    return { index, time, written: entry.timeText, offset: entry.offset, label: entry.label, text, milestone, milestoneKind: entry.milestone, problem, approximate: entry.approximate, drawn: entry.key !== null, ariaLabel };
   });
 }
 
@@ -336,6 +364,15 @@ const TICK_STEPS = [1, 2, 5, 10, 15, 20, 30, 60, 120, 180, 240, 360, 720, 1440, 
 
 /** The timeline picture, or null when no entry has a time to draw. */
 export function renderTimelineSvg(input: TimelineInput, options: TimelineOptions = {}): TimelinePicture | null {
+  widthScale = options.textScale ?? 1;
+  try {
+    return render(input, options);
+  } finally {
+    widthScale = 1;
+  }
+}
+
+function render(input: TimelineInput, options: TimelineOptions): TimelinePicture | null {
   const width = Math.round(Math.min(4000, Math.max(480, options.width ?? 960)));
   const id = (options.idPrefix ?? 'pmt').replace(/[^\w-]/g, '');
   const infos = describeEntries(input);
@@ -366,8 +403,8 @@ export function renderTimelineSvg(input: TimelineInput, options: TimelineOptions
   d0 -= pad;
   d1 += pad;
 
-  const left = 24;
-  const right = width - 24;
+  const left = 20;
+  const right = width - 20;
   const x = (key: number): number => left + ((key - d0) / (d1 - d0)) * (right - left);
 
   const out: string[] = [];
@@ -382,15 +419,18 @@ export function renderTimelineSvg(input: TimelineInput, options: TimelineOptions
   const fw = clock.wall(first);
   const lw = clock.wall(last);
   const sameDay = fw.year === lw.year && fw.month === lw.month && fw.day === lw.day;
-  const zone = clock.zoneName(first);
+  // One zone name at the end, or one on each side when daylight saving time changed in between.
+  const zoneFirst = clock.zoneName(first);
+  const zoneLast = clock.zoneName(last);
+  const z1 = zoneFirst === zoneLast ? '' : ` ${zoneFirst}`;
   const range = sameDay
-    ? `${dateKnown ? `${dateText(fw, true)} · ` : ''}${clockText(fw, twelveHour)} – ${clockText(lw, twelveHour)} ${zone}`
+    ? `${dateKnown ? `${dateText(fw, true)} · ` : ''}${clockText(fw, twelveHour)}${z1} – ${clockText(lw, twelveHour)} ${zoneLast}`
     : dateKnown
-      ? `${dateText(fw, true)} ${clockText(fw, twelveHour)} – ${dateText(lw, false)} ${clockText(lw, twelveHour)} ${zone}`
-      : `${clockText(fw, twelveHour)} – ${clockText(lw, twelveHour)} (+${Math.round((last - first) / DAY)}d) ${zone}`;
-  const figures = spans.filter((span) => !span.stated || span.id !== 'impact').map((span) => `${span.name} ${formatDuration(span.minutes)}`);
+      ? `${dateText(fw, true)} ${clockText(fw, twelveHour)}${z1} – ${dateText(lw, false)} ${clockText(lw, twelveHour)} ${zoneLast}`
+      : `${clockText(fw, twelveHour)}${z1} – ${clockText(lw, twelveHour)} ${zoneLast} (${formatDuration((last - first) / MINUTE)} later)`;
+  const figures = spans.map((span) => `${span.name} ${formatDuration(span.minutes)}`);
   const impactSpan = spans.find((span) => span.id === 'impact');
-  if (impactSpan?.stated) figures.unshift(`Impact ${formatDuration(impactSpan.minutes)}`);
+  if (!impactSpan && input.model.duration.minutes !== null) figures.unshift(`Duration ${formatDuration(input.model.duration.minutes)} (stated)`);
   const subtitle = [range, `${placed.length} ${placed.length === 1 ? 'entry' : 'entries'}`, ...figures].join(' · ');
 
   // Milestone flags: one per instant, kinds at the same instant share a flag.
@@ -405,11 +445,11 @@ export function renderTimelineSvg(input: TimelineInput, options: TimelineOptions
   flags.sort((a, b) => a.key - b.key);
   const flagText = flags.map((flag) => `${flag.kinds.map((kind) => MILESTONE_NAMES[kind]).join(' · ')}  ${clockText(clock.wall(flag.key), twelveHour)}`);
   const flagBoxes = flags.map((flag, i) => {
-    const w = textWidth(flagText[i]!, 11) + 10;
+    const w = textWidth(flagText[i]!, 11) * 1.08 + 10;
     const fx = x(flag.key);
     return fx + w > right + 16 ? { from: fx - w, to: fx, end: true } : { from: fx, to: fx + w, end: false };
   });
-  const flagRows = pack(flagBoxes, 6);
+  const flagRows = pack(flagBoxes, 12);
   const flagRowCount = flags.length ? Math.max(...flagRows) + 1 : 0;
 
   // Entry marks and their labels, packed into lanes so close entries never overlap.
@@ -422,14 +462,33 @@ export function renderTimelineSvg(input: TimelineInput, options: TimelineOptions
   const boxes = placed.map((p, i) => {
     const mx = x(p.key);
     const w = textWidth(labels[i]!, labelSize);
-    return mx + 10 + w > width - 6 ? { from: mx - 10 - w, to: mx + 8, end: true } : { from: mx - 8, to: mx + 10 + w, end: false };
+    return mx + 11 + w > right ? { from: mx - 11 - w, to: mx + 8, end: true } : { from: mx - 8, to: mx + 11 + w, end: false };
   });
-  let lanes = pack(boxes, 10);
+  let lanes = pack(boxes, 14);
   let showLabels = true;
   if (Math.max(...lanes) + 1 > 12) {
     // Too crowded to label: marks only, still never on top of each other.
     showLabels = false;
     lanes = pack(placed.map((p) => ({ from: x(p.key) - 8, to: x(p.key) + 8 })), 2);
+  }
+  if (showLabels) {
+    // Labels were cut short to pack the lanes: each now takes the room its lane leaves it.
+    const longest = (right - left) * 0.6;
+    placed.forEach((p, i) => {
+      const info = infos[p.index]!;
+      const full = `${info.approximate ? '~' : ''}${info.text || p.entry.timeText}`;
+      if (labels[i] === full) return;
+      const box = boxes[i]!;
+      const mx = x(p.key);
+      const others = boxes.filter((other, j) => j !== i && lanes[j] === lanes[i]);
+      const room = box.end
+        ? mx - 11 - Math.max(left - 12, ...others.filter((other) => other.to <= box.from + 1).map((other) => other.to + 14))
+        : Math.min(right, ...others.filter((other) => other.from >= box.to - 1).map((other) => other.from - 14)) - (mx + 11);
+      const label = truncate(full, Math.min(longest, Math.max(room, textWidth(labels[i]!, labelSize))), labelSize);
+      const w = textWidth(label, labelSize);
+      labels[i] = label;
+      boxes[i] = box.end ? { from: mx - 11 - w, to: box.to, end: true } : { from: box.from, to: mx + 11 + w, end: false };
+    });
   }
   const laneCount = Math.max(...lanes) + 1;
 
@@ -454,7 +513,7 @@ export function renderTimelineSvg(input: TimelineInput, options: TimelineOptions
 
   // Header.
   push(`<g class="header" aria-hidden="true">`);
-  push(`<text class="title" x="${left}" y="24" font-size="15" font-weight="600">${escapeXml(truncate(title, right - left, 15))}</text>`);
+  push(`<text class="title" x="${left}" y="24" font-size="15" font-weight="600">${escapeXml(truncate(title, (right - left) / 1.1, 15))}</text>`);
   push(`<text class="subtitle" x="${left}" y="44" font-size="12">${escapeXml(truncate(subtitle, right - left, 12))}</text>`);
   push(`</g>`);
 
@@ -529,7 +588,7 @@ export function renderTimelineSvg(input: TimelineInput, options: TimelineOptions
     const sx = x(Math.min(span.from, span.to));
     const ex = x(Math.max(span.from, span.to));
     const text = `${span.name} ${formatDuration(span.minutes)}`;
-    const tw = textWidth(text, 11) + 4;
+    const tw = textWidth(text, 11) * 1.08 + 4;
     const fits = ex - sx >= tw + 8;
     const tx = fits ? (sx + ex) / 2 : ex + 6 + tw > right + 20 ? sx - 6 : ex + 6;
     const anchor = fits ? 'middle' : tx < sx ? 'end' : 'start';
@@ -620,7 +679,7 @@ export function renderEntryTable(input: TimelineInput): string {
   const labelled = infos.some((info) => info.label);
   const rows = infos.map((info) => {
     const cells = [
-      `<td class="time"><button type="button" class="row-link" data-index="${info.index}" aria-label="${escapeXml(`Go to entry: ${info.ariaLabel}`)}">${escapeXml(info.time)}</button></td>`,
+      `<td class="time"><button type="button" class="row-link" data-index="${info.index}"${info.written !== info.time ? ` title="${escapeXml(info.written)}"` : ''} aria-label="${escapeXml(`Go to entry: ${info.ariaLabel}`)}">${escapeXml(info.time)}</button></td>`,
       `<td class="offset">${escapeXml(info.offset ?? '—')}</td>`,
       labelled ? `<td class="sublabel">${escapeXml(info.label ?? '')}</td>` : '',
       `<td class="text">${escapeXml(info.text)}${info.problem ? `<div class="problem">${escapeXml(info.problem)}</div>` : ''}${info.drawn ? '' : '<div class="note">Not on the picture: no time of day.</div>'}</td>`,

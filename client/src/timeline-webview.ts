@@ -1,11 +1,12 @@
 // The Incident Timeline webview's document: markup, stylesheet and script,
 // inline under a nonce (a .js file would sit outside the lint's TypeScript
 // projects). No VS Code imports: the unit tests parse the script.
+import { FONT_SAMPLE } from './timeline-svg.js';
 //
 // Messages, extension → webview:
 //   { type: 'render', svg, table, entries, marks, uri, version, documentName, width, empty? }
 // webview → extension:
-//   { type: 'ready' | 'resize', width }              its drawing width
+//   { type: 'ready' | 'resize', width, font }        its drawing width, FONT_SAMPLE's width at 12px
 //   { type: 'rendered', uri, version, entries, svg }   after each render, with the standalone SVG
 //   { type: 'svg', svg }                             the theme changed: the standalone SVG again
 //   { type: 'reveal', index }                        go to entries[index] in the editor
@@ -15,7 +16,7 @@ export const STYLE = String.raw`
 :root { color-scheme: light dark; }
 html { scrollbar-gutter: stable; }
 body {
-  margin: 0; padding: 0 20px 28px;
+  margin: 0; padding: 0 0 28px;
   color: var(--vscode-foreground); background: var(--vscode-editor-background);
   font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); font-weight: var(--vscode-font-weight);
 }
@@ -23,7 +24,7 @@ body {
 .sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 .toolbar {
   position: sticky; top: 0; z-index: 2; display: flex; align-items: center; gap: 8px;
-  padding: 10px 0 8px; background: var(--vscode-editor-background);
+  padding: 10px 20px 8px; background: var(--vscode-editor-background);
   border-bottom: 1px solid var(--vscode-editorGroup-border, transparent);
 }
 .toolbar .doc { flex: 1; min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; color: var(--vscode-descriptionForeground); }
@@ -36,7 +37,9 @@ button.action {
 button.action:hover:not(:disabled) { background: var(--vscode-button-secondaryHoverBackground); }
 button.action:disabled { opacity: .5; cursor: default; }
 button:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-offset: 2px; }
-#picture { margin: 14px 0 6px; overflow-x: auto; overflow-y: hidden; }
+#picture { margin: 10px 0 0; overflow-x: auto; overflow-y: hidden; }
+#entries { padding: 0 20px; }
+.empty-wrap { padding: 0 20px; }
 h2 { font-size: 11px; font-weight: 700; text-transform: uppercase; letter-spacing: .04em; color: var(--vscode-descriptionForeground); margin: 22px 0 6px; }
 
 /* The picture: theme colours through classes; Export SVG resolves them. */
@@ -52,7 +55,7 @@ h2 { font-size: 11px; font-weight: 700; text-transform: uppercase; letter-spacin
 .ms-resolved, .span-ttr { --c: var(--vscode-charts-green); }
 .pmt .band { fill: var(--vscode-charts-red); fill-opacity: .11; }
 .pmt .band-edge { fill: var(--vscode-charts-red); fill-opacity: .85; }
-.pmt .hatch-line { stroke: var(--vscode-editorWarning-foreground); stroke-opacity: .28; }
+.pmt .hatch-line { stroke: var(--vscode-editorWarning-foreground); stroke-opacity: .2; }
 .pmt .gap-bracket { stroke: var(--vscode-editorWarning-foreground); stroke-width: 1.2; }
 .pmt .gap-label { fill: var(--vscode-editorWarning-foreground); }
 .pmt .ms-line { stroke: var(--c); stroke-width: 1.5; stroke-dasharray: 5 3; }
@@ -89,6 +92,8 @@ body:not(.exporting) .pmt .mark:focus-visible { outline: 1px solid var(--vscode-
   color: var(--vscode-descriptionForeground); border-bottom: 1px solid var(--vscode-editorGroup-border, var(--vscode-panel-border));
 }
 .entries-table td { padding: 5px 8px; vertical-align: top; }
+.entries-table td.text { overflow-wrap: anywhere; }
+.entries-table td.milestone { white-space: nowrap; }
 .entries-table tbody tr { cursor: pointer; }
 .entries-table tbody tr:nth-child(odd) { background: var(--vscode-keybindingTable-rowsBackground, transparent); }
 .entries-table tbody tr:hover, .entries-table tbody tr.hot { background: var(--vscode-list-hoverBackground); }
@@ -126,6 +131,7 @@ tr.undrawn .row-link { color: var(--vscode-descriptionForeground); }
 export const SCRIPT = String.raw`
 (function () {
   'use strict';
+  const FONT_SAMPLE = ${JSON.stringify(FONT_SAMPLE)};
   const vscode = acquireVsCodeApi();
   const SVG_NS = 'http://www.w3.org/2000/svg';
   const $ = (id) => document.getElementById(id);
@@ -136,6 +142,13 @@ export const SCRIPT = String.raw`
   let lastWidth = 0;
 
   const drawingWidth = () => Math.floor(document.querySelector('main').getBoundingClientRect().width);
+  // The picture is laid out in the extension: tell it how wide this font really is.
+  function measureFont() {
+    const context = document.createElement('canvas').getContext('2d');
+    if (!context) return 0;
+    context.font = '12px ' + getComputedStyle(document.body).fontFamily;
+    return context.measureText(FONT_SAMPLE).width;
+  }
 
   // ---- rendering ----------------------------------------------------------
   function focusedTarget() {
@@ -219,7 +232,8 @@ export const SCRIPT = String.raw`
           for (const prop of PROPS) {
             const value = values[prop];
             if (value && (!parent || parent[prop] !== value) && !(prop === 'text-decoration' && /^none/.test(value))) {
-              target.setAttribute(prop, prop === 'text-decoration' ? value.split(' ')[0] : value);
+              // url("#id") → url(#id): the form every SVG renderer reads.
+              target.setAttribute(prop, prop === 'text-decoration' ? value.split(' ')[0] : value.replace(/url\("([^"]*)"\)/g, 'url($1)'));
             }
           }
           if (style.opacity !== '1') target.setAttribute('opacity', style.opacity);
@@ -375,7 +389,7 @@ export const SCRIPT = String.raw`
       const width = drawingWidth();
       if (Math.abs(width - lastWidth) > 1) {
         lastWidth = width;
-        vscode.postMessage({ type: 'resize', width });
+        vscode.postMessage({ type: 'resize', width, font: measureFont() });
       }
     }, 100);
   }).observe(document.querySelector('main'));
@@ -391,7 +405,7 @@ export const SCRIPT = String.raw`
     if (event.data && event.data.type === 'render') render(event.data);
   });
   lastWidth = drawingWidth();
-  vscode.postMessage({ type: 'ready', width: lastWidth, state: vscode.getState() });
+  vscode.postMessage({ type: 'ready', width: lastWidth, font: measureFont(), state: vscode.getState() });
 })();
 `;
 
@@ -423,7 +437,7 @@ export function webviewDocument({ cspSource, nonce, documentName }: WebviewDocum
 <main>
   <div id="content" hidden>
     <div id="picture"></div>
-    <section aria-labelledby="entries-heading">
+    <section id="entries" aria-labelledby="entries-heading">
       <h2 id="entries-heading">Entries</h2>
       <div id="table"></div>
     </section>

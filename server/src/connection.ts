@@ -3,6 +3,8 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
+  MessageType,
+  ShowMessageNotification,
   TextDocumentSyncKind,
   TextDocuments,
   type Connection,
@@ -29,7 +31,7 @@ import { hover } from './features/hover.js';
 import { foldingRanges } from './features/folding.js';
 import { documentLinks } from './features/links.js';
 import { inlayHints } from './features/inlay-hints.js';
-import { codeLenses } from './features/code-lens.js';
+import { codeLenses, LENS_COMMAND } from './features/code-lens.js';
 import type { Analysis } from './engine/analyze.js';
 
 const CONFIG_GLOB = '**/.postmortemrc{,.json,.yaml,.yml}';
@@ -79,6 +81,7 @@ export function bindConnection(connection: Connection, version: string): void {
         documentLinkProvider: { resolveProvider: false },
         inlayHintProvider: true,
         codeLensProvider: { resolveProvider: false },
+        executeCommandProvider: { commands: [LENS_COMMAND] },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKinds.fixAll, CodeActionKinds.sortTimeline] },
         // Pull diagnostics where the client asks for them; the rest get them pushed.
         ...(support.pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
@@ -95,7 +98,8 @@ export function bindConnection(connection: Connection, version: string): void {
     if (reported.has(message)) return;
     reported.add(message);
     connection.console.warn(message);
-    connection.window.showWarningMessage(message);
+    // A notification: a request (showWarningMessage) makes Neovim prompt, and a client that rejects it must not take the server down.
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
   }
 
   /** Editor settings (pulled per resource) with the nearest config file on top. */
@@ -108,7 +112,7 @@ export function bindConnection(connection: Connection, version: string): void {
         if (problems.length > 0) reportOnce(`Postmortem Writer: invalid settings, using defaults for them. ${problems.join(' ')}`);
         const config = configs.forDocument(uri);
         publishConfigProblems();
-        return config ? withConfig(parsed, config.config) : parsed;
+        return config ? withConfig(parsed, config.config, config.templates) : parsed;
       });
       settingsByUri.set(uri, settings);
     }
@@ -270,6 +274,7 @@ export function bindConnection(connection: Connection, version: string): void {
     return analysed ? outline(params.uri, analysed.document.version, analysed.result) : null;
   });
 
+  connection.onExecuteCommand(() => null);
   connection.onRequest(IncidentRequest, async (params) => {
     const analysed = await analysisOf(params.uri);
     return analysed ? incident(params.uri, analysed.document.version, analysed.result) : null;

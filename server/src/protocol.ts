@@ -16,7 +16,7 @@ export type OutlineStatus = 'present' | 'missing' | 'has-problems';
 export interface OutlineChild {
   kind: 'timeline-entry' | 'action-item' | 'subsection';
   label: string;
-  /** "T+1h 05m", "@owner · ABC-123", the subsection's kind. */
+  /** "T+1h 5m", "@owner · ABC-123", the subsection's kind. */
   detail: string;
   range: Range;
   /** Action items: open or done. */
@@ -73,7 +73,7 @@ export interface PictureEntry {
   milestone: MilestoneKind | null;
   /** Reported by timeline-out-of-order. */
   outOfOrder: boolean;
-  /** "T+1h 05m" from impact start (or the first entry). */
+  /** "T+1h 5m" from impact start (or the first entry). */
   offset: string | null;
 }
 

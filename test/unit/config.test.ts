@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { findConfigFile, loadConfig, formatProblem } from '../../server/src/config/load-config.js';
 import { withConfig } from '../../server/src/config/effective-settings.js';
 import { DEFAULT_SETTINGS, parseSettings } from '../../server/src/config/settings.js';
+import { analyze } from '../../server/src/engine/analyze.js';
 
 function folder(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'pm-config-'));
@@ -82,4 +83,45 @@ test('editor settings: a wrong value is reported and replaced by its default', (
   assert.deepEqual(settings.rules, { 'missing-duration': 'off' });
   assert.equal(problems.length, 1);
   assert.match(problems[0]!, /^postmortem\.enable: /);
+});
+
+test('a custom template file named by the config is read, validated and used', () => {
+  const dir = folder({
+    '.postmortemrc.json': JSON.stringify({ template: 'templates/our-format.yaml' }),
+    'templates/our-format.yaml': [
+      'name: Our incident review',
+      'sections:',
+      '  - heading: What happened',
+      '    kinds: [summary]',
+      '  - heading: Customer impact',
+      '    kinds: [impact]',
+      '  - heading: Timeline',
+      '    kinds: [timeline]',
+      '  - heading: Follow-ups',
+      '    kinds: [action-items]',
+      '  - heading: Appendix',
+      '    pattern: "^appendix"',
+      '    required: false',
+      '',
+    ].join('\n'),
+  });
+  const loaded = loadConfig(join(dir, '.postmortemrc.json'));
+  assert.deepEqual(loaded.problems, []);
+  assert.equal(loaded.config.template, 'custom-our-format');
+  const settings = withConfig(DEFAULT_SETTINGS, loaded.config, loaded.templates);
+  const result = analyze('# Postmortem: x\n\n## What happened\nA thing.\n\n## Timeline\n- 10:00 UTC start\n', { force: true, settings });
+  assert.equal(result.template.name, 'Our incident review');
+  assert.deepEqual(
+    result.findings.filter((finding) => finding.rule === 'missing-section').map((finding) => /"([^"]+)"/.exec(finding.message)?.[1]),
+    ['Customer impact', 'Follow-ups'],
+  );
+});
+
+test('a broken template file is a problem on that file; the closest built-in template applies', () => {
+  const dir = folder({ '.postmortemrc.json': '{ "template": "t.json" }', 't.json': '{ "name": "T", "sections": [ { "heading": "A", "required": "yes" } ] }' });
+  const loaded = loadConfig(join(dir, '.postmortemrc.json'));
+  assert.equal(loaded.problems.length, 1);
+  assert.equal(loaded.problems[0]!.path, 'sections.0.required');
+  assert.match(loaded.problems[0]!.file, /t\.json$/);
+  assert.equal(loaded.config.template, undefined);
 });

@@ -1,12 +1,17 @@
 import type { Config } from './config-schema.js';
 import type { Settings } from './settings.js';
+import type { Template } from '../templates/template.js';
+
+/** Settings as the engine uses them: the editor's or the CLI's, with a config file's on top, and its templates. */
+export type EffectiveSettings = Settings & { customTemplates?: readonly Template[] };
 
 /** Editor settings with a config file on top: the file is the team's shared truth, so it wins; rules merge by id. */
-export function withConfig(settings: Settings, config: Config): Settings {
+export function withConfig(settings: Settings, config: Config, templates: readonly Template[] = []): EffectiveSettings {
   return {
     ...settings,
     ...(config.template !== undefined ? { template: config.template } : {}),
     ...(config.include !== undefined ? { include: config.include } : {}),
     rules: { ...settings.rules, ...config.rules },
+    ...(templates.length > 0 ? { customTemplates: templates } : {}),
   };
 }

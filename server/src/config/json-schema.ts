@@ -27,7 +27,7 @@ export function configJsonSchema(): Record<string, unknown> {
     title: 'Postmortem Writer configuration (.postmortemrc.json)',
     properties: {
       ...base.properties,
-      template: { ...base.properties['template'], enum: ['auto', ...TEMPLATE_IDS] },
+      template: { description: base.properties['template']!['description'], anyOf: [{ enum: ['auto', ...TEMPLATE_IDS] }, { type: 'string', pattern: '\\.(?:json|ya?ml)$' }] },
       rules: { ...base.properties['rules'], type: 'object', properties: rules, additionalProperties: false },
     },
   };

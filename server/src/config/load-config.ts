@@ -8,6 +8,8 @@ import { LineIndex } from '../model/positions.js';
 import type { Range } from '../model/schema.js';
 import { ruleById } from '../rules/registry.js';
 import { TEMPLATE_IDS } from '../templates/registry.js';
+import type { Template } from '../templates/template.js';
+import { TemplateFileSchema, templateFromFile } from '../templates/template-file.js';
 
 /** One thing wrong with a config file: where (file, path inside it, range) and what. */
 export interface ConfigProblem {
@@ -21,6 +23,8 @@ export interface ConfigProblem {
 export interface LoadedConfig {
   /** The merged config (extends applied); wrong parts left out. */
   config: Config;
+  /** Templates read from files the config names. */
+  templates: Template[];
   /** The files read, nearest first. */
   files: string[];
   problems: ConfigProblem[];
@@ -106,7 +110,46 @@ function issuePath(issue: z.core.$ZodIssue): Array<string | number> {
 }
 
 /** Reads one file and validates it; never throws. */
-function readOne(file: string): { config: Config; problems: ConfigProblem[] } {
+function readOne(file: string): { config: Config; problems: ConfigProblem[]; templates: Template[] } {
+  const templates: Template[] = [];
+  const result = readOneConfig(file, templates);
+  return { ...result, templates };
+}
+
+/** A template named by path: read, validated, and given an id the config then uses. */
+function readTemplateFile(configFile: string, name: string, parsed: ParsedFile, problems: ConfigProblem[], templates: Template[]): string | undefined {
+  const file = resolve(dirname(configFile), name);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    problems.push({ file: configFile, path: 'template', message: `the template file ${name} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`, range: parsed.rangeOf(['template']) });
+    return undefined;
+  }
+  const inner = /\.ya?ml$/i.test(file) ? parseYamlFile(file, text) : parseJson(file, text);
+  if (inner.problems.length > 0) {
+    problems.push(...inner.problems.slice(0, 1));
+    return undefined;
+  }
+  const result = TemplateFileSchema.safeParse(inner.value);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const path = issuePath(issue);
+    problems.push({ file, path: path.join('.'), message: issue.message, range: inner.rangeOf(path) });
+    return undefined;
+  }
+  try {
+    const template = templateFromFile(result.data, `custom-${basename(file).replace(/\.[^.]+$/, '').toLowerCase().replace(/[^a-z0-9-]+/g, '-')}`);
+    templates.push(template);
+    return template.id;
+  } catch (error) {
+    // An invalid regular expression in a pattern.
+    problems.push({ file, path: 'sections', message: error instanceof Error ? error.message : String(error), range: null });
+    return undefined;
+  }
+}
+
+function readOneConfig(file: string, templates: Template[]): { config: Config; problems: ConfigProblem[] } {
   let text: string;
   try {
     if (statSync(file).isDirectory()) return { config: {}, problems: [{ file, path: '', message: 'is a folder, not a config file', range: null }] };
@@ -150,8 +193,11 @@ function readOne(file: string): { config: Config; problems: ConfigProblem[] } {
     config.rules = rules;
   }
   if (config.template !== undefined && config.template !== 'auto' && !TEMPLATE_IDS.includes(config.template)) {
-    problems.push({ file, path: 'template', message: `unknown template "${config.template}" (known: auto, ${TEMPLATE_IDS.join(', ')})`, range: parsed.rangeOf(['template']) });
-    config.template = undefined;
+    if (/\.(?:json|ya?ml)$/i.test(config.template)) config.template = readTemplateFile(file, config.template, parsed, problems, templates);
+    else {
+      problems.push({ file, path: 'template', message: `unknown template "${config.template}" (known: auto, ${TEMPLATE_IDS.join(', ')}, or a path to a template file)`, range: parsed.rangeOf(['template']) });
+      config.template = undefined;
+    }
   }
   if (config.rules) config.rules = validRules(config.rules, file, parsed, problems);
   return { config, problems };
@@ -199,6 +245,7 @@ function validRules(rules: NonNullable<Config['rules']>, file: string, parsed: P
 export function loadConfig(file: string): LoadedConfig {
   const files: string[] = [];
   const problems: ConfigProblem[] = [];
+  const templates: Template[] = [];
   const chain: Config[] = [];
   let current: string | undefined = resolve(file);
   while (current) {
@@ -207,8 +254,9 @@ export function loadConfig(file: string): LoadedConfig {
       break;
     }
     files.push(current);
-    const { config, problems: found } = readOne(current);
+    const { config, problems: found, templates: read } = readOne(current);
     problems.push(...found);
+    templates.push(...read);
     chain.push(config);
     current = config.extends ? resolve(dirname(current), config.extends) : undefined;
   }
@@ -218,7 +266,7 @@ export function loadConfig(file: string): LoadedConfig {
     if (config.include !== undefined) merged.include = config.include;
     if (config.rules !== undefined) merged.rules = { ...merged.rules, ...config.rules };
   }
-  return { config: merged, files, problems };
+  return { config: merged, templates, files, problems };
 }
 
 /** "file:line:col: path: message" for terminals and output channels. */

@@ -2,6 +2,7 @@ import { buildModel, type AnalyzedDocument } from '../model/build-model.js';
 import { RULES } from '../rules/registry.js';
 import type { AnyRule, Finding, RuleContext } from '../rules/types.js';
 import { DEFAULT_SETTINGS, type Settings } from '../config/settings.js';
+import type { EffectiveSettings } from '../config/effective-settings.js';
 import { postmortemReason, type PostmortemReason } from './detect.js';
 import { closestTemplate, templateById } from '../templates/registry.js';
 import { applySuppressions } from './suppressions.js';
@@ -19,7 +20,7 @@ export interface Analysis {
 export interface AnalyzeOptions {
   /** Path (or URI path) of the document, for the include globs. */
   path?: string | null;
-  settings?: Settings;
+  settings?: EffectiveSettings;
   /** Check even when the document does not look like a postmortem (the CLI's explicit files). */
   force?: boolean;
   rules?: readonly AnyRule[];
@@ -27,10 +28,11 @@ export interface AnalyzeOptions {
 
 /** Parse once, run every enabled rule. One failing rule becomes one finding; the others still run. */
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
-  const settings = options.settings ?? DEFAULT_SETTINGS;
+  const settings: EffectiveSettings = options.settings ?? DEFAULT_SETTINGS;
   const analysis = buildModel(text);
   const reason = postmortemReason(analysis, options.path ?? null, settings);
-  const template = (settings.template !== 'auto' ? templateById(settings.template) : undefined) ?? closestTemplate(analysis.model.sections);
+  const chosen = settings.template === 'auto' ? undefined : (settings.customTemplates?.find((custom) => custom.id === settings.template) ?? templateById(settings.template));
+  const template = chosen ?? closestTemplate(analysis.model.sections);
   if (!reason && !options.force) return { analysis, template, isPostmortem: null, findings: [] };
   const findings = runRules({ ...analysis, template }, settings, options.rules ?? RULES);
   return { analysis, template, isPostmortem: reason, findings: applySuppressions(analysis.doc, findings) };

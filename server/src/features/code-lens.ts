@@ -4,12 +4,15 @@ import { formatMinutes } from '../time/durations.js';
 
 const minutes = (value: number | null): string => (value === null ? '—' : formatMinutes(value));
 
-/** Figures a reviewer asks for, above the headings they belong to. Information only: no command runs. */
+/** The command every lens carries: the server accepts it and does nothing, so clients that run lenses (Neovim's codelens.run) get no error. */
+export const LENS_COMMAND = 'postmortem.lensInfo';
+
+/** Figures a reviewer asks for, above the headings they belong to. Information only. */
 export function codeLenses(result: Analysis): CodeLens[] {
   const { model } = result.analysis;
   const lenses: CodeLens[] = [];
   const lens = (range: CodeLens['range'], title: string): void => {
-    lenses.push({ range, command: { title, command: '' } });
+    lenses.push({ range, command: { title, command: LENS_COMMAND } });
   };
   const timeline = model.sections.find((section) => section.kind === 'timeline');
   if (timeline) {

@@ -2,9 +2,9 @@ import { DateTime } from 'luxon';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../engine/analyze.js';
-import { sectionsMatching } from '../templates/registry.js';
+import { templateSectionPresent } from '../templates/registry.js';
 import { orderedEntries } from '../model/timeline-order.js';
-import { zoneOf } from '../time/zones.js';
+import { resolveZoneName, zoneOf } from '../time/zones.js';
 
 // Only at the start of a line, where a heading can go: "", "#", "## Ti".
 const HEADING_PREFIX = /^(#{0,6})\s*([\w ]*)$/;
@@ -42,7 +42,12 @@ export function completions(document: TextDocument, position: Position, result: 
   const handle = HANDLE_PREFIX.exec(prefix);
   if (handle) {
     const owners = new Set<string>();
-    for (const match of analysis.doc.text.matchAll(/(?<![\w.])@([A-Za-z0-9][\w.-]*[A-Za-z0-9_])/g)) owners.add(match[1]!);
+    const cursor = document.offsetAt(position);
+    for (const match of analysis.doc.text.matchAll(/(?<![\w.])@([A-Za-z0-9][\w.-]*[A-Za-z0-9_])/g)) {
+      // Not the handle being typed.
+      if (match.index <= cursor && cursor <= match.index + match[0].length) continue;
+      owners.add(match[1]!);
+    }
     return [...owners].sort().map((owner) => item(`@${owner}`, CompletionItemKind.Reference, replace(handle[1]!.length + 1), `@${owner}`, { detail: 'named in this postmortem' }));
   }
 
@@ -66,7 +71,7 @@ export function completions(document: TextDocument, position: Position, result: 
   if (heading && (heading[1] !== '' || prefix.trim() === '')) {
     const level = heading[1] && heading[1].length >= 2 ? heading[1] : '##';
     const sections = template.sections
-      .filter((expected) => sectionsMatching(expected, model.sections).length === 0)
+      .filter((expected) => !templateSectionPresent(expected, model))
       .map((section, index): CompletionItem => ({
         label: section.heading,
         labelDetails: { description: section.required ? 'missing section' : 'recommended section' },
@@ -99,9 +104,13 @@ function nextTimestamps(result: Analysis, bullet: string, range: { start: Positi
   const sample = last?.item.entry;
   const zone = result.analysis.model.timezone;
   const twelveHour = sample?.clock === '12h';
-  const writtenZone = sample && /\s(?:UTC|Z|[A-Z]{2,5}|[+-]\d{2}:?\d{2})\)?$/.test(sample.timeText) ? sample.timeText.split(/\s+/).pop()! : '';
+  const lastWord = sample?.timeText.split(/\s+/).pop()?.replace(/[()]/g, '') ?? '';
+  // "09:05 UTC" keeps its zone; the "AM" of "11:30 AM" is not one.
+  const writtenZone = sample && sample.timeText.includes(' ') && resolveZoneName(lastWord) ? lastWord : '';
   const format = (time: DateTime): string => `${time.toFormat(twelveHour ? 'hh:mm a' : 'HH:mm')}${writtenZone ? ` ${writtenZone}` : ''}`;
-  const separator = sample && /^\s*[-–—]/.test(result.analysis.doc.text.slice(result.analysis.doc.lines.offsetAt(sample.timeRange.end))) ? ' - ' : ': ';
+  // The document's own separator: "09:05 AM: …", "08:14 UTC – …", "14:02 - …".
+  const written = sample ? /^\s*([-–—:|])/.exec(result.analysis.doc.text.slice(result.analysis.doc.lines.offsetAt(sample.timeRange.end)))?.[1] : undefined;
+  const separator = written === undefined || written === ':' ? ': ' : ` ${written} `;
   const items: CompletionItem[] = [];
   if (last) {
     const next = DateTime.fromMillis(last.key + 5 * 60_000, { zone: zone ? zoneOf(zone) : 'UTC' });

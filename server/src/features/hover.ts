@@ -3,6 +3,7 @@ import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { Analysis } from '../engine/analyze.js';
 import type { Range } from '../model/schema.js';
 import { sectionsMatching } from '../templates/registry.js';
+import { pairSections } from '../templates/pairing.js';
 import { formatMinutes } from '../time/durations.js';
 import { incidentClock } from './incident-clock.js';
 
@@ -44,9 +45,11 @@ export function hover(result: Analysis, position: Position): Hover | null {
     return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range: duration.range };
   }
 
+  const pairs = pairSections(template.sections, model.sections.filter((section) => section.level === Math.min(...model.sections.map((candidate) => candidate.level))));
   for (const section of model.sections) {
     if (!contains(section.headingRange, position)) continue;
-    const expected = template.sections.find((candidate) => sectionsMatching(candidate, [section]).length > 0);
+    // The template section this heading stands for, as the outline pairs them ("Root Cause and Resolution" is not "Root Cause").
+    const expected = [...pairs].find(([, paired]) => paired === section)?.[0] ?? template.sections.find((candidate) => sectionsMatching(candidate, [section]).length > 0);
     const lines = [`**${section.heading}** — ${section.kind === 'other' ? 'not a standard postmortem section' : `${section.kind.replace(/-/g, ' ')} section`}`];
     if (expected) lines.push('', `${template.name} template${expected.required ? '' : ' (recommended)'}: ${expected.purpose}`);
     return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range: section.headingRange };

@@ -8,7 +8,7 @@ export interface IncidentClock {
   origin: number | null;
   originLabel: string;
   keyOf(item: TimelineItem): number | null;
-  /** "T+1h 05m", "T-10m", "T+0". */
+  /** "T+1h 5m", "T-10m", "T+0". */
   offset(item: TimelineItem): string | null;
 }
 

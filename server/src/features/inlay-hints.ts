@@ -2,7 +2,7 @@ import { InlayHintKind, type InlayHint, type Range } from 'vscode-languageserver
 import type { Analysis } from '../engine/analyze.js';
 import { incidentClock } from './incident-clock.js';
 
-/** "T+1h 05m" after each timeline time, counted from impact start (or the first entry). */
+/** "T+1h 5m" after each timeline time, counted from impact start (or the first entry). */
 export function inlayHints(result: Analysis, range: Range): InlayHint[] {
   const clock = incidentClock(result);
   if (clock.origin === null) return [];

@@ -1,38 +1,10 @@
 import type { Analysis } from '../engine/analyze.js';
 import type { Range, Section } from '../model/schema.js';
 import type { OutlineChild, OutlineResult, OutlineSection } from '../protocol.js';
-import { normalizeHeading } from '../model/section-kinds.js';
-import type { TemplateSection } from '../templates/template.js';
+import { pairSections } from '../templates/pairing.js';
 import { incidentClock } from './incident-clock.js';
 
 const within = (line: number, range: Range): boolean => line >= range.start.line && line <= range.end.line;
-
-/**
- * Pairs the template's sections with the document's: by exact heading first,
- * then by the template's heading pattern, then by kind, each document section
- * used once. "Root Cause and Resolution" is thus the seed's own section of
- * that name, not a second "Root Cause".
- */
-function pairSections(expected: readonly TemplateSection[], sections: readonly Section[]): Map<TemplateSection, Section> {
-  const pairs = new Map<TemplateSection, Section>();
-  const used = new Set<Section>();
-  const passes: Array<(want: TemplateSection, section: Section) => boolean> = [
-    (want, section) => normalizeHeading(want.heading) === normalizeHeading(section.heading),
-    (want, section) => want.pattern?.test(normalizeHeading(section.heading)) ?? false,
-    (want, section) => want.kinds.includes(section.kind),
-  ];
-  for (const matches of passes) {
-    for (const want of expected) {
-      if (pairs.has(want)) continue;
-      const section = sections.find((candidate) => !used.has(candidate) && matches(want, candidate));
-      if (section) {
-        pairs.set(want, section);
-        used.add(section);
-      }
-    }
-  }
-  return pairs;
-}
 
 /** What the Incident Outline shows: the template's sections in order, present or missing, with their children. */
 export function outline(uri: string, version: number, result: Analysis): OutlineResult {

@@ -70,7 +70,7 @@ export function readActionItems(doc: ParsedMarkdown, spans: readonly SectionSpan
   const outer = sections.filter((span) => !sections.some((other) => other !== span && other.start < span.start && other.end >= span.end));
   for (const span of outer) {
     for (const node of doc.root.children) {
-      if (startOffset(node) < span.contentStart || endOffset(node) > span.end) continue;
+      if (startOffset(node) < span.contentStart || startOffset(node) >= Math.max(span.end, span.contentStart + 1)) continue;
       if (node.type === 'list') {
         walk(node, (child, ancestors) => {
           if (child.type === 'listItem') readListItem(doc, child, ancestors.some((ancestor) => ancestor.type === 'listItem'), items);

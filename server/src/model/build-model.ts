@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import type { Duration, IncidentModel, MilestoneKind, Range } from './schema.js';
 import { parseMarkdown, startOffset, endOffset, type ParsedMarkdown } from './markdown.js';
 import { collectFields, type Field } from './fields.js';
@@ -43,6 +44,7 @@ export function buildModel(text: string): AnalyzedDocument {
   const incidentDate = metadata.incidentDate ? (findTimestamps(metadata.incidentDate)[0]?.date ?? null) : null;
   const baseDate = durationStatement?.date ?? incidentDate;
   const timeline = readTimeline(doc, outline.spans, { date: baseDate, zone });
+  applyReading(timeline, metadata.newestFirst);
   const { milestones, metrics, keys } = readMilestones(doc, fields, timeline, { date: baseDate, zone, newestFirst: metadata.newestFirst });
   const actionItems = readActionItems(doc, outline.spans);
   const impact = impactParts(fields, outline.spans);
@@ -70,6 +72,20 @@ export function buildModel(text: string): AnalyzedDocument {
       actionItems: actionItems.map((span) => span.item),
     },
   };
+}
+
+/**
+ * Instants as the timeline is read: "00:10" after "23:50" with no new date is
+ * the next day, a bare "1:15" after "12:40" the afternoon. The rules report
+ * these readings; everything else (hover, milestones, the picture) uses them.
+ */
+function applyReading(timeline: readonly TimelineItem[], newestFirst: boolean): void {
+  for (const { item, key } of orderedEntries(timeline, newestFirst)) {
+    const shift = key - item.sortKey!;
+    if (shift === 0) continue;
+    if (item.entry.at) item.entry.at = DateTime.fromISO(item.entry.at, { setZone: true }).plus(shift).toISO({ suppressMilliseconds: true });
+    if (item.entry.until) item.entry.until = DateTime.fromISO(item.entry.until, { setZone: true }).plus(shift).toISO({ suppressMilliseconds: true });
+  }
 }
 
 /** The duration the document implies: its impact milestones, or else its first and last timeline entries. */

@@ -23,9 +23,10 @@ export function proseBlocks(doc: ParsedMarkdown): ProseBlock[] {
     walk(node, (inner: Nodes) => {
       if (inner.type === 'inlineCode' || inner.type === 'html') blank(startOffset(inner), endOffset(inner));
       if (inner.type === 'link' || inner.type === 'image') {
-        // Keep a link's text, blank its destination: "(https://…?from=1594299600000)".
+        // A bare URL is all destination; otherwise keep a link's text and blank its destination: "(https://…?from=1594299600000)".
         const lastChild = inner.type === 'link' ? inner.children[inner.children.length - 1] : undefined;
-        blank(lastChild ? endOffset(lastChild) : startOffset(inner), endOffset(inner));
+        const bare = inner.type === 'link' && lastChild !== undefined && endOffset(lastChild) === endOffset(inner);
+        blank(bare ? startOffset(inner) : lastChild ? endOffset(lastChild) : startOffset(inner), endOffset(inner));
       }
     });
     blocks.push({ start, text: chars.join(''), kind: node.type as ProseBlock['kind'] });

@@ -20,6 +20,8 @@ export interface TimelineItem {
   dateContext: string;
   /** The whole list item or table row, and the list or table it belongs to: what sorting the timeline moves. */
   block: { start: number; end: number; group: number } | null;
+  /** A heading entry ("### 4:27"), whose text is the paragraph below it. */
+  fromHeading?: boolean;
 }
 
 interface Context {
@@ -69,8 +71,18 @@ export function readTimeline(doc: ParsedMarkdown, spans: readonly SectionSpan[],
   const outer = timelineSpans.filter((span) => !timelineSpans.some((other) => other !== span && other.start < span.start && other.end >= span.end));
   for (const span of outer) {
     const context: Context = { date: base.date, zone: base.zone, label: null };
-    const nodes = doc.root.children.filter((node) => startOffset(node) >= span.contentStart && endOffset(node) <= span.end);
-    for (const node of nodes) readBlock(doc, node, context, items, span);
+    // By where a block starts: a list ending in a half-typed "- " runs past the section's trimmed end.
+    const nodes = doc.root.children.filter((node) => startOffset(node) >= span.contentStart && startOffset(node) < Math.max(span.end, span.contentStart + 1));
+    for (const node of nodes) {
+      // "### 4:27" with its text in the paragraph below: the paragraph is the entry's text.
+      const previous = items[items.length - 1];
+      if (node.type === 'paragraph' && previous?.fromHeading && previous.entry.text === '') {
+        previous.entry.text = toString(node, { includeHtml: false }).replace(/\s+/g, ' ').trim();
+        previous.entry.milestone = milestoneFromWording(previous.entry.text);
+        continue;
+      }
+      readBlock(doc, node, context, items, span);
+    }
   }
   return items;
 }
@@ -106,7 +118,9 @@ function readHeading(doc: ParsedMarkdown, node: Heading, context: Context, items
   const end = endOffset(node);
   const rawLine = doc.text.slice(start, end);
   const offsetInRaw = rawLine.indexOf(stamp.text);
-  items.push(makeItem(doc, stamp, rangeEnd(text, stamp), entryText(text, stamp), start + Math.max(0, offsetInRaw), start, end, context));
+  const item = makeItem(doc, stamp, rangeEnd(text, stamp), entryText(text, stamp), start + Math.max(0, offsetInRaw), start, end, context);
+  item.fromHeading = true;
+  items.push(item);
 }
 
 function readParagraph(doc: ParsedMarkdown, node: Paragraph, context: Context, items: TimelineItem[]): void {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Fix, Rule, RuleContext } from './types.js';
 import type { TemplateSection } from '../templates/template.js';
-import { sectionsMatching } from '../templates/registry.js';
+import { sectionsMatching, templateSectionPresent } from '../templates/registry.js';
 import { snippetToText } from '../templates/template.js';
 import { documentAnchor } from './anchors.js';
 
@@ -10,11 +10,6 @@ const Options = z.object({
   recommended: z.boolean().default(false),
 });
 
-function present(context: RuleContext, expected: TemplateSection): boolean {
-  if (sectionsMatching(expected, context.model.sections).length > 0) return true;
-  // The seed states its impact as a field in the summary, not as a section.
-  return expected.kinds.includes('impact') && context.model.impact !== null;
-}
 
 /** Inserts the section at the template's place: before the next template section the document has. */
 function insertFix(context: RuleContext, expected: TemplateSection, level: number): Fix {
@@ -45,7 +40,7 @@ export const missingSection: Rule<z.infer<typeof Options>> = {
   check(context, options) {
     const level = context.model.sections.find((section) => section.kind !== 'other')?.level ?? 2;
     return context.template.sections
-      .filter((expected) => (expected.required || options.recommended) && !present(context, expected))
+      .filter((expected) => (expected.required || options.recommended) && !templateSectionPresent(expected, context.model))
       .map((expected) => ({
         message: `Missing section "${expected.heading}" (${context.template.name} template): ${expected.purpose}`,
         range: documentAnchor(context),

@@ -1,5 +1,5 @@
 import type { Template, TemplateSection } from './template.js';
-import type { Section } from '../model/schema.js';
+import type { IncidentModel, Section } from '../model/schema.js';
 import { normalizeHeading } from '../model/section-kinds.js';
 import { SEED_TEMPLATE } from './seed.js';
 import { GOOGLE_SRE_TEMPLATE } from './google-sre.js';
@@ -12,7 +12,8 @@ export const TEMPLATE_IDS = [...TEMPLATES.map((template) => template.id), CORE_T
 
 /** The document sections that count as a template's section. */
 export function sectionsMatching(expected: TemplateSection, sections: readonly Section[]): Section[] {
-  return sections.filter((section) => (expected.pattern?.test(normalizeHeading(section.heading)) ?? false) || expected.kinds.includes(section.kind));
+  const heading = normalizeHeading(expected.heading);
+  return sections.filter((section) => normalizeHeading(section.heading) === heading || (expected.pattern?.test(normalizeHeading(section.heading)) ?? false) || expected.kinds.includes(section.kind));
 }
 
 // Headings that only one template writes ("Root Cause and Resolution", "Five whys", "How'd We Do?"):
@@ -44,6 +45,12 @@ export function closestTemplate(sections: readonly Section[]): Template {
     bestDistinctive = distinctive;
   }
   return best;
+}
+
+/** A template section the document has: a matching section, or, for the impact, an Impact field (the seed's way). */
+export function templateSectionPresent(expected: TemplateSection, model: Pick<IncidentModel, 'sections' | 'impact'>): boolean {
+  if (sectionsMatching(expected, model.sections).length > 0) return true;
+  return expected.kinds.includes('impact') && model.impact !== null;
 }
 
 export function templateById(id: string): Template | undefined {
