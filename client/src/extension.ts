@@ -11,6 +11,8 @@ import { newPostmortem, type NewPostmortemAnswers } from './new-postmortem.js';
 export interface PostmortemWriterApi {
   client: LanguageClient;
   outline: IncidentOutlineProvider;
+  /** The status bar item, for the tests to read. */
+  statusBar: vscode.StatusBarItem;
 }
 
 // deactivate() must wait for the server to stop, so it needs the client.
@@ -59,6 +61,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Postmo
   };
   const client = new LanguageClient('postmortem', SERVER_NAME, serverOptions, clientOptions);
   const outline = new IncidentOutlineProvider(client);
+  const statusBar = createStatusBar(outline.onDidUpdate);
 
   let refreshTimer: NodeJS.Timeout | undefined;
   const refreshSoon = (): void => {
@@ -76,7 +79,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Postmo
       editor.revealRange(target, vscode.TextEditorRevealType.AtTop);
     }),
     vscode.commands.registerCommand(Commands.refreshOutline, () => outline.refresh()),
-    createStatusBar(outline.onDidUpdate),
+    statusBar,
     registerTimelinePanel(context, client),
     vscode.commands.registerCommand(Commands.newPostmortem, (answers?: NewPostmortemAnswers) => newPostmortem(answers)),
     vscode.commands.registerCommand(Commands.showOutput, () => {
@@ -122,7 +125,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Postmo
   running = client;
   await client.start();
   await outline.refresh();
-  return { client, outline };
+  return { client, outline, statusBar: statusBar.item };
 }
 
 export function deactivate(): Thenable<void> | undefined {

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { PostmortemWriterApi } from '../../../client/src/extension.js';
+import type { TimelinePanel } from '../../../client/src/timeline-panel.js';
 import { diagnosticSummary, waitFor, waitForDiagnostics } from './wait.js';
 import { ruleOf } from '../../../client/src/diagnostic-code.js';
 
@@ -116,5 +117,75 @@ describe('Postmortem Writer in a real VS Code', () => {
     const labels = list.items.filter((item) => item.detail?.startsWith('Add the')).map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
     assert.deepEqual(labels, ['Impact', 'Root Cause', 'Action Items']);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+});
+
+describe('Postmortem Writer: commands, snippets, status bar and the timeline picture', () => {
+  let api: PostmortemWriterApi;
+
+  before(async () => {
+    api = await activate();
+  });
+
+  it('shows problems and the duration in the status bar, and hides it for other files', async () => {
+    await showAndWaitForOutline(api, 'seed-variants/swapped-entries.md');
+    assert.equal(api.statusBar.text, '$(pulse) 9 problems · 2h 30m');
+    assert.equal(api.statusBar.command, 'workbench.actions.view.problems');
+    await showAndWaitForOutline(api, 'not-postmortems/README.md');
+    assert.equal(api.outline.result, null);
+  });
+
+  it('sorts the timeline with the command, and the out-of-order error clears', async () => {
+    const editor = await openAndShow('seed-variants/swapped-entries.md');
+    const uri = editor.document.uri;
+    await waitForDiagnostics(uri, (found) => found.includes('16:timeline-out-of-order'));
+    await vscode.commands.executeCommand('postmortem.sortTimeline');
+    assert.match(editor.document.lineAt(15).text, /^ {2}- 09:05 AM: The engineering team/);
+    assert.match(editor.document.lineAt(16).text, /^ {2}- 09:15 AM: Briefly distracted/);
+    const after = await waitForDiagnostics(uri, (found) => !found.some((entry) => entry.endsWith(':timeline-out-of-order')));
+    assert.deepEqual(headlineOnly(after), []);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('inserts the timeline-entry snippet', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });
+    const editor = await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'markdown', name: 'Timeline entry' });
+    assert.match(editor.document.getText(), /^- \d{2}:\d{2}: What happened$/);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('creates a new postmortem from a template, named by date and title, with the cursor in the first field', async () => {
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('postmortem.newPostmortem', { template: 'google-sre', title: 'Cache stampede after deploy', date: '2024-05-01', severity: 'SEV-2' });
+    assert.ok(uri.path.endsWith('/postmortems/2024-05-01-cache-stampede-after-deploy.md'), uri.path);
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor && editor.document.uri.toString() === uri.toString());
+    const text = editor.document.getText();
+    assert.match(text, /^# Postmortem: Cache stampede after deploy\n\n\*\*Date:\*\* 2024-05-01\n\*\*Severity:\*\* SEV-2\n\*\*Status:\*\* Draft\n/);
+    for (const heading of ['## Summary', '## Impact', '## Root Causes', '## Action Items', '## Timeline']) assert.ok(text.includes(`\n${heading}\n`), heading);
+    assert.equal(editor.document.getText(editor.selection), '@you');
+    // A second one with the same title does not overwrite the first.
+    await vscode.commands.executeCommand('workbench.action.files.save');
+    const again = await vscode.commands.executeCommand<vscode.Uri>('postmortem.newPostmortem', { template: 'seed', title: 'Cache stampede after deploy', date: '2024-05-01', severity: 'SEV-3' });
+    assert.ok(again.path.endsWith('/2024-05-01-cache-stampede-after-deploy-2.md'), again.path);
+    await vscode.commands.executeCommand('workbench.action.files.save');
+  });
+
+  it('opens the Incident Timeline beside the document and follows an edit', async () => {
+    const editor = await openAndShow('load-balancer-coffee-break.md');
+    const panel = await vscode.commands.executeCommand<TimelinePanel>('postmortem.showTimeline');
+    const uri = editor.document.uri.toString();
+    const first = await panel.rendered((event) => event.uri === uri && event.entries === 6);
+    assert.equal(first.entries, 6);
+    const svg = panel.svg();
+    assert.match(svg, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    assert.match(svg, /TTR 2h 30m/);
+    // Add an entry and watch the picture follow.
+    await vscode.window.showTextDocument(editor.document);
+    const line = editor.document.lineAt(19);
+    assert.ok(await editor.edit((edit) => edit.insert(line.range.end, '\n  - 10:15 AM: The DevOps team confirmed the fix on one balancer.')));
+    const followed = await panel.rendered((event) => event.uri === uri && event.entries === 7);
+    assert.equal(followed.entries, 7);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 });
