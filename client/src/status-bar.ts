@@ -3,7 +3,7 @@ import type { OutlineResult } from '../../server/src/protocol.js';
 import { formatMinutes } from '../../server/src/time/durations.js';
 
 /** "$(pulse) 3 problems · 2h 30m" on postmortem files; a click opens the Problems view. */
-export function createStatusBar(onUpdate: vscode.Event<OutlineResult | null>): vscode.Disposable & { readonly item: vscode.StatusBarItem } {
+export function createStatusBar(onUpdate: vscode.Event<OutlineResult | null>): { readonly item: vscode.StatusBarItem; dispose(): void } {
   const item = vscode.window.createStatusBarItem('postmortem.status', vscode.StatusBarAlignment.Left, 50);
   item.name = 'Postmortem Writer';
   item.command = 'workbench.actions.view.problems';
@@ -29,6 +29,11 @@ export function createStatusBar(onUpdate: vscode.Event<OutlineResult | null>): v
     item.accessibilityInformation = { label: `Postmortem: ${problems}${minutes !== null ? `, duration ${formatMinutes(minutes)}` : ''}` };
     item.show();
   });
-  const disposable = vscode.Disposable.from(item, subscription);
-  return { item, dispose: () => disposable.dispose() };
+  return {
+    item,
+    dispose: () => {
+      subscription.dispose();
+      item.dispose();
+    },
+  };
 }
