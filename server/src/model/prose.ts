@@ -10,8 +10,13 @@ export interface ProseBlock {
 
 const BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
 
+// Several rules read the prose of the same parse: compute it once per parse.
+const cache = new WeakMap<ParsedMarkdown, ProseBlock[]>();
+
 /** Paragraphs, headings and table cells as source text, minus what is not prose. */
 export function proseBlocks(doc: ParsedMarkdown): ProseBlock[] {
+  const cached = cache.get(doc);
+  if (cached) return cached;
   const blocks: ProseBlock[] = [];
   walk(doc.root, (node) => {
     if (!BLOCKS.has(node.type)) return;
@@ -32,5 +37,6 @@ export function proseBlocks(doc: ParsedMarkdown): ProseBlock[] {
     blocks.push({ start, text: chars.join(''), kind: node.type as ProseBlock['kind'] });
     return false;
   });
+  cache.set(doc, blocks);
   return blocks;
 }

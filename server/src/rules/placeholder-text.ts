@@ -31,8 +31,20 @@ export function findPlaceholders(text: string): Array<{ start: number; end: numb
   return found.sort((a, b) => a.start - b.start);
 }
 
+type Placeholder = { start: number; end: number; text: string };
+// The engine asks before running the rules (template mode), the rule again: once per parse.
+const cache = new WeakMap<RuleContext['doc'], Placeholder[]>();
+
 /** Placeholders in prose (not in code) with their document offsets. */
-export function placeholdersIn(context: RuleContext): Array<{ start: number; end: number; text: string }> {
+export function placeholdersIn(context: RuleContext): Placeholder[] {
+  const cached = cache.get(context.doc);
+  if (cached) return cached;
+  const found = findAllPlaceholders(context);
+  cache.set(context.doc, found);
+  return found;
+}
+
+function findAllPlaceholders(context: RuleContext): Placeholder[] {
   const found = proseBlocks(context.doc).flatMap((block) => findPlaceholders(block.text).map((hit) => ({ ...hit, start: block.start + hit.start, end: block.start + hit.end })));
   // "<owner>" parses as inline HTML, which prose blocks blank out: look at the HTML nodes themselves.
   walk(context.doc.root, (node) => {

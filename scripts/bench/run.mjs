@@ -1,0 +1,253 @@
+// `npm run bench`: every figure of docs/BENCHMARKS.md, measured side by side in
+// one run on this machine, reported as medians and ratios (never asserted in
+// npm test: machines here are shared and noisy). Writes docs/BENCHMARKS.md.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, mkdirSync, copyFileSync } from 'node:fs';
+import { tmpdir, cpus } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkFrontmatter from 'remark-frontmatter';
+import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node.js';
+import { analyze } from '../../out/server/src/engine/analyze.js';
+import { generatePostmortem } from './generate-postmortem.mjs';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const SERVER = join(root, 'dist', 'server.cjs');
+const CLI = join(root, 'dist', 'cli.cjs');
+const quick = process.argv.includes('--quick');
+const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+};
+const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+};
+const ms = (value) => (value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2));
+const ratio = (value) => `${value.toFixed(2)}×`;
+
+function time(fn, runs) {
+  fn(); // warm-up
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    fn();
+    samples.push(performance.now() - start);
+  }
+  return median(samples);
+}
+
+// Documents: the examples and generated ones.
+const documents = readdirSync(join(root, 'examples', 'postmortems'))
+  .filter((name) => name.endsWith('.md'))
+  .map((name) => ({ name: `examples/${name}`, text: readFileSync(join(root, 'examples', 'postmortems', name), 'utf8') }));
+for (const entries of quick ? [100, 1000] : [100, 1000, 10000]) documents.push({ name: `generated, ${entries} entries`, text: generatePostmortem(entries), entries });
+
+const report = [];
+const line = (text = '') => {
+  report.push(text);
+  console.log(text);
+};
+
+line('# Benchmarks');
+line('');
+line(`Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}. Medians after a warm-up; ratios are measured in the same run, side by side, which is what to compare across machines. The machine is shared, so single figures move by ±20%.`);
+line('');
+line('## Analysis against a bare parse');
+line('');
+line('The floor is one `unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter)` parse. Full analysis is parse + incident model + all 19 rules. Target: ≤ 1.25× the floor.');
+line('');
+line('| document | size | bare parse (ms) | full analysis (ms) | ratio |');
+line('| --- | ---: | ---: | ---: | ---: |');
+const parseTimes = new Map();
+for (const doc of documents) {
+  const runs = doc.text.length > 500_000 ? 3 : doc.text.length > 50_000 ? 7 : 21;
+  const parse = time(() => parser.parse(doc.text), runs);
+  const full = time(() => analyze(doc.text, { force: true }), runs);
+  parseTimes.set(doc.name, parse);
+  line(`| ${doc.name} | ${(doc.text.length / 1024).toFixed(0)} KB | ${ms(parse)} | ${ms(full)} | ${ratio(full / parse)} |`);
+}
+
+// A client for the spawned server.
+function startServer() {
+  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const waiters = [];
+  connection.onNotification('textDocument/publishDiagnostics', (params) => {
+    for (const waiter of [...waiters]) {
+      if (waiter.uri === params.uri && (waiter.version === undefined || params.version === waiter.version)) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve(params);
+      }
+    }
+  });
+  connection.listen();
+  const diagnostics = (uri, version) => new Promise((resolve) => waiters.push({ uri, version, resolve }));
+  return { child, connection, diagnostics };
+}
+
+async function initialize(server) {
+  await server.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: { debounceMs: 0 } });
+  await server.connection.sendNotification('initialized', {});
+}
+
+async function stop(server) {
+  await server.connection.sendRequest('shutdown');
+  await server.connection.sendNotification('exit');
+  server.connection.dispose();
+}
+
+line('');
+line('## The language server');
+line('');
+
+// Cold start: spawn → first diagnostics for the seed.
+{
+  const seed = readFileSync(join(root, 'test', 'fixtures', 'load-balancer-coffee-break.md'), 'utf8');
+  const samples = [];
+  for (let i = 0; i < 5; i++) {
+    const start = performance.now();
+    const server = startServer();
+    await initialize(server);
+    const uri = 'file:///bench/postmortems/seed.md';
+    const published = server.diagnostics(uri);
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: seed } });
+    await published;
+    samples.push(performance.now() - start);
+    await stop(server);
+  }
+  line(`- Cold start (spawn → initialize → first diagnostics on the seed): **${ms(median(samples))} ms** median of 5.`);
+}
+
+// Typing: single-character edits at random places in the 1,000-entry document.
+const thousand = documents.find((doc) => doc.entries === 1000);
+{
+  const server = startServer();
+  await initialize(server);
+  const uri = 'file:///bench/postmortems/thousand.md';
+  let text = thousand.text;
+  let version = 1;
+  const opened = server.diagnostics(uri, 1);
+  await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version, text } });
+  await opened;
+  const lines = text.split('\n');
+  let seed = 7;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const edits = quick ? 40 : 200;
+  const latencies = [];
+  for (let i = 0; i < edits; i++) {
+    const lineNumber = Math.floor(rand() * lines.length);
+    const character = Math.floor(rand() * (lines[lineNumber].length + 1));
+    lines[lineNumber] = `${lines[lineNumber].slice(0, character)}x${lines[lineNumber].slice(character)}`;
+    version++;
+    const published = server.diagnostics(uri, version);
+    const start = performance.now();
+    await server.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range: { start: { line: lineNumber, character }, end: { line: lineNumber, character } }, text: 'x' }],
+    });
+    await published;
+    latencies.push(performance.now() - start);
+  }
+  text = lines.join('\n');
+  const floor = parseTimes.get(thousand.name);
+  line(`- Typing in the 1,000-entry document (${edits} single-character edits at random places, debounce 0): didChange → diagnostics p50 **${ms(percentile(latencies, 50))} ms**, p95 **${ms(percentile(latencies, 95))} ms** = **${ratio(percentile(latencies, 95) / floor)}** one bare parse of it (${ms(floor)} ms). Target: ≤ 0.25×.`);
+  await stop(server);
+}
+
+// Completion and hover on a small document while a large one is re-analysed.
+{
+  const big = documents.find((doc) => doc.entries === (quick ? 1000 : 10000));
+  const server = startServer();
+  await initialize(server);
+  const bigUri = 'file:///bench/postmortems/big.md';
+  const smallUri = 'file:///bench/postmortems/seed.md';
+  const seed = readFileSync(join(root, 'test', 'fixtures', 'load-balancer-coffee-break.md'), 'utf8');
+  const openedBig = server.diagnostics(bigUri, 1);
+  const openedSmall = server.diagnostics(smallUri, 1);
+  await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: bigUri, languageId: 'markdown', version: 1, text: big.text } });
+  await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: smallUri, languageId: 'markdown', version: 1, text: seed } });
+  await Promise.all([openedBig, openedSmall]);
+  const full = time(() => analyze(big.text, { force: true }), 1);
+  const latencies = [];
+  for (let round = 0; round < (quick ? 3 : 10); round++) {
+    const version = round + 2;
+    const published = server.diagnostics(bigUri, version);
+    await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: bigUri, version }, contentChanges: [{ text: `${big.text}\n<!-- ${round} -->\n` }] });
+    for (const request of [
+      ['textDocument/hover', { textDocument: { uri: smallUri }, position: { line: 13, character: 6 } }],
+      ['textDocument/completion', { textDocument: { uri: smallUri }, position: { line: 9, character: 0 } }],
+    ]) {
+      const start = performance.now();
+      await server.connection.sendRequest(request[0], request[1]);
+      latencies.push(performance.now() - start);
+    }
+    await published;
+  }
+  line(`- Completion and hover on another document while the ${big.entries.toLocaleString('en')}-entry one is re-analysed: p95 **${ms(percentile(latencies, 95))} ms** = **${ratio(percentile(latencies, 95) / full)}** of that document's full analysis (${ms(full)} ms). Target: ≤ 0.1×.`);
+  await stop(server);
+}
+
+// Memory with 200 documents open.
+{
+  const server = startServer();
+  await initialize(server);
+  const rss = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${server.child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+  const before = rss();
+  for (let i = 0; i < 200; i++) {
+    const doc = documents[i % 3];
+    const uri = `file:///bench/postmortems/open-${i}.md`;
+    const published = server.diagnostics(uri, 1);
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: doc.text } });
+    await published;
+  }
+  line(`- Memory with 200 postmortems open (the examples, round robin): RSS **${rss().toFixed(0)} MB** (${before.toFixed(0)} MB after start).`);
+  await stop(server);
+}
+
+// The CLI as a whole process, beside markdownlint-cli2 on the same files.
+line('');
+line('## The CLI beside markdownlint-cli2');
+line('');
+const folder = mkdtempSync(join(tmpdir(), 'pm-bench-'));
+mkdirSync(join(folder, 'postmortems'));
+for (let i = 0; i < 100; i++) {
+  const source = documents[i % 3];
+  writeFileSync(join(folder, 'postmortems', `pm-${String(i).padStart(3, '0')}.md`), source.text);
+}
+const single = join(folder, 'postmortems', 'pm-000.md');
+copyFileSync(join(root, 'examples', 'postmortems', documents[0].name.replace('examples/', '')), single);
+function wall(command, args) {
+  const samples = [];
+  for (let i = 0; i < (quick ? 3 : 7); i++) {
+    const start = performance.now();
+    spawnSync(command, args, { cwd: folder, stdio: 'ignore' });
+    samples.push(performance.now() - start);
+  }
+  return median(samples);
+}
+const markdownlint = join(root, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
+const ours1 = wall(process.execPath, [CLI, single]);
+const theirs1 = wall(process.execPath, [markdownlint, single]);
+const ours100 = wall(process.execPath, [CLI, 'postmortems']);
+const theirs100 = wall(process.execPath, [markdownlint, 'postmortems/*.md']);
+line('| run | postmortem-lint (ms) | markdownlint-cli2 (ms) | ratio | target |');
+line('| --- | ---: | ---: | ---: | ---: |');
+line(`| one file (${(statSync(single).size / 1024).toFixed(0)} KB) | ${ms(ours1)} | ${ms(theirs1)} | ${ratio(ours1 / theirs1)} | ≤ 0.5× |`);
+line(`| 100 files | ${ms(ours100)} | ${ms(theirs100)} | ${ratio(ours100 / theirs100)} | ≤ 1× |`);
+rmSync(folder, { recursive: true, force: true });
+
+line('');
+line('## Sizes');
+line('');
+const vsix = readdirSync(root).find((name) => name.endsWith('.vsix'));
+line(`- The bundled server \`dist/server.cjs\`: ${(statSync(SERVER).size / 1024).toFixed(0)} KB${readFileSync(SERVER, 'utf8').includes('sourceMappingURL') ? ' (development build; `npm run package` minifies it)' : ' (minified)'}.`);
+line(vsix ? `- \`${vsix}\`: **${(statSync(join(root, vsix)).size / 1024).toFixed(0)} KB** (target ≤ 1 MB).` : '- No .vsix built: run `npm run package` first for its size.');
+line('');
+writeFileSync(join(root, 'docs', 'BENCHMARKS.md'), `${report.join('\n')}\n`);
+console.log('\nwrote docs/BENCHMARKS.md');
