@@ -1,5 +1,5 @@
 import type { Rule } from './types.js';
-import { orderedEntries } from '../model/timeline-order.js';
+import { guessedEntries } from './timeline-readings.js';
 
 /** "23:50 … 00:10" with no new date: probably the next day, but the reader has to guess. */
 export const timelineMidnightRollover: Rule = {
@@ -7,17 +7,10 @@ export const timelineMidnightRollover: Rule = {
   description: 'The timeline crosses midnight without saying so: the time goes back with no new date.',
   defaultSeverity: 'warning',
   check(context) {
-    const entries = orderedEntries(context.timeline, context.model.metadata.newestFirst);
-    return entries.flatMap((entry, index) => {
-      const before = entries[index - 1];
-      if (!entry.rolledOver || !before) return [];
-      return [
-        {
-          message: `The time goes back from ${before.item.entry.timeText} to ${entry.item.entry.timeText} with no new date: read as the next day. Add a date heading or line (or a date on this entry) so readers need not guess.`,
-          range: entry.item.entry.timeRange,
-          related: [{ range: before.item.entry.range, message: `The last entry before midnight, at ${before.item.entry.timeText}.` }],
-        },
-      ];
-    });
+    return guessedEntries(context, 'rolledOver').map(({ entry, before }) => ({
+      message: `The time goes back from ${before.item.entry.timeText} to ${entry.item.entry.timeText} with no new date: read as the next day. Add a date heading or line (or a date on this entry) so readers need not guess.`,
+      range: entry.item.entry.timeRange,
+      related: [{ range: before.item.entry.range, message: `The last entry before midnight, at ${before.item.entry.timeText}.` }],
+    }));
   },
 };
