@@ -35,6 +35,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const template = chosen ?? closestTemplate(analysis.model.sections);
   if (!reason && !options.force) return { analysis, template, isPostmortem: null, findings: [] };
   const findings = runRules({ ...analysis, template }, settings, options.rules ?? RULES);
+  if (analysis.doc.degraded) {
+    findings.unshift({ rule: 'internal-error', severity: 'warning', message: `This document was ${analysis.doc.degraded}. Findings may be incomplete.`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
+  }
   return { analysis, template, isPostmortem: reason, findings: applySuppressions(analysis.doc, findings) };
 }
 

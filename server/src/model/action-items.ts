@@ -5,6 +5,7 @@ import type { SectionSpan } from './sections.js';
 import type { ActionItem } from './schema.js';
 import { findTimestamps } from '../time/timestamps.js';
 import { findTicketIds } from './tickets.js';
+import { outerSpans, blocksBySpan } from './outer-spans.js';
 
 /** An action item and the offsets fixes need. */
 export interface ActionItemSpan {
@@ -67,10 +68,10 @@ function fromText(text: string): Omit<ActionItem, 'text' | 'status' | 'range'> {
 export function readActionItems(doc: ParsedMarkdown, spans: readonly SectionSpan[]): ActionItemSpan[] {
   const items: ActionItemSpan[] = [];
   const sections = spans.filter((span) => span.section.kind === 'action-items');
-  const outer = sections.filter((span) => !sections.some((other) => other !== span && other.start < span.start && other.end >= span.end));
+  const outer = outerSpans(sections);
+  const blocks = blocksBySpan(doc.root.children, outer);
   for (const span of outer) {
-    for (const node of doc.root.children) {
-      if (startOffset(node) < span.contentStart || startOffset(node) >= Math.max(span.end, span.contentStart + 1)) continue;
+    for (const node of blocks.get(span) ?? []) {
       if (node.type === 'list') {
         walk(node, (child, ancestors) => {
           if (child.type === 'listItem') readListItem(doc, child, ancestors.some((ancestor) => ancestor.type === 'listItem'), items);

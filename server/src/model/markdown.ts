@@ -12,13 +12,89 @@ export interface ParsedMarkdown {
   lines: LineIndex;
   root: Root;
   frontMatter: Record<string, unknown> | null;
+  /** Why the document could not be parsed in full, when it could not (thousands of nested lists). */
+  degraded: string | null;
 }
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+// Without GFM's autolink pass, whose recursion is the first to overflow on deep nesting.
+const plainProcessor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
 
-export function parseMarkdown(text: string): ParsedMarkdown {
-  const root = processor.parse(text);
-  return { text, lines: new LineIndex(text), root, frontMatter: readFrontMatter(root) };
+// No postmortem nests lists or quotes this deep; the parser's time grows with
+// the square of the depth (10,000 levels would take minutes), so deeper is refused.
+const MAX_NESTING = 100;
+
+/** The deepest nesting of list markers, quote markers and list indentation at the start of any line, in one pass. */
+function nestingDepth(text: string): number {
+  let deepest = 0;
+  let lineStart = 0;
+  while (lineStart < text.length) {
+    let depth = 0;
+    let spaces = 0;
+    let i = lineStart;
+    for (; i < text.length; i++) {
+      const char = text.charCodeAt(i);
+      if (char === 32) spaces++;
+      else if (char === 9) spaces += 4;
+      else if (char === 62 /* > */ || ((char === 45 || char === 42 || char === 43) /* - * + */ && (text.charCodeAt(i + 1) === 32 || text.charCodeAt(i + 1) === 9))) depth++;
+      else if (char >= 48 && char <= 57 && /^\d{1,9}[.)][ \t]/.test(text.slice(i, i + 11))) {
+        depth++;
+        while (text.charCodeAt(i + 1) >= 48 && text.charCodeAt(i + 1) <= 57) i++;
+        i++;
+      } else break;
+    }
+    deepest = Math.max(deepest, depth + Math.floor(spaces / 2));
+    const newline = text.indexOf('\n', i);
+    lineStart = newline < 0 ? text.length : newline + 1;
+  }
+  return deepest;
+}
+
+// Emphasis and link delimiters the parser matches against each other: its time
+// grows with the square of their number in one block ("*a **b" × 50,000 takes minutes).
+const MAX_DELIMITERS_PER_BLOCK = 2_000;
+const DELIMITERS = /[*_[\]()<>`~]/g;
+
+/**
+ * Blocks (paragraphs between blank lines) with more delimiters than any real
+ * text has get them blanked to spaces before parsing: same length, so every
+ * offset and range still points at the document, and those blocks lose only
+ * their emphasis and links.
+ */
+function defuse(text: string): { text: string; blocks: number } {
+  let blocks = 0;
+  const result = text.replace(/[^\n]+(?:\n[^\n]+)*\n?/g, (block) => {
+    const count = block.match(DELIMITERS)?.length ?? 0;
+    if (count <= MAX_DELIMITERS_PER_BLOCK) return block;
+    blocks++;
+    return block.replace(DELIMITERS, ' ');
+  });
+  return { text: result, blocks };
+}
+
+export function parseMarkdown(original: string): ParsedMarkdown {
+  const lines = new LineIndex(original);
+  const depth = nestingDepth(original);
+  if (depth > MAX_NESTING) {
+    return { text: original, lines, root: { type: 'root', children: [] }, frontMatter: null, degraded: `not analysed: it nests lists or quotes ${depth} levels deep (more than ${MAX_NESTING})` };
+  }
+  const defused = defuse(original);
+  const text = defused.text;
+  const defusedNote = defused.blocks > 0 ? `read without the emphasis and links of ${defused.blocks} block${defused.blocks === 1 ? '' : 's'} holding thousands of * _ [ ] ( ) delimiters` : null;
+  for (const [candidate, degraded] of [
+    [processor, defusedNote],
+    [plainProcessor, 'parsed without GitHub extensions (tables, task lists): it nests too deeply for a full parse'],
+  ] as const) {
+    try {
+      const root = candidate.parse(text);
+      // The model reads the original text; the tree's offsets are the same.
+      return { text: original, lines, root, frontMatter: readFrontMatter(root), degraded };
+    } catch (error) {
+      // Thousands of nested lists or quotes overflow the parser's recursion: degrade, never crash.
+      if (!(error instanceof RangeError)) throw error;
+    }
+  }
+  return { text: original, lines, root: { type: 'root', children: [] }, frontMatter: null, degraded: 'not analysed: it nests lists or quotes too deeply for the Markdown parser' };
 }
 
 function readFrontMatter(root: Root): Record<string, unknown> | null {
@@ -41,12 +117,29 @@ export function endOffset(node: Nodes): number {
   return node.position?.end.offset ?? 0;
 }
 
-/** Depth-first walk in document order, giving each node with its ancestors. */
-export function walk(node: Nodes, visit: (node: Nodes, ancestors: readonly Parents[]) => unknown, ancestors: Parents[] = []): void {
-  if (visit(node, ancestors) === false) return;
-  if ('children' in node) {
-    ancestors.push(node);
-    for (const child of node.children) walk(child, visit, ancestors);
-    ancestors.pop();
+/**
+ * Depth-first walk in document order, giving each node with its ancestors;
+ * returning false from `visit` skips a node's children. Iterative, so ten
+ * thousand nested lists cannot overflow the stack.
+ */
+export function walk(node: Nodes, visit: (node: Nodes, ancestors: readonly Parents[]) => unknown): void {
+  const ancestors: Parents[] = [];
+  // Each frame: a parent and the index of its next child to visit.
+  const frames: Array<{ parent: Parents; next: number }> = [];
+  const enter = (current: Nodes): void => {
+    if (visit(current, ancestors) === false || !('children' in current)) return;
+    ancestors.push(current);
+    frames.push({ parent: current, next: 0 });
+  };
+  enter(node);
+  while (frames.length > 0) {
+    const frame = frames[frames.length - 1]!;
+    const child = frame.parent.children[frame.next++];
+    if (child === undefined) {
+      frames.pop();
+      ancestors.pop();
+      continue;
+    }
+    enter(child);
   }
 }

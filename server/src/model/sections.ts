@@ -32,8 +32,15 @@ export function readOutline(doc: ParsedMarkdown): Outline {
   const title = titleNode ? toString(titleNode, { includeHtml: false }).trim() : typeof frontTitle === 'string' ? frontTitle : null;
 
   const sectionHeadings = headings.filter((heading) => heading !== titleNode);
-  const spans = sectionHeadings.map((node, index): SectionSpan => {
-    const next = sectionHeadings.slice(index + 1).find((candidate) => candidate.depth <= node.depth);
+  // Each heading's section ends where the next heading of the same or a higher level starts: one pass with a stack.
+  const nextOf = new Map<Heading, Heading>();
+  const open: Heading[] = [];
+  for (const heading of sectionHeadings) {
+    while (open.length > 0 && open[open.length - 1]!.depth >= heading.depth) nextOf.set(open.pop()!, heading);
+    open.push(heading);
+  }
+  const spans = sectionHeadings.map((node): SectionSpan => {
+    const next = nextOf.get(node);
     const start = startOffset(node);
     const end = trimEnd(doc.text, next ? startOffset(next) : doc.text.length);
     const heading = toString(node, { includeHtml: false }).trim();

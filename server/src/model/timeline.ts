@@ -6,6 +6,7 @@ import type { TimelineEntry } from './schema.js';
 import { findTimestamps, resolveTimestamp, isDateOnly, type CalendarDate, type TimestampMatch } from '../time/timestamps.js';
 import { resolveZoneName } from '../time/zones.js';
 import { milestoneFromWording } from './milestones.js';
+import { outerSpans, blocksBySpan } from './outer-spans.js';
 
 /** A timeline entry plus what ordering needs but the printed model does not. */
 export interface TimelineItem {
@@ -68,12 +69,12 @@ export function readTimeline(doc: ParsedMarkdown, spans: readonly SectionSpan[],
   const items: TimelineItem[] = [];
   const timelineSpans = spans.filter((span) => span.section.kind === 'timeline');
   // Nested timeline headings ("### Day 1" inside "## Timeline") are part of their parent's range.
-  const outer = timelineSpans.filter((span) => !timelineSpans.some((other) => other !== span && other.start < span.start && other.end >= span.end));
+  const outer = outerSpans(timelineSpans);
+  // By where a block starts: a list ending in a half-typed "- " runs past the section's trimmed end.
+  const blocks = blocksBySpan(doc.root.children, outer);
   for (const span of outer) {
     const context: Context = { date: base.date, zone: base.zone, label: null };
-    // By where a block starts: a list ending in a half-typed "- " runs past the section's trimmed end.
-    const nodes = doc.root.children.filter((node) => startOffset(node) >= span.contentStart && startOffset(node) < Math.max(span.end, span.contentStart + 1));
-    for (const node of nodes) {
+    for (const node of blocks.get(span) ?? []) {
       // "### 4:27" with its text in the paragraph below: the paragraph is the entry's text.
       const previous = items[items.length - 1];
       if (node.type === 'paragraph' && previous?.fromHeading && previous.entry.text === '') {

@@ -7,8 +7,8 @@ export const emptySection: Rule = {
   defaultSeverity: 'warning',
   check(context) {
     return context.spans
-      .filter((span) => {
-        const next = context.spans.find((other) => other.start > span.start);
+      .filter((span, index) => {
+        const next = context.spans[index + 1];
         // A section whose content is subsections is not empty.
         if (next && next.section.level > span.section.level && next.start <= span.end) return false;
         const content = context.doc.text.slice(span.contentStart, span.end).replace(/<!--[\s\S]*?-->/g, '');
