@@ -1,4 +1,4 @@
-import { readFileSync, renameSync, writeFileSync, unlinkSync, statSync, chmodSync } from 'node:fs';
+import { readFileSync, realpathSync, renameSync, writeFileSync, unlinkSync, statSync, chmodSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /**
@@ -6,7 +6,9 @@ import { basename, dirname, join } from 'node:path';
  * temporary file beside it, then rename over it. Refuses when the file no
  * longer holds `expected` (someone saved it meanwhile): never clobber.
  */
-export function writeFileAtomic(file: string, expected: Buffer, content: Buffer): void {
+export function writeFileAtomic(path: string, expected: Buffer, content: Buffer): void {
+  // Through a symlink, fix its target and keep the link.
+  const file = realpathSync(path);
   const current = readFileSync(file);
   if (!current.equals(expected)) throw new Error('it changed on disk while being fixed; not overwritten');
   const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now()}.tmp`);

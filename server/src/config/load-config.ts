@@ -56,7 +56,9 @@ interface ParsedFile {
   problems: ConfigProblem[];
 }
 
-function parseJson(file: string, text: string): ParsedFile {
+function parseJson(file: string, original: string): ParsedFile {
+  // Windows editors save a BOM; JSON has none. A space keeps every offset.
+  const text = original.startsWith('\uFEFF') ? ` ${original.slice(1)}` : original;
   const lines = new LineIndex(text);
   const errors: ParseError[] = [];
   // Comments are allowed, as in tsconfig.json; anything else that is not JSON is an error.

@@ -89,7 +89,8 @@ function readListItem(doc: ParsedMarkdown, item: ListItem, nested: boolean, item
   const paragraph = item.children[0];
   if (paragraph?.type !== 'paragraph') return;
   const textStart = startOffset(paragraph);
-  const firstLineEnd = doc.text.indexOf('\n', textStart);
+  // The end of the first line's content, before "\r\n" or "\n".
+  const firstLineEnd = doc.lines.lineEnd(doc.lines.positionAt(textStart).line);
   const end = endOffset(paragraph);
   const own = doc.text.slice(textStart, end);
   if (GROUP_LABEL.test(own.split('\n')[0]!)) return;

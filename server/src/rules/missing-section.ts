@@ -28,7 +28,9 @@ function insertFix(context: RuleContext, expected: TemplateSection, level: numbe
   const { text } = context.doc;
   const end = context.doc.lines.positionAt(text.length);
   const separator = text.length === 0 ? '' : text.endsWith(`${eol}${eol}`) ? '' : text.endsWith(eol) ? eol : `${eol}${eol}`;
-  return { title: `Insert the "${expected.heading}" section`, edits: [{ range: { start: end, end }, newText: `${separator}${block.slice(0, -eol.length)}` }] };
+  // Keep the file's ending as it was: a final newline only if it had one.
+  const appended = text.endsWith(eol) ? block.slice(0, -eol.length) : block.slice(0, -2 * eol.length);
+  return { title: `Insert the "${expected.heading}" section`, edits: [{ range: { start: end, end }, newText: `${separator}${appended}` }] };
 }
 
 /** The sections the document's template requires, checked against the headings it has. */
