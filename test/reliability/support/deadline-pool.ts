@@ -26,21 +26,39 @@ class Slot {
     const worker = new Worker(WORKER_URL, { resourceLimits: { maxOldGenerationSizeMb: 4096, stackSizeMb: 984 / 1024 } });
     this.worker = worker;
     this.ready = new Promise((resolve, reject) => {
-      const onMessage = (message: WorkerMessage): void => {
-        if (message.type !== 'ready') return;
+      const done = (error?: Error): void => {
+        clearTimeout(timer);
         worker.off('message', onMessage);
-        worker.off('error', reject);
-        resolve();
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+        if (error) {
+          this.worker = null;
+          reject(error);
+        } else resolve();
       };
+      const onMessage = (message: WorkerMessage): void => {
+        if (message.type === 'ready') done();
+      };
+      const onError = (error: Error): void => done(error);
+      const onExit = (code: number): void => done(new Error(`the worker exited with code ${code} before it was ready`));
+      const timer = setTimeout(() => {
+        void worker.terminate();
+        done(new Error('the worker was not ready within 60 s'));
+      }, 60_000);
       worker.on('message', onMessage);
-      worker.once('error', reject);
+      worker.once('error', onError);
+      worker.once('exit', onExit);
     });
     return this.ready;
   }
 
   async run(job: Job, budgetMs: number): Promise<Outcome> {
-    if (!this.worker || !this.ready) await this.start();
-    else await this.ready;
+    try {
+      if (!this.worker || !this.ready) await this.start();
+      else await this.ready;
+    } catch (error) {
+      return { status: 'crashed', error: `no worker to run the job: ${error instanceof Error ? error.message : String(error)}` };
+    }
     const worker = this.worker!;
     const id = this.nextId++;
     return new Promise<Outcome>((resolve) => {
