@@ -3,6 +3,7 @@
 // and the extension-host test suite.
 import { build, context } from 'esbuild';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -22,7 +23,15 @@ const common = {
 };
 
 const builds = [
-  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.cjs', banner: { js: '#!/usr/bin/env node' } },
+  // The server starts its analysis worker from its own file (import.meta.url in ESM).
+  {
+    ...common,
+    entryPoints: ['server/src/server.ts'],
+    outfile: 'dist/server.cjs',
+    banner: { js: '#!/usr/bin/env node' },
+    define: { ...common.define, 'import.meta.url': 'importMetaUrl' },
+    inject: [fileURLToPath(new URL('import-meta-url.mjs', import.meta.url))],
+  },
   { ...common, entryPoints: ['server/src/cli-main.ts'], outfile: 'dist/cli.cjs', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.cjs', external: ['vscode'] },
 ];

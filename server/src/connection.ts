@@ -12,27 +12,19 @@ import {
   type DocumentDiagnosticReport,
   type InitializeParams,
   type InitializeResult,
+  type CancellationToken,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { CodeActionKinds, IncidentRequest, OutlineRequest, SERVER_NAME, SETTINGS_SECTION } from './protocol.js';
-import { incident } from './features/incident.js';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from './config/settings.js';
 import { withConfig } from './config/effective-settings.js';
 import { formatProblem } from './config/load-config.js';
 import { AnalysisCache } from './features/document-analysis.js';
 import { WorkspaceConfig } from './features/workspace-config.js';
-import { toDiagnostic } from './features/diagnostics.js';
-import { codeActions } from './features/code-actions.js';
-import { completions } from './features/completion.js';
-import { documentSymbols } from './features/symbols.js';
-import { outline } from './features/outline.js';
-import { hover } from './features/hover.js';
-import { foldingRanges } from './features/folding.js';
-import { documentLinks } from './features/links.js';
-import { inlayHints } from './features/inlay-hints.js';
-import { codeLenses, LENS_COMMAND } from './features/code-lens.js';
-import type { Analysis } from './engine/analyze.js';
+import { runFeature, type FeatureName, type FeatureParams, type FeatureResult } from './features/feature-table.js';
+import { LENS_COMMAND } from './features/code-lens.js';
+import { AnalysisWorkerClient } from './offload/analysis-worker-client.js';
 
 const CONFIG_GLOB = '**/.postmortemrc{,.json,.yaml,.yml}';
 
@@ -44,10 +36,31 @@ interface ClientSupport {
   diagnosticRefresh: boolean;
 }
 
+export interface ServerOptions {
+  /** The script an analysis worker runs (the server itself); without one, every document is analysed on the connection's thread. */
+  workerScript?: string | URL;
+  /** Documents at least this long are analysed in the worker. */
+  offloadChars?: number;
+}
+
+// About 50 ms of parsing: longer than that, an analysis would hold up requests about every other document.
+const OFFLOAD_CHARS = 32_000;
+
 /** The only place handlers are bound to the connection. Features are pure functions of the analysis. */
-export function bindConnection(connection: Connection, version: string): void {
+export function bindConnection(connection: Connection, version: string, options: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
   const cache = new AnalysisCache();
+  let offloadChars = options.offloadChars ?? OFFLOAD_CHARS;
+  const offload = options.workerScript
+    ? new AnalysisWorkerClient(options.workerScript, {
+        document: (uri) => documents.get(uri),
+        log: (message) => connection.console.error(message),
+        crashed: (uri, reason) => {
+          connection.console.error(`Analysing ${uri} stopped the analysis worker: ${reason}`);
+          reportOnce(`Postmortem Writer could not analyse ${uri} (${reason}); it is not checked until it changes.`);
+        },
+      })
+    : null;
   const configs = new WorkspaceConfig();
   const settingsByUri = new Map<string, Promise<Settings>>();
   const pending = new Map<string, NodeJS.Timeout>();
@@ -68,8 +81,10 @@ export function bindConnection(connection: Connection, version: string): void {
       pullDiagnostics: capabilities.textDocument?.diagnostic !== undefined,
       diagnosticRefresh: capabilities.workspace?.diagnostics?.refreshSupport === true,
     };
-    const options = params.initializationOptions as { debounceMs?: unknown } | undefined;
-    if (typeof options?.debounceMs === 'number' && options.debounceMs >= 0) debounceOverride = options.debounceMs;
+    const initOptions = params.initializationOptions as { debounceMs?: unknown; offloadChars?: unknown } | undefined;
+    if (typeof initOptions?.debounceMs === 'number' && initOptions.debounceMs >= 0) debounceOverride = initOptions.debounceMs;
+    // Tests send every document to the worker with 0; tuning may move the line.
+    if (typeof initOptions?.offloadChars === 'number' && initOptions.offloadChars >= 0) offloadChars = initOptions.offloadChars;
     return {
       serverInfo: { name: SERVER_NAME, version },
       capabilities: {
@@ -142,27 +157,33 @@ export function bindConnection(connection: Connection, version: string): void {
     }
   }
 
-  async function analysisOf(uri: string): Promise<{ document: TextDocument; result: Analysis; settings: Settings } | null> {
+  /**
+   * Runs one feature on the current version of a document: here for small
+   * documents, in the analysis worker for large ones.
+   */
+  async function serve<N extends FeatureName>(uri: string, feature: N, params: FeatureParams<N>, token?: CancellationToken): Promise<FeatureResult<N> | null> {
     if (!documents.get(uri)) return null;
     const settings = await settingsFor(uri);
     if (!settings.enable) return null;
     // The document may have changed while settings were fetched; analyse what is current.
     const current = documents.get(uri);
-    if (!current) return null;
+    if (!current || token?.isCancellationRequested) return null;
+    if (offload && current.getText().length >= offloadChars) {
+      cache.delete(uri);
+      return offload.request(uri, settings, feature, params, token);
+    }
+    offload?.forget(uri);
     try {
-      return { document: current, result: cache.get(current, settings), settings };
+      return runFeature(feature, { document: current, result: cache.get(current, settings), settings }, params);
     } catch (error) {
       // The engine never throws on user input; if it does, say so and keep serving.
-      connection.console.error(`Analysing ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      connection.console.error(`Answering ${feature} for ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       return null;
     }
   }
 
-  async function diagnosticsFor(uri: string): Promise<Diagnostic[]> {
-    const analysed = await analysisOf(uri);
-    if (!analysed) return [];
-    const { document, result } = analysed;
-    return result.findings.map((finding) => toDiagnostic(finding, uri, document.version));
+  async function diagnosticsFor(uri: string, token?: CancellationToken): Promise<Diagnostic[]> {
+    return (await serve(uri, 'diagnostics', {}, token)) ?? [];
   }
 
   async function push(uri: string): Promise<void> {
@@ -199,6 +220,7 @@ export function bindConnection(connection: Connection, version: string): void {
   function refreshAll(): void {
     settingsByUri.clear();
     cache.clear();
+    offload?.reset();
     savedReports.clear();
     if (support.pullDiagnostics) {
       if (support.diagnosticRefresh) connection.languages.diagnostics.refresh();
@@ -214,6 +236,7 @@ export function bindConnection(connection: Connection, version: string): void {
     clearTimeout(pending.get(uri));
     pending.delete(uri);
     cache.delete(uri);
+    offload?.forget(uri);
     settingsByUri.delete(uri);
     savedReports.delete(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -230,55 +253,21 @@ export function bindConnection(connection: Connection, version: string): void {
     const settings = await settingsFor(uri);
     const saved = savedReports.get(uri);
     if (settings.validate === 'onSave' && saved) return { kind: DocumentDiagnosticReportKind.Full, items: saved };
-    const items = token.isCancellationRequested ? [] : await diagnosticsFor(uri);
+    const items = await diagnosticsFor(uri, token);
     return { kind: DocumentDiagnosticReportKind.Full, items };
   });
 
-  connection.onCompletion(async (params, token) => {
-    const analysed = await analysisOf(params.textDocument.uri);
-    if (!analysed?.result.isPostmortem || token.isCancellationRequested) return [];
-    return completions(analysed.document, params.position, analysed.result);
-  });
-  connection.onHover(async (params, token) => {
-    const analysed = await analysisOf(params.textDocument.uri);
-    if (!analysed?.result.isPostmortem || token.isCancellationRequested) return null;
-    return hover(analysed.result, params.position);
-  });
-  connection.onDocumentSymbol(async (params) => {
-    const analysed = await analysisOf(params.textDocument.uri);
-    // Other Markdown keeps only the editor's own symbols.
-    return analysed?.result.isPostmortem ? documentSymbols(analysed.result) : [];
-  });
-  connection.onFoldingRanges(async (params) => {
-    const analysed = await analysisOf(params.textDocument.uri);
-    return analysed?.result.isPostmortem ? foldingRanges(analysed.result) : [];
-  });
-  connection.onDocumentLinks(async (params) => {
-    const analysed = await analysisOf(params.textDocument.uri);
-    return analysed?.result.isPostmortem ? documentLinks(analysed.result, analysed.settings.ticketUrl) : [];
-  });
-  connection.languages.inlayHint.on(async (params) => {
-    const analysed = await analysisOf(params.textDocument.uri);
-    return analysed?.result.isPostmortem && analysed.settings.inlayHints ? inlayHints(analysed.result, params.range) : [];
-  });
-  connection.onCodeLens(async (params) => {
-    const analysed = await analysisOf(params.textDocument.uri);
-    return analysed?.result.isPostmortem ? codeLenses(analysed.result) : [];
-  });
-  connection.onCodeAction(async (params) => {
-    const analysed = await analysisOf(params.textDocument.uri);
-    return analysed?.result.isPostmortem ? codeActions(analysed.document, params, analysed.result) : [];
-  });
-  connection.onRequest(OutlineRequest, async (params) => {
-    const analysed = await analysisOf(params.uri);
-    return analysed ? outline(params.uri, analysed.document.version, analysed.result) : null;
-  });
-
+  connection.onCompletion(async (params, token) => (await serve(params.textDocument.uri, 'completion', params, token)) ?? []);
+  connection.onHover((params, token) => serve(params.textDocument.uri, 'hover', params, token));
+  connection.onDocumentSymbol(async (params, token) => (await serve(params.textDocument.uri, 'documentSymbol', params, token)) ?? []);
+  connection.onFoldingRanges(async (params, token) => (await serve(params.textDocument.uri, 'foldingRange', params, token)) ?? []);
+  connection.onDocumentLinks(async (params, token) => (await serve(params.textDocument.uri, 'documentLink', params, token)) ?? []);
+  connection.languages.inlayHint.on(async (params, token) => (await serve(params.textDocument.uri, 'inlayHint', params, token)) ?? []);
+  connection.onCodeLens(async (params, token) => (await serve(params.textDocument.uri, 'codeLens', params, token)) ?? []);
+  connection.onCodeAction(async (params, token) => (await serve(params.textDocument.uri, 'codeAction', params, token)) ?? []);
+  connection.onRequest(OutlineRequest, (params, token) => serve(params.uri, 'outline', {}, token));
   connection.onExecuteCommand(() => null);
-  connection.onRequest(IncidentRequest, async (params) => {
-    const analysed = await analysisOf(params.uri);
-    return analysed ? incident(params.uri, analysed.document.version, analysed.result) : null;
-  });
+  connection.onRequest(IncidentRequest, (params, token) => serve(params.uri, 'incident', {}, token));
 
   documents.listen(connection);
 }

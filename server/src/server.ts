@@ -1,11 +1,16 @@
+import { isMainThread } from 'node:worker_threads';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
 import { bindConnection } from './connection.js';
+import { serveAnalysisRequests } from './offload/analysis-worker.js';
 
 declare const PACKAGE_VERSION: string | undefined;
 const version = typeof PACKAGE_VERSION === 'string' ? PACKAGE_VERSION : '0.0.0-dev';
 
 const args = process.argv.slice(2);
-if (args.includes('--version')) {
+if (!isMainThread) {
+  // The same script is the analysis worker: one bundle, loaded once more in a thread.
+  serveAnalysisRequests();
+} else if (args.includes('--version')) {
   process.stdout.write(`${version}\n`);
 } else if (args.includes('--help') || !args.some((arg) => /^--(?:stdio|node-ipc|socket|pipe|clientProcessId)/.test(arg))) {
   process.stdout.write(
@@ -15,6 +20,6 @@ if (args.includes('--version')) {
 } else {
   // createConnection reads the transport (--stdio, --node-ipc …) from argv.
   const connection = createConnection(ProposedFeatures.all);
-  bindConnection(connection, version);
+  bindConnection(connection, version, { workerScript: new URL(import.meta.url) });
   connection.listen();
 }
