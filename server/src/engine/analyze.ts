@@ -24,12 +24,14 @@ export interface AnalyzeOptions {
   /** Check even when the document does not look like a postmortem (the CLI's explicit files). */
   force?: boolean;
   rules?: readonly AnyRule[];
+  /** The analysis of the document's previous version, to parse only what changed. It is consumed. */
+  previous?: Analysis;
 }
 
 /** Parse once, run every enabled rule. One failing rule becomes one finding; the others still run. */
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const settings: EffectiveSettings = options.settings ?? DEFAULT_SETTINGS;
-  const analysis = buildModel(text);
+  const analysis = buildModel(text, options.previous?.analysis.doc);
   const reason = postmortemReason(analysis, options.path ?? null, settings);
   const chosen = settings.template === 'auto' ? undefined : (settings.customTemplates?.find((custom) => custom.id === settings.template) ?? templateById(settings.template));
   const template = chosen ?? closestTemplate(analysis.model.sections);

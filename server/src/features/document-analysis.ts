@@ -13,7 +13,10 @@ export class AnalysisCache {
   get(document: TextDocument, settings: Settings): Analysis {
     const cached = this.entries.get(document.uri);
     if (cached && cached.version === document.version && cached.settings === settings) return cached.result;
-    const result = analyze(document.getText(), { path: pathOf(document.uri), settings });
+    // The previous version's parse is reused (and consumed) by the next: it leaves the cache first.
+    this.entries.delete(document.uri);
+    const previous = cached?.settings === settings ? cached.result : undefined;
+    const result = analyze(document.getText(), { path: pathOf(document.uri), settings, ...(previous ? { previous } : {}) });
     this.entries.set(document.uri, { version: document.version, settings, result });
     return result;
   }

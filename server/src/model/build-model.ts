@@ -12,6 +12,7 @@ import { readMilestones, milestoneWindow } from './milestones.js';
 import { readActionItems, type ActionItemSpan } from './action-items.js';
 import { readMetadata } from './metadata.js';
 import { findTimestamps } from '../time/timestamps.js';
+import { reparse } from './incremental-parse.js';
 
 /**
  * Everything the engine knows about one document version. `model` is the
@@ -32,8 +33,9 @@ export interface AnalyzedDocument {
   titleRange: Range | null;
 }
 
-export function buildModel(text: string): AnalyzedDocument {
-  const doc = parseMarkdown(text);
+/** The model of a text; given the previous version's parse, only what the edit touched is parsed again. */
+export function buildModel(text: string, previous?: ParsedMarkdown): AnalyzedDocument {
+  const doc = previous ? reparse(previous, text) : parseMarkdown(text);
   const fields = collectFields(doc);
   const outline = readOutline(doc);
   const metadata = readMetadata(fields, text);

@@ -17,6 +17,7 @@ export interface ParsedMarkdown {
 }
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+const fragmentProcessor = unified().use(remarkParse).use(remarkGfm);
 // Without GFM's autolink pass, whose recursion is the first to overflow on deep nesting.
 const plainProcessor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
 
@@ -141,5 +142,20 @@ export function walk(node: Nodes, visit: (node: Nodes, ancestors: readonly Paren
       continue;
     }
     enter(child);
+  }
+}
+
+/**
+ * A run of whole blocks parsed on its own, for incremental parsing; null when
+ * it needs what only a whole-document parse does (deep nesting, delimiter soup).
+ */
+export function parseFragment(text: string, atDocumentStart: boolean): Root | null {
+  if (nestingDepth(text) > MAX_NESTING || defuse(text).blocks > 0) return null;
+  try {
+    // Front matter exists only at the start of a document; elsewhere "---" is a rule or an underline.
+    return (atDocumentStart ? processor : fragmentProcessor).parse(text);
+  } catch (error) {
+    if (error instanceof RangeError) return null;
+    throw error;
   }
 }
