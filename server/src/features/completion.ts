@@ -6,11 +6,13 @@ import { templateSectionPresent } from '../templates/registry.js';
 import { orderedEntries } from '../model/timeline-order.js';
 import { resolveZoneName, zoneOf } from '../time/zones.js';
 
+// Runs of spaces are taken whole, `(?=(\s*))\1` for a possessive `\s*`: giving
+// them back to the `[\w ]*` after them cannot help and is quadratic on a long run.
 // Only at the start of a line, where a heading can go: "", "#", "## Ti".
-const HEADING_PREFIX = /^(#{0,6})\s*([\w ]*)$/;
+const HEADING_PREFIX = /^(#{0,6})(?=(\s*))\2([\w ]*)$/;
 // "Severity: ", "- **Status**: S", "| Type | p".
-const FIELD_VALUE = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?([A-Za-z][A-Za-z ]{1,30}?)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*([\w -]*)$/;
-const FIELD_NAME = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?([A-Za-z ]*)$/;
+const FIELD_VALUE = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?([A-Za-z][A-Za-z ]{1,30}?)(?:\*\*|__)?\s*:(?=(\s*))\2(?:\*\*|__)?(?=(\s*))\3([\w -]*)$/;
+const FIELD_NAME = /^(?=(\s*))\1(?:[-*+](?=(\s+))\2)?(?:\*\*|__)?([A-Za-z ]*)$/;
 const HANDLE_PREFIX = /(?:^|\s|\()@([\w.-]*)$/;
 const ZONE_PREFIX = /\b(?:all times(?: are)?(?: in)?|time ?zone:?|times in)\s+([\w/+-]*)$/i;
 const ENTRY_PREFIX = /^(\s*)([-*+]\s+)?$/;
@@ -60,7 +62,7 @@ export function completions(document: TextDocument, position: Position, result: 
   const value = FIELD_VALUE.exec(prefix);
   const choices = value ? VALUES[value[1]!.trim().toLowerCase()] : undefined;
   if (value && choices) {
-    return choices.map((choice, index) => item(choice, CompletionItemKind.EnumMember, replace(value[2]!.length), choice, { sortText: String(index) }));
+    return choices.map((choice, index) => item(choice, CompletionItemKind.EnumMember, replace(value[4]!.length), choice, { sortText: String(index) }));
   }
 
   const inTimeline = model.sections.some((section) => section.kind === 'timeline' && position.line > section.headingRange.start.line && position.line <= section.range.end.line + 1);

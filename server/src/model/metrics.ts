@@ -8,23 +8,26 @@ export const COUNTED_NOUNS =
   'users?|customers?|partners?|vendors?|requests?|errors?|failures?|orders?|accounts?|transactions?|calls?|queries|jobs?|messages?|emails?|notifications?|payments?|sessions?|tenants?|sites?|websites?|devices?|tickets?|pages?|events?|builds?|deploy(?:ment)?s?|merchants?|clients?|subscribers?|visitors?|records?|rows?|files?|regions?|clusters?|hosts?|servers?|nodes?|pods?|services?|projects?|repositories|repos?|organi[sz]ations?|teams?|members?|players?|drivers?|riders?|downloads?|uploads?|logins?|sign-?ups?|checkouts?|carts?|bookings?|reservations?|shipments?|packages?|instances?|databases?|endpoints?|apis?|responses?|timeouts?|exceptions?|alerts?|pageviews?|impressions?|installs?|invoices?';
 const MULTIPLIER = '(?:k|K|M|B|bn|thousand|million|billion|hundred)';
 
+// A number starts where none goes on: not after "1," or ",,", or every comma
+// of "1,1,1,…" would start a scan to the end of the run (quadratic).
 const PATTERNS: ReadonlyArray<{ unit: string; pattern: RegExp }> = [
   { unit: '%', pattern: /(?<![\w.])(\d+(?:[.,]\d+)?)\s?(?:%|percent\b|per cent\b)/gi },
-  { unit: 'money', pattern: new RegExp(`(?:[$€£¥]\\s?(\\d[\\d,]*(?:\\.\\d+)?)\\s?${MULTIPLIER}?|(?<![\\w.])(\\d[\\d,]*(?:\\.\\d+)?)\\s?${MULTIPLIER}?\\s?(?:USD|EUR|GBP|dollars|euros)\\b)`, 'g') },
-  { unit: 'rate', pattern: /(?<![\w.])(\d[\d,]*(?:\.\d+)?)\s?(?:[a-z]+\s)?(?:\/|per)\s?(?:s|sec|second|min|minute|h|hr|hour|day)\b/gi },
-  { unit: 'ratio', pattern: /(?<![\w.])(\d[\d,]*)\s+(?:of|out of)\s+(?:the\s+)?(?:\d[\d,]*)\b/gi },
+  { unit: 'money', pattern: new RegExp(`(?:[$€£¥]\\s?(\\d[\\d,]*(?:\\.\\d+)?)\\s?${MULTIPLIER}?|(?<![\\w.]|[\\d,],)(\\d[\\d,]*(?:\\.\\d+)?)\\s?${MULTIPLIER}?\\s?(?:USD|EUR|GBP|dollars|euros)\\b)`, 'g') },
+  { unit: 'rate', pattern: /(?<![\w.]|[\d,],)(\d[\d,]*(?:\.\d+)?)\s?(?:[a-z]+\s)?(?:\/|per)\s?(?:s|sec|second|min|minute|h|hr|hour|day)\b/gi },
+  { unit: 'ratio', pattern: /(?<![\w.]|[\d,],)(\d[\d,]*)\s+(?:of|out of)\s+(?:the\s+)?(?:\d[\d,]*)\b/gi },
   // "HTTP 503 errors" names a status code, not a count of errors.
-  { unit: 'count', pattern: new RegExp(`(?<![\\w.:/-])(?<!\\b(?:HTTP|status|code|error|Error|http)\\s)(\\d[\\d,]*(?:\\.\\d+)?)\\s?${MULTIPLIER}?\\+?\\s+(?:[A-Za-z-]+\\s+){0,2}?(${COUNTED_NOUNS})\\b`, 'gi') },
+  { unit: 'count', pattern: new RegExp(`(?<![\\w.:/-]|[\\d,],)(?<!\\b(?:HTTP|status|code|error|Error|http)\\s)(\\d[\\d,]*(?:\\.\\d+)?)\\s?${MULTIPLIER}?\\+?\\s+(?:[A-Za-z-]+\\s+){0,2}?(${COUNTED_NOUNS})\\b`, 'gi') },
 ];
 
 /** Quantities in an impact statement: percentages, counts, money, rates and durations. */
 export function extractMetrics(text: string, offset: number, lines: LineIndex): Metric[] {
   const metrics: Metric[] = [];
-  const taken: Array<[number, number]> = [];
-  const overlaps = (start: number, end: number): boolean => taken.some(([s, e]) => start < e && end > s);
+  // The characters metrics cover: checking a match against every metric so far is quadratic in their number.
+  const taken = new Uint8Array(text.length);
+  const overlaps = (start: number, end: number): boolean => taken.subarray(start, end).includes(1);
   const add = (value: number, unit: string, counts: string | null, start: number, end: number): void => {
     if (overlaps(start, end) || !Number.isFinite(value)) return;
-    taken.push([start, end]);
+    taken.fill(1, start, end);
     metrics.push({ value, unit, counts, text: text.slice(start, end), range: lines.range(offset + start, offset + end) });
   };
   for (const { unit, pattern } of PATTERNS) {

@@ -14,9 +14,32 @@ const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
 const HALF_DAY = DAY / 2;
 
-/** The hour as written, wherever the time sits in the stamp ("2024-09-03 22:05" → 22). */
+/**
+ * The hour as written, wherever the time sits in the stamp ("2024-09-03 22:05" → 22):
+ * the last h:mm on the first line that has one, or the one before it when the last
+ * is its ":mm:ss" ("10:00:30" → 10). One pass: looking ahead from each time for a
+ * later one is quadratic.
+ */
 export function hourOf(timeText: string): number {
-  return Number(/(\d{1,2}):\d{2}(?!.*\d{1,2}:\d{2})/.exec(timeText)?.[1] ?? -1);
+  let last = -1;
+  let before = -1;
+  // Each colon between a digit and two digits, up to the end of the first line that has one.
+  for (const match of timeText.matchAll(/(?<=\d):(?=\d\d)|[\n\r\u2028\u2029]/g)) {
+    if (match[0] !== ':') {
+      if (last >= 0) break;
+      continue;
+    }
+    before = last;
+    last = match.index;
+  }
+  if (last < 0) return -1;
+  const colon = before >= 0 && before === last - 3 ? before : last;
+  const twoDigits = colon >= 2 && isDigit(timeText[colon - 2]);
+  return Number(timeText.slice(twoDigits ? colon - 2 : colon - 1, colon));
+}
+
+function isDigit(character: string | undefined): boolean {
+  return character !== undefined && character >= '0' && character <= '9';
 }
 
 /**

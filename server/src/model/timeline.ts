@@ -35,7 +35,9 @@ interface Context {
 // a link bracket, "~" or "around".
 const LEAD_IN = /^[\s*_`[~]*(?:(?:around|about|approx(?:imately|\.)?|circa)\s+)?$/i;
 // What separates the time from the text: "09:05 AM: …", "14:05 - …", "| …".
-const SEPARATOR = /^[\s*_`\]]*(?:\([^)]*\))?[\s*_`]*(?:[:\-–—|]+|\s)\s*/;
+// The second class only follows a parenthesis: straight after the first, the
+// two overlapping runs backtrack quadratically on a long run of `*` or `_`.
+const SEPARATOR = /^[\s*_`\]]*(?:\([^)]*\)[\s*_`]*)?(?:[:\-–—|]+|\s)\s*/;
 // A sub-label inside a timeline: "**Detection**:" alone on its line.
 const SUB_LABEL = /^\s*(?:\*\*|__)([^*_\n]{1,60})(?:\*\*|__)\s*:?\s*$/;
 
@@ -170,12 +172,23 @@ function readListItem(doc: ParsedMarkdown, item: ListItem, ancestors: readonly N
   if (items.length > before && list) items[items.length - 1]!.block = { start: startOffset(item), end: endOffset(item), group: startOffset(list) };
 }
 
+/** What the first non-empty parentheses hold, as `/\(([^)]+)\)/` finds it, without retrying from every "(". */
+function parenthesised(text: string): string | undefined {
+  for (let open = text.indexOf('('); open >= 0; ) {
+    const close = text.indexOf(')', open + 1);
+    if (close < 0) return undefined;
+    if (close > open + 1) return text.slice(open + 1, close);
+    open = text.indexOf('(', close + 1);
+  }
+  return undefined;
+}
+
 function readTable(doc: ParsedMarkdown, table: Table, context: Context, items: TimelineItem[]): void {
   const [header, ...rows] = table.children;
   if (!header) return;
   const headerCells = header.children.map((cell) => toString(cell).trim());
   let timeColumn = headerCells.findIndex((cell) => /^(?:time|date|when|timestamp|date\/time|datetime)\b/i.test(cell));
-  const zoneInHeader = headerCells[timeColumn]?.match(/\(([^)]+)\)/)?.[1];
+  const zoneInHeader = parenthesised(headerCells[timeColumn] ?? '');
   const columnZone = zoneInHeader ? resolveZoneName(zoneInHeader) : null;
   if (timeColumn < 0) timeColumn = guessTimeColumn(rows);
   if (timeColumn < 0) return;

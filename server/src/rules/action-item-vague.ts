@@ -24,7 +24,8 @@ export const actionItemVague: Rule<z.infer<typeof Options>> = {
     const anywhere = new RegExp(`\\b(?:${options.vaguePhrases.map(escape).join('|')})\\b`, 'i');
     return openActionItems(context).flatMap((span) => {
       // The item's words alone: owners, tickets and the dashes between them are not what makes it vague.
-      const text = span.item.text.replace(/^\[[ xX]\]\s*/, '').replace(/\(owner:[^)]*\)|@[\w.-]+|\b[A-Z][A-Z0-9]+-\d+\b/g, '').replace(/\s+[—–-]+(?=\s|$)/g, '').trim();
+      // A dash's spaces are matched from their first (a start inside a run rescans it: quadratic).
+      const text = span.item.text.replace(/^\[[ xX]\]\s*/, '').replace(/\(owner:[^)]*\)|@[\w.-]+|\b[A-Z][A-Z0-9]+-\d+\b/g, '').replace(/(?<!\s)\s+[—–-]+(?=\s|$)/g, '').trim();
       const words = text.split(/\s+/).filter(Boolean).length;
       const phrase = anywhere.exec(text);
       if (!phrase && !(leading.test(text) && words <= options.maxWords)) return [];

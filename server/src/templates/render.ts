@@ -43,14 +43,19 @@ export function templateSnippet(template: Template, values?: NewPostmortem): str
 
 /** "Checkout latency after the payment-client upgrade" → "checkout-latency-after-the-payment-client-upgrade". */
 export function slugify(title: string): string {
-  return (
-    title
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 60)
-      .replace(/-+$/, '') || 'incident'
-  );
+  const slug = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return withoutTrailingDashes(slug) || 'incident';
+}
+
+/** A loop, not `/-+$/`, which retries from every dash of a run that does not end the text. */
+function withoutTrailingDashes(text: string): string {
+  let end = text.length;
+  while (end > 0 && text[end - 1] === '-') end--;
+  return text.slice(0, end);
 }

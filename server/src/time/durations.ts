@@ -8,8 +8,11 @@ const UNIT_MINUTES: Record<string, number> = {
   s: 1 / 60, sec: 1 / 60, secs: 1 / 60, second: 1 / 60, seconds: 1 / 60,
 };
 
-const PART = '(\\d+(?:\\.\\d+)?)\\s*(days?|d|hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s)\\b';
-const PHRASE = new RegExp(`(?<![\\w.])~?\\s*${PART}(?:(?:\\s*,\\s*|\\s+and\\s+|\\s+)${PART})*(?:(?:\\s*,\\s*|\\s+and\\s+|\\s+)${PART})?`, 'gi');
+// Neither starts where an earlier start already scanned the same run (a part
+// inside digits; a phrase at a space after a space where one could start):
+// from every position of a long run, that is quadratic.
+const PART = '(?<!\\d)(\\d+(?:\\.\\d+)?)\\s*(days?|d|hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s)\\b';
+const PHRASE = new RegExp(`(?<![\\w.])(?!(?<=(?<![\\w.])\\s)\\s)~?\\s*${PART}(?:(?:\\s*,\\s*|\\s+and\\s+|\\s+)${PART})*(?:(?:\\s*,\\s*|\\s+and\\s+|\\s+)${PART})?`, 'gi');
 const ISO = /\bP(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?\b/;
 
 export interface DurationMatch {

@@ -65,9 +65,16 @@ function plausibleDate(date: CalendarDate): boolean {
 /** Finds every date, time or date-time in a line of text. */
 export function findTimestamps(text: string): TimestampMatch[] {
   const found: TimestampMatch[] = [];
-  const matches = [...text.matchAll(DATED)];
-  const taken = (index: number): boolean => matches.some((m) => index >= m.index && index < m.index + m[0].length);
-  for (const match of text.matchAll(UNDATED)) if (!taken(match.index)) matches.push(match);
+  const dated = [...text.matchAll(DATED)];
+  const matches = [...dated];
+  // Both lists come in order without overlaps, so one sweep tells which undated
+  // times fall inside a dated match (checking every match for each is quadratic).
+  let d = 0;
+  for (const match of text.matchAll(UNDATED)) {
+    while (d < dated.length && dated[d]!.index + dated[d]![0].length <= match.index) d++;
+    const inside = d < dated.length && dated[d]!.index <= match.index;
+    if (!inside) matches.push(match);
+  }
   matches.sort((a, b) => a.index - b.index);
   for (const match of matches) {
     const g = match.groups ?? {};
