@@ -28,6 +28,7 @@ const MAX_NESTING = 100;
 function nestingDepth(text: string): number {
   let deepest = 0;
   let lineStart = 0;
+  const breaks = /\r\n?|\n/g;
   while (lineStart < text.length) {
     let depth = 0;
     let spaces = 0;
@@ -44,8 +45,9 @@ function nestingDepth(text: string): number {
       } else break;
     }
     deepest = Math.max(deepest, depth + Math.floor(spaces / 2));
-    const newline = text.indexOf('\n', i);
-    lineStart = newline < 0 ? text.length : newline + 1;
+    breaks.lastIndex = i;
+    const newline = breaks.exec(text);
+    lineStart = newline ? newline.index + newline[0].length : text.length;
   }
   return deepest;
 }
@@ -63,7 +65,7 @@ const DELIMITERS = /[*_[\]()<>`~]/g;
  */
 function defuse(text: string): { text: string; blocks: number } {
   let blocks = 0;
-  const result = text.replace(/[^\n]+(?:\n[^\n]+)*\n?/g, (block) => {
+  const result = text.replace(/[^\r\n]+(?:(?:\r\n?|\n)[^\r\n]+)*(?:\r\n?|\n)?/g, (block) => {
     const count = block.match(DELIMITERS)?.length ?? 0;
     if (count <= MAX_DELIMITERS_PER_BLOCK) return block;
     blocks++;
