@@ -137,3 +137,16 @@ test('lone CR line endings give the model of the LF text', () => {
   assert.ok(fix);
   for (const edit of fix.edits) assert.doesNotMatch(edit.newText, /\n/);
 });
+
+test('a BOM is a character on line 0: ranges there move one on, the rest stay, nothing else changes', () => {
+  const text = readFixture('seed-variants/swapped-entries.md');
+  const plain = analyze(text, { force: true });
+  const bom = analyze(`\uFEFF${text}`, { force: true });
+  const shift = (range: { start: { line: number; character: number }; end: { line: number; character: number } }) => ({
+    start: { line: range.start.line, character: range.start.character + (range.start.line === 0 ? 1 : 0) },
+    end: { line: range.end.line, character: range.end.character + (range.end.line === 0 ? 1 : 0) },
+  });
+  assert.deepEqual(bom.findings.map((finding) => [finding.rule, finding.range]), plain.findings.map((finding) => [finding.rule, shift(finding.range)]));
+  assert.equal(bom.analysis.model.title, plain.analysis.model.title);
+  assert.deepEqual(bom.analysis.model.timeline.map((entry) => entry.range), plain.analysis.model.timeline.map((entry) => entry.range));
+});

@@ -76,11 +76,15 @@ function defuse(text: string): { text: string; blocks: number } {
 
 export function parseMarkdown(original: string): ParsedMarkdown {
   const lines = new LineIndex(original);
-  const depth = nestingDepth(original);
+  // The parser leaves a leading BOM out of its offsets, while LSP counts it as a
+  // character: parse the text after it, then move the tree one character on.
+  const bom = original.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const body = bom ? original.slice(1) : original;
+  const depth = nestingDepth(body);
   if (depth > MAX_NESTING) {
     return { text: original, lines, root: { type: 'root', children: [] }, frontMatter: null, degraded: `not analysed: it nests lists or quotes ${depth} levels deep (more than ${MAX_NESTING})` };
   }
-  const defused = defuse(original);
+  const defused = defuse(body);
   const text = defused.text;
   const defusedNote = defused.blocks > 0 ? `read without the emphasis and links of ${defused.blocks} block${defused.blocks === 1 ? '' : 's'} holding thousands of * _ [ ] ( ) delimiters` : null;
   for (const [candidate, degraded] of [
@@ -89,6 +93,7 @@ export function parseMarkdown(original: string): ParsedMarkdown {
   ] as const) {
     try {
       const root = candidate.parse(text);
+      if (bom) shiftPositions(root, bom);
       // The model reads the original text; the tree's offsets are the same.
       return { text: original, lines, root, frontMatter: readFrontMatter(root), degraded };
     } catch (error) {
@@ -97,6 +102,16 @@ export function parseMarkdown(original: string): ParsedMarkdown {
     }
   }
   return { text: original, lines, root: { type: 'root', children: [] }, frontMatter: null, degraded: 'not analysed: it nests lists or quotes too deeply for the Markdown parser' };
+}
+
+/** Moves every node `by` characters on, as if the text had that many more characters at the start of its first line. */
+function shiftPositions(root: Root, by: number): void {
+  walk(root, (node) => {
+    for (const point of node.position ? [node.position.start, node.position.end] : []) {
+      if (point.offset !== undefined) point.offset += by;
+      if (point.line === 1) point.column += by;
+    }
+  });
 }
 
 function readFrontMatter(root: Root): Record<string, unknown> | null {
