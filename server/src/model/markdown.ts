@@ -114,6 +114,21 @@ function shiftPositions(root: Root, by: number): void {
   });
 }
 
+/**
+ * Whether text added at the end of the document, after a blank line, would
+ * still be part of its last block: a code fence or an HTML comment, <pre> or
+ * the like left open runs to the end of the document and swallows it. Asks
+ * the parser, on the last block alone followed by a heading.
+ */
+export function endsInsideOpenBlock(doc: ParsedMarkdown): boolean {
+  const last = doc.root.children[doc.root.children.length - 1];
+  // Every other block ends at a blank line.
+  if (last?.type !== 'code' && last?.type !== 'html') return false;
+  const tail = doc.text.slice(doc.lines.lineStart(doc.lines.positionAt(startOffset(last)).line));
+  const probe = parseMarkdown(`${tail}\n\n# probe\n`).root.children;
+  return probe[probe.length - 1]?.type !== 'heading';
+}
+
 function readFrontMatter(root: Root): Record<string, unknown> | null {
   const first = root.children[0];
   if (first?.type !== 'yaml') return null;
