@@ -11,6 +11,7 @@ import { parseArgs, USAGE, UsageError } from './cli/args.js';
 import { expandPaths } from './cli/files.js';
 import { toSarif, type FileFindings } from './cli/format-sarif.js';
 import { writeFileAtomic } from './cli/write-file-atomic.js';
+import { decodeLossless, encodeLossless } from './cli/lossless-utf8.js';
 
 declare const PACKAGE_VERSION: string | undefined;
 const VERSION = typeof PACKAGE_VERSION === 'string' ? PACKAGE_VERSION : '0.0.0-dev';
@@ -82,24 +83,26 @@ export function run(args: readonly string[], out: (text: string) => void, err: (
       err(`postmortem-lint: cannot read ${file}: ${describe(error)}\n`);
       continue;
     }
-    const decoded = bytes.toString('utf8');
-    const hasBom = decoded.startsWith(BOM);
-    let text = hasBom ? decoded.slice(1) : decoded;
+    const hasBom = bytes.toString('utf8', 0, 3) === BOM;
+    const withoutBom = (decoded: string): string => (hasBom ? decoded.slice(1) : decoded);
     const config = configFor(file);
     let settings: EffectiveSettings = config ? withConfig(DEFAULT_SETTINGS, config.config, config.templates) : DEFAULT_SETTINGS;
     if (options.template) settings = { ...settings, template: options.template };
     const path = resolve(file);
     const lint = (source: string): ReturnType<typeof analyze> => analyze(source, { path, settings, force: explicit });
 
-    let result = lint(text);
+    // Findings are on the text as editors decode it, bytes that are not UTF-8 as U+FFFD.
+    let result = lint(withoutBom(bytes.toString('utf8')));
     if (!result.isPostmortem && !explicit) continue;
     if (options.fix) {
-      const fixed = fixAll(text, (source) => lint(source).findings);
-      if (fixed.text !== text) {
+      // Fixed on a decoding that keeps such bytes (a Latin-1 "é"), so they are written back as they were.
+      const source = withoutBom(decodeLossless(bytes));
+      const fixed = fixAll(source, (next) => lint(next).findings);
+      if (fixed.text !== source) {
         try {
-          writeFileAtomic(file, bytes, Buffer.from(hasBom ? BOM + fixed.text : fixed.text, 'utf8'));
-          text = fixed.text;
-          result = lint(text);
+          const content = encodeLossless(hasBom ? BOM + fixed.text : fixed.text);
+          writeFileAtomic(file, bytes, content);
+          result = lint(withoutBom(content.toString('utf8')));
         } catch (error) {
           troubles++;
           err(`postmortem-lint: cannot fix ${file}: ${describe(error)}\n`);

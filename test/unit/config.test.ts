@@ -76,6 +76,15 @@ test('a config that is a folder, missing, or extends itself is a problem, never 
   assert.match(loadConfig(join(dir, '.postmortemrc.json')).problems[0]!.message, /cycle/);
 });
 
+test('extending a file that does not exist or is a folder is reported on the config that extends it, at "extends"', () => {
+  const dir = folder({ '.postmortemrc.json': '{\n  "rules": { "missing-duration": "off" },\n  "extends": "./team-base.json"\n}\n', 'sub/.postmortemrc.yaml': 'extends: ../folder\n' });
+  mkdirSync(join(dir, 'folder'));
+  const missing = loadConfig(join(dir, '.postmortemrc.json'));
+  assert.deepEqual(missing.problems.map(formatProblem), [`${join(dir, '.postmortemrc.json')}:3:3: extends: ./team-base.json does not exist`]);
+  assert.deepEqual(missing.config.rules, { 'missing-duration': 'off' }, 'the config itself still applies');
+  assert.deepEqual(loadConfig(join(dir, 'sub', '.postmortemrc.yaml')).problems.map(formatProblem), [`${join(dir, 'sub', '.postmortemrc.yaml')}:1:10: extends: ../folder is a folder, not a config file`]);
+});
+
 test('editor settings: a wrong value is reported and replaced by its default', () => {
   const { settings, problems } = parseSettings({ enable: 'yes', include: ['**/pm/**'], rules: { 'missing-duration': 'off' } });
   assert.equal(settings.enable, true);

@@ -4,6 +4,7 @@ import { buildModel } from '../../server/src/model/build-model.js';
 import { sectionKindOf } from '../../server/src/model/section-kinds.js';
 import { analyze } from '../../server/src/engine/analyze.js';
 import { readFixture } from '../support/fixtures.js';
+import { LineIndex, splitLines } from '../../server/src/model/positions.js';
 
 test('the seed model: title, zone, sections, duration, impact and six timeline entries under their sub-labels', () => {
   const { model } = buildModel(readFixture('load-balancer-coffee-break.md'));
@@ -107,4 +108,45 @@ test('a rule that throws becomes one internal finding and the others still run',
   });
   assert.deepEqual(result.findings.map((f) => [f.rule, f.severity]), [['internal-error', 'error'], ['fine', 'info']]);
   assert.match(result.findings[0]!.message, /Rule broken failed on this document: boom/);
+});
+
+test('LineIndex breaks lines at CRLF, LF and a lone CR, as LSP does', () => {
+  const lines = new LineIndex('a\r\nb\nc\rd\r\re');
+  assert.equal(lines.lineCount, 6);
+  assert.deepEqual([0, 1, 2, 3, 4, 5].map((line) => lines.lineText(line)), ['a', 'b', 'c', 'd', '', 'e']);
+  assert.deepEqual(lines.positionAt(7), { line: 3, character: 0 });
+  // Between the CR and the LF of a CRLF is the end of the first line.
+  assert.deepEqual(lines.positionAt(2), { line: 0, character: 1 });
+  assert.equal(lines.offsetAt({ line: 3, character: 9 }), 8);
+  assert.deepEqual(splitLines('a\r\nb\rc\n'), [
+    { text: 'a', start: 0 },
+    { text: 'b', start: 3 },
+    { text: 'c', start: 5 },
+    { text: '', start: 7 },
+  ]);
+});
+
+test('lone CR line endings give the model of the LF text', () => {
+  const text = readFixture('seed-variants/swapped-entries.md');
+  const lf = buildModel(text).model;
+  const cr = buildModel(text.replace(/\n/g, '\r')).model;
+  assert.deepEqual(cr.timeline.map((entry) => [entry.timeText, entry.range]), lf.timeline.map((entry) => [entry.timeText, entry.range]));
+  assert.deepEqual(cr.sections.map((section) => section.range), lf.sections.map((section) => section.range));
+  // Fixes write the document's own line ending.
+  const fix = analyze(readFixture('seed-variants/no-duration.md').replace(/\n/g, '\r'), { force: true }).findings.find((finding) => finding.rule === 'missing-duration')?.fix;
+  assert.ok(fix);
+  for (const edit of fix.edits) assert.doesNotMatch(edit.newText, /\n/);
+});
+
+test('a BOM is a character on line 0: ranges there move one on, the rest stay, nothing else changes', () => {
+  const text = readFixture('seed-variants/swapped-entries.md');
+  const plain = analyze(text, { force: true });
+  const bom = analyze(`\uFEFF${text}`, { force: true });
+  const shift = (range: { start: { line: number; character: number }; end: { line: number; character: number } }) => ({
+    start: { line: range.start.line, character: range.start.character + (range.start.line === 0 ? 1 : 0) },
+    end: { line: range.end.line, character: range.end.character + (range.end.line === 0 ? 1 : 0) },
+  });
+  assert.deepEqual(bom.findings.map((finding) => [finding.rule, finding.range]), plain.findings.map((finding) => [finding.rule, shift(finding.range)]));
+  assert.equal(bom.analysis.model.title, plain.analysis.model.title);
+  assert.deepEqual(bom.analysis.model.timeline.map((entry) => entry.range), plain.analysis.model.timeline.map((entry) => entry.range));
 });

@@ -47,3 +47,19 @@ test('fix-all fixes every fixable finding, re-analysing between rounds, and a se
     assert.ok(cursor >= 0, `lost line: ${line}`);
   }
 });
+
+test('missing-section offers no fix when the document ends inside an unclosed code fence or HTML comment, and fix-all leaves it alone', () => {
+  const lint = (source: string) => analyze(source, { force: true }).findings;
+  for (const text of ['# Postmortem: x\n\n```\n', '# Postmortem: x\n\n<!-- an unclosed comment\n', '# Postmortem: x\r\r~~~\rlog\r']) {
+    const missing = lint(text).filter((finding) => finding.rule === 'missing-section');
+    assert.ok(missing.length > 0);
+    assert.ok(missing.every((finding) => finding.fix === undefined && /No quick fix/.test(finding.message)), JSON.stringify(text));
+    assert.deepEqual(fixAll(text, lint), { text, fixed: 0 });
+  }
+  // Closed, the block is no obstacle: the sections are appended after it, once.
+  const closed = '# Postmortem: x\n\n```\nlog\n```\n';
+  const fixed = fixAll(closed, lint);
+  assert.ok(fixed.text.startsWith(closed));
+  assert.deepEqual(lint(fixed.text).filter((finding) => finding.rule === 'missing-section'), []);
+  assert.deepEqual(fixAll(fixed.text, lint), { text: fixed.text, fixed: 0 });
+});

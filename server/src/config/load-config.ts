@@ -111,10 +111,17 @@ function issuePath(issue: z.core.$ZodIssue): Array<string | number> {
   return issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part));
 }
 
+/** The config that extends a file, and where it names it. */
+interface ExtendedBy {
+  file: string;
+  name: string;
+  range: Range | null;
+}
+
 /** Reads one file and validates it; never throws. */
-function readOne(file: string): { config: Config; problems: ConfigProblem[]; templates: Template[] } {
+function readOne(file: string, extendedBy: ExtendedBy | null): { config: Config; problems: ConfigProblem[]; templates: Template[]; extendsRange: Range | null } {
   const templates: Template[] = [];
-  const result = readOneConfig(file, templates);
+  const result = readOneConfig(file, templates, extendedBy);
   return { ...result, templates };
 }
 
@@ -151,20 +158,26 @@ function readTemplateFile(configFile: string, name: string, parsed: ParsedFile, 
   }
 }
 
-function readOneConfig(file: string, templates: Template[]): { config: Config; problems: ConfigProblem[] } {
+function readOneConfig(file: string, templates: Template[], extendedBy: ExtendedBy | null): { config: Config; problems: ConfigProblem[]; extendsRange: Range | null } {
+  // A file that cannot be opened is reported where it is named: nobody has it open, and it may not exist.
+  const unopenable = (message: string): { config: Config; problems: ConfigProblem[]; extendsRange: null } => ({
+    config: {},
+    problems: [extendedBy ? { file: extendedBy.file, path: 'extends', message: `${extendedBy.name} ${message}`, range: extendedBy.range } : { file, path: '', message, range: null }],
+    extendsRange: null,
+  });
   let text: string;
   try {
-    if (statSync(file).isDirectory()) return { config: {}, problems: [{ file, path: '', message: 'is a folder, not a config file', range: null }] };
+    if (statSync(file).isDirectory()) return unopenable('is a folder, not a config file');
     text = readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return { config: {}, problems: [{ file, path: '', message: code === 'ENOENT' ? 'does not exist' : code === 'EACCES' ? 'cannot be read (permission denied)' : `cannot be read (${String(error)})`, range: null }] };
+    return unopenable(code === 'ENOENT' ? 'does not exist' : code === 'EACCES' ? 'cannot be read (permission denied)' : `cannot be read (${String(error)})`);
   }
   const parsed = /\.ya?ml$/i.test(file) ? parseYamlFile(file, text) : parseJson(file, text);
-  if (parsed.problems.length > 0) return { config: {}, problems: parsed.problems.slice(0, 1) };
+  if (parsed.problems.length > 0) return { config: {}, problems: parsed.problems.slice(0, 1), extendsRange: null };
   const value = parsed.value ?? {};
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return { config: {}, problems: [{ file, path: '', message: 'must be an object such as { "rules": { … } }', range: parsed.rangeOf([]) }] };
+    return { config: {}, problems: [{ file, path: '', message: 'must be an object such as { "rules": { … } }', range: parsed.rangeOf([]) }], extendsRange: null };
   }
 
   const problems: ConfigProblem[] = [];
@@ -202,7 +215,7 @@ function readOneConfig(file: string, templates: Template[]): { config: Config; p
     }
   }
   if (config.rules) config.rules = validRules(config.rules, file, parsed, problems);
-  return { config, problems };
+  return { config, problems, extendsRange: config.extends !== undefined ? parsed.rangeOf(['extends']) : null };
 }
 
 /** The rule settings that name real rules with valid options; the rest become problems (a bad options object falls back to the rule's defaults). */
@@ -250,16 +263,18 @@ export function loadConfig(file: string): LoadedConfig {
   const templates: Template[] = [];
   const chain: Config[] = [];
   let current: string | undefined = resolve(file);
+  let extendedBy: ExtendedBy | null = null;
   while (current) {
     if (files.includes(current)) {
-      problems.push({ file: files[files.length - 1]!, path: 'extends', message: `extends ${basename(current)}, which extends this file again (a cycle)`, range: null });
+      problems.push({ file: files[files.length - 1]!, path: 'extends', message: `extends ${basename(current)}, which extends this file again (a cycle)`, range: extendedBy?.range ?? null });
       break;
     }
     files.push(current);
-    const { config, problems: found, templates: read } = readOne(current);
+    const { config, problems: found, templates: read, extendsRange } = readOne(current, extendedBy);
     problems.push(...found);
     templates.push(...read);
     chain.push(config);
+    extendedBy = config.extends ? { file: current, name: config.extends, range: extendsRange } : null;
     current = config.extends ? resolve(dirname(current), config.extends) : undefined;
   }
   const merged: Config = {};

@@ -8,16 +8,17 @@ import type { Settings } from '../config/settings.js';
  * first request for a version pays for the parse.
  */
 export class AnalysisCache {
-  private readonly entries = new Map<string, { version: number; settings: Settings; result: Analysis }>();
+  private readonly entries = new Map<string, { document: TextDocument; version: number; settings: Settings; result: Analysis }>();
 
   get(document: TextDocument, settings: Settings): Analysis {
     const cached = this.entries.get(document.uri);
-    if (cached && cached.version === document.version && cached.settings === settings) return cached.result;
+    // The same object too: a document opened again (no close between) is a new object that may reuse the version with other text.
+    if (cached && cached.document === document && cached.version === document.version && cached.settings === settings) return cached.result;
     // The previous version's parse is reused (and consumed) by the next: it leaves the cache first.
     this.entries.delete(document.uri);
     const previous = cached?.settings === settings ? cached.result : undefined;
     const result = analyze(document.getText(), { path: pathOf(document.uri), settings, ...(previous ? { previous } : {}) });
-    this.entries.set(document.uri, { version: document.version, settings, result });
+    this.entries.set(document.uri, { document, version: document.version, settings, result });
     return result;
   }
 

@@ -6,6 +6,7 @@ import type { ActionItem } from './schema.js';
 import { findTimestamps } from '../time/timestamps.js';
 import { findTicketIds } from './tickets.js';
 import { outerSpans, blocksBySpan } from './outer-spans.js';
+import { firstLine } from './positions.js';
 
 /** An action item and the offsets fixes need. */
 export interface ActionItemSpan {
@@ -89,11 +90,11 @@ function readListItem(doc: ParsedMarkdown, item: ListItem, nested: boolean, item
   const paragraph = item.children[0];
   if (paragraph?.type !== 'paragraph') return;
   const textStart = startOffset(paragraph);
-  // The end of the first line's content, before "\r\n" or "\n".
+  // The end of the first line's content, before its line break.
   const firstLineEnd = doc.lines.lineEnd(doc.lines.positionAt(textStart).line);
   const end = endOffset(paragraph);
   const own = doc.text.slice(textStart, end);
-  if (GROUP_LABEL.test(own.split('\n')[0]!)) return;
+  if (GROUP_LABEL.test(firstLine(own))) return;
   if (nested && ATTRIBUTE.test(own)) return;
   // The item's attribute sub-bullets belong to it.
   const attributes = item.children

@@ -1,5 +1,6 @@
 import type { ListItem, Paragraph } from 'mdast';
 import { type ParsedMarkdown, walk, startOffset, endOffset } from './markdown.js';
+import { splitLines } from './positions.js';
 
 /** A labelled value: `**Duration**: …`, `Duration: …`, `- **Impact**:` with nested bullets, or front matter. */
 export interface Field {
@@ -57,15 +58,13 @@ export function collectFields(doc: ParsedMarkdown): Field[] {
 function paragraphFields(doc: ParsedMarkdown, paragraph: Paragraph, item: ListItem | null): Field[] {
   const found: Field[] = [];
   const start = startOffset(paragraph);
-  const raw = doc.text.slice(start, endOffset(paragraph));
-  let lineStart = 0;
-  for (const line of raw.split('\n')) {
+  for (const { text: line, start: lineStart } of splitLines(doc.text.slice(start, endOffset(paragraph)))) {
     const match = matchField(line);
     if (match) {
       const valueStart = start + lineStart + match.labelLength;
       // A list item's field owns the item's nested content (the seed's Impact bullets).
       const isWholeItem = item !== null && lineStart === 0;
-      const end = isWholeItem ? endOffset(item) : start + lineStart + line.replace(/\r$/, '').length;
+      const end = isWholeItem ? endOffset(item) : start + lineStart + line.length;
       found.push({
         key: match.key.toLowerCase(),
         label: match.key,
@@ -77,7 +76,6 @@ function paragraphFields(doc: ParsedMarkdown, paragraph: Paragraph, item: ListIt
         shape: isWholeItem ? 'list' : 'line',
       });
     }
-    lineStart += line.length + 1;
   }
   return found;
 }

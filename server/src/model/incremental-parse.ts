@@ -162,7 +162,8 @@ function endPoint(lines: LineIndex, text: string): Point {
 export function reparse(previous: ParsedMarkdown, text: string): ParsedMarkdown {
   if (previous.text === text) return previous;
   const root = previous.root;
-  if (previous.degraded || root.children.length === 0 || unclosedFrontMatter(previous) || !definitionFree(root)) return parseMarkdown(text);
+  // A BOM moves the whole tree by one character (parseMarkdown's business); rare enough to parse whole.
+  if (previous.degraded || root.children.length === 0 || text.charCodeAt(0) === 0xfeff || unclosedFrontMatter(previous) || !definitionFree(root)) return parseMarkdown(text);
   const change = changeBetween(previous.text, text);
   const lines = new LineIndex(text);
   const delta = change.newEnd - change.oldEnd;

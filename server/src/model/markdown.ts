@@ -29,6 +29,7 @@ const MAX_NESTING = 100;
 function nestingDepth(text: string): number {
   let deepest = 0;
   let lineStart = 0;
+  const breaks = /\r\n?|\n/g;
   while (lineStart < text.length) {
     let depth = 0;
     let spaces = 0;
@@ -45,8 +46,9 @@ function nestingDepth(text: string): number {
       } else break;
     }
     deepest = Math.max(deepest, depth + Math.floor(spaces / 2));
-    const newline = text.indexOf('\n', i);
-    lineStart = newline < 0 ? text.length : newline + 1;
+    breaks.lastIndex = i;
+    const newline = breaks.exec(text);
+    lineStart = newline ? newline.index + newline[0].length : text.length;
   }
   return deepest;
 }
@@ -64,7 +66,7 @@ const DELIMITERS = /[*_[\]()<>`~]/g;
  */
 function defuse(text: string): { text: string; blocks: number } {
   let blocks = 0;
-  const result = text.replace(/[^\n]+(?:\n[^\n]+)*\n?/g, (block) => {
+  const result = text.replace(/[^\r\n]+(?:(?:\r\n?|\n)[^\r\n]+)*(?:\r\n?|\n)?/g, (block) => {
     const count = block.match(DELIMITERS)?.length ?? 0;
     if (count <= MAX_DELIMITERS_PER_BLOCK) return block;
     blocks++;
@@ -75,11 +77,15 @@ function defuse(text: string): { text: string; blocks: number } {
 
 export function parseMarkdown(original: string): ParsedMarkdown {
   const lines = new LineIndex(original);
-  const depth = nestingDepth(original);
+  // The parser leaves a leading BOM out of its offsets, while LSP counts it as a
+  // character: parse the text after it, then move the tree one character on.
+  const bom = original.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const body = bom ? original.slice(1) : original;
+  const depth = nestingDepth(body);
   if (depth > MAX_NESTING) {
     return { text: original, lines, root: { type: 'root', children: [] }, frontMatter: null, degraded: `not analysed: it nests lists or quotes ${depth} levels deep (more than ${MAX_NESTING})` };
   }
-  const defused = defuse(original);
+  const defused = defuse(body);
   const text = defused.text;
   const defusedNote = defused.blocks > 0 ? `read without the emphasis and links of ${defused.blocks} block${defused.blocks === 1 ? '' : 's'} holding thousands of * _ [ ] ( ) delimiters` : null;
   for (const [candidate, degraded] of [
@@ -88,6 +94,7 @@ export function parseMarkdown(original: string): ParsedMarkdown {
   ] as const) {
     try {
       const root = candidate.parse(text);
+      if (bom) shiftPositions(root, bom);
       // The model reads the original text; the tree's offsets are the same.
       return { text: original, lines, root, frontMatter: readFrontMatter(root), degraded };
     } catch (error) {
@@ -96,6 +103,31 @@ export function parseMarkdown(original: string): ParsedMarkdown {
     }
   }
   return { text: original, lines, root: { type: 'root', children: [] }, frontMatter: null, degraded: 'not analysed: it nests lists or quotes too deeply for the Markdown parser' };
+}
+
+/** Moves every node `by` characters on, as if the text had that many more characters at the start of its first line. */
+function shiftPositions(root: Root, by: number): void {
+  walk(root, (node) => {
+    for (const point of node.position ? [node.position.start, node.position.end] : []) {
+      if (point.offset !== undefined) point.offset += by;
+      if (point.line === 1) point.column += by;
+    }
+  });
+}
+
+/**
+ * Whether text added at the end of the document, after a blank line, would
+ * still be part of its last block: a code fence or an HTML comment, <pre> or
+ * the like left open runs to the end of the document and swallows it. Asks
+ * the parser, on the last block alone followed by a heading.
+ */
+export function endsInsideOpenBlock(doc: ParsedMarkdown): boolean {
+  const last = doc.root.children[doc.root.children.length - 1];
+  // Every other block ends at a blank line.
+  if (last?.type !== 'code' && last?.type !== 'html') return false;
+  const tail = doc.text.slice(doc.lines.lineStart(doc.lines.positionAt(startOffset(last)).line));
+  const probe = parseMarkdown(`${tail}\n\n# probe\n`).root.children;
+  return probe[probe.length - 1]?.type !== 'heading';
 }
 
 function readFrontMatter(root: Root): Record<string, unknown> | null {

@@ -1,16 +1,46 @@
 import type { Position, Range } from './schema.js';
 
+/** A line break as LSP and CommonMark count them: "\r\n", "\n" or a lone "\r". */
+export const LINE_BREAK = /\r\n?|\n/;
+
+/** The lines of a text, each without its line break, with the offset where it starts. */
+export function splitLines(text: string): Array<{ text: string; start: number }> {
+  const lines: Array<{ text: string; start: number }> = [];
+  const breaks = /\r\n?|\n/g;
+  let start = 0;
+  for (const match of text.matchAll(breaks)) {
+    lines.push({ text: text.slice(start, match.index), start });
+    start = match.index + match[0].length;
+  }
+  lines.push({ text: text.slice(start), start });
+  return lines;
+}
+
+/** The first line of a text, without its line break. */
+export function firstLine(text: string): string {
+  const end = text.search(LINE_BREAK);
+  return end < 0 ? text : text.slice(0, end);
+}
+
+/** The line ending to write into a document: CRLF if it has one, a lone CR if that is all it uses, else LF. */
+export function lineEnding(text: string): string {
+  if (text.includes('\r\n')) return '\r\n';
+  return text.includes('\r') && !text.includes('\n') ? '\r' : '\n';
+}
+
 /**
  * Converts string offsets to 0-based LSP positions (UTF-16 characters, which
  * is what JavaScript string indices already are). mdast positions carry an
  * `offset`, so every range in the model goes through here and nowhere else.
+ * Lines end at "\r\n", "\n" or a lone "\r", as in LSP and the Markdown parser.
  */
 export class LineIndex {
   private readonly lineStarts: number[] = [0];
 
   constructor(readonly text: string) {
     for (let i = 0; i < text.length; i++) {
-      if (text.charCodeAt(i) === 10 /* \n */) this.lineStarts.push(i + 1);
+      const char = text.charCodeAt(i);
+      if (char === 10 /* \n */ || (char === 13 /* \r */ && text.charCodeAt(i + 1) !== 10)) this.lineStarts.push(i + 1);
     }
   }
 
@@ -27,7 +57,8 @@ export class LineIndex {
       if (this.lineStarts[mid]! <= clamped) low = mid;
       else high = mid - 1;
     }
-    return { line: low, character: clamped - this.lineStarts[low]! };
+    // Between the "\r" and "\n" of a CRLF is the end of the line, as LSP has it.
+    return { line: low, character: Math.min(clamped, this.lineEnd(low)) - this.lineStarts[low]! };
   }
 
   offsetAt(position: Position): number {
@@ -41,13 +72,12 @@ export class LineIndex {
     return { start: this.positionAt(startOffset), end: this.positionAt(endOffset) };
   }
 
-  /** Offset of the end of a line's content, before its "\r\n" or "\n". */
+  /** Offset of the end of a line's content, before its "\r\n", "\n" or "\r". */
   lineEnd(line: number): number {
-    const next = this.lineStarts[line + 1];
+    const next = this.lineStarts[Math.max(0, line) + 1];
     if (next === undefined) return this.text.length;
-    let end = next - 1;
-    if (end > 0 && this.text.charCodeAt(end - 1) === 13 /* \r */) end--;
-    return end;
+    // A "\r" before a "\n" is always that line break's own: a lone "\r" would have started a line.
+    return this.text.charCodeAt(next - 1) === 10 && this.text.charCodeAt(next - 2) === 13 ? next - 2 : next - 1;
   }
 
   lineText(line: number): string {

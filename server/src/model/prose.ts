@@ -23,7 +23,7 @@ export function proseBlocks(doc: ParsedMarkdown): ProseBlock[] {
     const start = startOffset(node);
     const chars = doc.text.slice(start, endOffset(node)).split('');
     const blank = (from: number, to: number): void => {
-      for (let i = Math.max(0, from - start); i < Math.min(chars.length, to - start); i++) if (chars[i] !== '\n') chars[i] = ' ';
+      for (let i = Math.max(0, from - start); i < Math.min(chars.length, to - start); i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
     };
     walk(node, (inner: Nodes) => {
       if (inner.type === 'inlineCode' || inner.type === 'html') blank(startOffset(inner), endOffset(inner));

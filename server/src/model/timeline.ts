@@ -7,6 +7,7 @@ import { findTimestamps, resolveTimestamp, isDateOnly, type CalendarDate, type T
 import { resolveZoneName } from '../time/zones.js';
 import { milestoneFromWording } from './milestones.js';
 import { outerSpans, blocksBySpan } from './outer-spans.js';
+import { firstLine, splitLines } from './positions.js';
 
 /** A timeline entry plus what ordering needs but the printed model does not. */
 export interface TimelineItem {
@@ -60,11 +61,6 @@ function leadingTimestamp(line: string): TimestampMatch | null {
   const first = findTimestamps(line)[0];
   if (!first) return null;
   return LEAD_IN.test(line.slice(0, first.start)) ? first : null;
-}
-
-function firstLine(text: string): string {
-  const newline = text.indexOf('\n');
-  return (newline < 0 ? text : text.slice(0, newline)).replace(/\r$/, '');
 }
 
 export function readTimeline(doc: ParsedMarkdown, spans: readonly SectionSpan[], base: { date: CalendarDate | null; zone: string | null }): TimelineItem[] {
@@ -128,12 +124,7 @@ function readHeading(doc: ParsedMarkdown, node: Heading, context: Context, items
 
 function readParagraph(doc: ParsedMarkdown, node: Paragraph, context: Context, items: TimelineItem[]): void {
   const start = startOffset(node);
-  const raw = doc.text.slice(start, endOffset(node));
-  let lineStart = 0;
-  for (const line of raw.split('\n')) {
-    readLine(doc, line.replace(/\r$/, ''), start + lineStart, context, items);
-    lineStart += line.length + 1;
-  }
+  for (const line of splitLines(doc.text.slice(start, endOffset(node)))) readLine(doc, line.text, start + line.start, context, items);
 }
 
 /** One line of a paragraph or the first line of a list item. */

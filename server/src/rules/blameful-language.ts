@@ -53,7 +53,7 @@ export const blamefulLanguage: Rule<z.infer<typeof Options>> = {
       for (const match of text.matchAll(counterfactual)) {
         // The subject: the two words just before ("the engineer failed to", "on-call should have"), within the sentence.
         // "The alert we had configured failed to fire" has the alert for its subject, not "we".
-        const sentenceStart = Math.max(text.lastIndexOf('.', match.index), text.lastIndexOf('\n', match.index), text.lastIndexOf(';', match.index), -1) + 1;
+        const sentenceStart = Math.max(text.lastIndexOf('.', match.index), text.lastIndexOf('\n', match.index), text.lastIndexOf('\r', match.index), text.lastIndexOf(';', match.index), -1) + 1;
         const sentence = text.slice(sentenceStart, match.index);
         let subject = sentence.split(/\s+/).filter(Boolean).slice(-2).join(' ');
         // Or a person with a relative clause: "The engineer who merged it should have".

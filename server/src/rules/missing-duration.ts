@@ -4,6 +4,7 @@ import type { TimelineItem } from '../model/timeline.js';
 import { orderedEntries, type OrderedEntry } from '../model/timeline-order.js';
 import { formatMinutes } from '../time/durations.js';
 import { resolveZoneName } from '../time/zones.js';
+import { lineEnding } from '../model/positions.js';
 
 /** How long the incident lasted is the first thing a reader looks for. */
 export const missingDuration: Rule = {
@@ -63,7 +64,7 @@ function durationFix(analysis: AnalyzedDocument): { fix: Fix; value: string; min
 
   let offset: number;
   let newText: string;
-  const eol = doc.text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = lineEnding(doc.text);
   if (listField) {
     // Same bullet and indentation as the field it goes before: "- **Impact**:" → "- **Duration**:".
     const position = doc.lines.positionAt(listField.start);

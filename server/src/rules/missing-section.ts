@@ -4,6 +4,8 @@ import type { TemplateSection } from '../templates/template.js';
 import { sectionsMatching, templateSectionPresent } from '../templates/registry.js';
 import { snippetToText } from '../templates/template.js';
 import { documentAnchor } from './anchors.js';
+import { endsInsideOpenBlock } from '../model/markdown.js';
+import { lineEnding } from '../model/positions.js';
 
 const Options = z.object({
   /** Also report the template's recommended (not required) sections. */
@@ -11,11 +13,17 @@ const Options = z.object({
 });
 
 
-/** Inserts the section at the template's place: before the next template section the document has. */
-function insertFix(context: RuleContext, expected: TemplateSection, level: number): Fix {
+/**
+ * Inserts the section at the template's place: before the next template
+ * section the document has, else at the end. Null when the end is inside an
+ * unclosed code fence or HTML block: the section would land inside it and not
+ * count, and closing the block or moving it under another heading would change
+ * what the author wrote.
+ */
+function insertFix(context: RuleContext, expected: TemplateSection, level: number, endIsOpen: () => boolean): Fix | null {
   const { sections } = context.template;
   const index = sections.indexOf(expected);
-  const eol = context.doc.text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = lineEnding(context.doc.text);
   const body = snippetToText(expected.body).replace(/\n/g, eol);
   const block = `${'#'.repeat(level)} ${expected.heading}${eol}${eol}${body}${eol}${eol}`;
   for (const later of sections.slice(index + 1)) {
@@ -25,6 +33,7 @@ function insertFix(context: RuleContext, expected: TemplateSection, level: numbe
       return { title: `Insert the "${expected.heading}" section`, edits: [{ range: { start: at, end: at }, newText: block }] };
     }
   }
+  if (endIsOpen()) return null;
   const { text } = context.doc;
   const end = context.doc.lines.positionAt(text.length);
   const separator = text.length === 0 ? '' : text.endsWith(`${eol}${eol}`) ? '' : text.endsWith(eol) ? eol : `${eol}${eol}`;
@@ -41,12 +50,15 @@ export const missingSection: Rule<z.infer<typeof Options>> = {
   options: Options,
   check(context, options) {
     const level = context.model.sections.find((section) => section.kind !== 'other')?.level ?? 2;
+    let endIsOpen: boolean | undefined;
+    const endIsOpenOnce = (): boolean => (endIsOpen ??= endsInsideOpenBlock(context.doc));
     return context.template.sections
       .filter((expected) => (expected.required || options.recommended) && !templateSectionPresent(expected, context.model))
-      .map((expected) => ({
-        message: `Missing section "${expected.heading}" (${context.template.name} template): ${expected.purpose}`,
-        range: documentAnchor(context),
-        fix: insertFix(context, expected, level),
-      }));
+      .map((expected) => {
+        const message = `Missing section "${expected.heading}" (${context.template.name} template): ${expected.purpose}`;
+        const fix = insertFix(context, expected, level, endIsOpenOnce);
+        if (fix) return { message, range: documentAnchor(context), fix };
+        return { message: `${message} (No quick fix: the document ends inside an unclosed code fence or HTML comment.)`, range: documentAnchor(context) };
+      });
   },
 };

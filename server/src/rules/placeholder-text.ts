@@ -12,11 +12,11 @@ const PLACEHOLDER = new RegExp(
     '(?<![\\w])X{2,}(?:\\.X+)?\\s?%',
     '\\bX{3,}\\b',
     '\\?(?:(?:mins?|minutes|hours?|hrs?|users)\\b|%)',
-    '\\[(?:insert|add|describe|enter|your|placeholder|fill)[^\\]\\n]{0,60}\\]',
+    '\\[(?:insert|add|describe|enter|your|placeholder|fill)[^\\]\\r\\n]{0,60}\\]',
     '\\blorem ipsum\\b',
     '\\bYYYY-MM-DD\\b',
     '\\bHH:MM\\b',
-    '\\{\\{[^}\\n]{1,40}\\}\\}',
+    '\\{\\{[^}\\r\\n]{1,40}\\}\\}',
   ].join('|'),
   'gi',
 );
