@@ -12,6 +12,29 @@ const BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
 
 // Several rules read the prose of the same parse: compute it once per parse.
 const cache = new WeakMap<ParsedMarkdown, ProseBlock[]>();
+// And once per block across parses: incremental parsing keeps the nodes an edit
+// did not touch (moved, but with the same source), so their prose is reused.
+const byNode = new WeakMap<Nodes, { source: string; text: string }>();
+
+/** A block's source with code, HTML and link destinations blanked (line breaks kept). */
+function blankedSource(node: Nodes, source: string, start: number): string {
+  const spans: Array<[number, number]> = [];
+  walk(node, (inner: Nodes) => {
+    if (inner.type === 'inlineCode' || inner.type === 'html') spans.push([startOffset(inner), endOffset(inner)]);
+    if (inner.type === 'link' || inner.type === 'image') {
+      // A bare URL is all destination; otherwise keep a link's text and blank its destination: "(https://…?from=1594299600000)".
+      const lastChild = inner.type === 'link' ? inner.children[inner.children.length - 1] : undefined;
+      const bare = inner.type === 'link' && lastChild !== undefined && endOffset(lastChild) === endOffset(inner);
+      spans.push([bare ? startOffset(inner) : lastChild ? endOffset(lastChild) : startOffset(inner), endOffset(inner)]);
+    }
+  });
+  if (spans.length === 0) return source;
+  const chars = source.split('');
+  for (const [from, to] of spans) {
+    for (let i = Math.max(0, from - start); i < Math.min(chars.length, to - start); i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
+  }
+  return chars.join('');
+}
 
 /** Paragraphs, headings and table cells as source text, minus what is not prose. */
 export function proseBlocks(doc: ParsedMarkdown): ProseBlock[] {
@@ -21,20 +44,13 @@ export function proseBlocks(doc: ParsedMarkdown): ProseBlock[] {
   walk(doc.root, (node) => {
     if (!BLOCKS.has(node.type)) return;
     const start = startOffset(node);
-    const chars = doc.text.slice(start, endOffset(node)).split('');
-    const blank = (from: number, to: number): void => {
-      for (let i = Math.max(0, from - start); i < Math.min(chars.length, to - start); i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
-    };
-    walk(node, (inner: Nodes) => {
-      if (inner.type === 'inlineCode' || inner.type === 'html') blank(startOffset(inner), endOffset(inner));
-      if (inner.type === 'link' || inner.type === 'image') {
-        // A bare URL is all destination; otherwise keep a link's text and blank its destination: "(https://…?from=1594299600000)".
-        const lastChild = inner.type === 'link' ? inner.children[inner.children.length - 1] : undefined;
-        const bare = inner.type === 'link' && lastChild !== undefined && endOffset(lastChild) === endOffset(inner);
-        blank(bare ? startOffset(inner) : lastChild ? endOffset(lastChild) : startOffset(inner), endOffset(inner));
-      }
-    });
-    blocks.push({ start, text: chars.join(''), kind: node.type as ProseBlock['kind'] });
+    const source = doc.text.slice(start, endOffset(node));
+    let known = byNode.get(node);
+    if (known?.source !== source) {
+      known = { source, text: blankedSource(node, source, start) };
+      byNode.set(node, known);
+    }
+    blocks.push({ start, text: known.text, kind: node.type as ProseBlock['kind'] });
     return false;
   });
   cache.set(doc, blocks);

@@ -18,6 +18,75 @@ const Options = z.object({
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const list = (words: readonly string[]): string => words.map(escape).sort((a, b) => b.length - a.length).join('|');
 
+type Found = ReadonlyArray<readonly [from: number, to: number, message: string]>;
+
+// Compiled patterns per set of options, and what they found per block of text:
+// after an edit only the blocks that changed are read again.
+const scanners = new Map<string, (text: string) => Found>();
+const SEEN_LIMIT = 20_000;
+
+function scannerFor(options: z.infer<typeof Options>): (text: string) => Found {
+  const key = JSON.stringify(options);
+  let scanner = scanners.get(key);
+  if (!scanner) {
+    const scan = compile(options);
+    const seen = new Map<string, Found>();
+    scanner = (text) => {
+      let found = seen.get(text);
+      if (!found) {
+        found = scan(text);
+        if (seen.size >= SEEN_LIMIT) seen.clear();
+        seen.set(text, found);
+      }
+      return found;
+    };
+    if (scanners.size >= 16) scanners.clear();
+    scanners.set(key, scanner);
+  }
+  return scanner;
+}
+
+function compile(options: z.infer<typeof Options>): (text: string) => Found {
+  const blame = new RegExp(`(?:^|(?<=[^\\w']))(?:${list(options.blamePhrases)})\\b`, 'gi');
+  const animated = new RegExp(`\\b(?:${list(options.animatedWords)})\\b`, 'gi');
+  const counterfactual = new RegExp(`\\b(?:${list(options.counterfactuals)})\\b`, 'gi');
+  const always = new RegExp(`\\b(?:${list(options.alwaysCounterfactual)})\\b`, 'gi');
+  const person = new RegExp(`\\b(?:${list(options.people)})\\b|@[\\w.-]+`, 'i');
+  const personWho = new RegExp(`\\b(?:${list(options.people)})\\s+(?:who|that)\\b`, 'i');
+  return (text) => {
+    const found: Array<readonly [number, number, string]> = [];
+    const report = (from: number, to: number, message: string): void => {
+      found.push([from, to, message]);
+    };
+    for (const match of text.matchAll(blame)) {
+      report(match.index, match.index + match[0].length, `"${match[0]}" puts the cause on a person. Say what in the system let the action cause harm (blameless postmortems ask how, not who).`);
+    }
+    for (const match of text.matchAll(animated)) {
+      report(match.index, match.index + match[0].length, `"${match[0]}" judges a person; describe what happened instead.`);
+    }
+    for (const match of text.matchAll(always)) {
+      report(match.index, match.index + match[0].length, `"${match[0]}" is hindsight: describe what people knew and did at the time, and what the system made easy or hard.`);
+    }
+    for (const match of text.matchAll(counterfactual)) {
+      // The subject: the two words just before ("the engineer failed to", "on-call should have"), within the sentence.
+      // "The alert we had configured failed to fire" has the alert for its subject, not "we".
+      const sentenceStart = Math.max(text.lastIndexOf('.', match.index), text.lastIndexOf('\n', match.index), text.lastIndexOf('\r', match.index), text.lastIndexOf(';', match.index), -1) + 1;
+      const sentence = text.slice(sentenceStart, match.index);
+      let subject = sentence.split(/\s+/).filter(Boolean).slice(-2).join(' ');
+      // Or a person with a relative clause: "The engineer who merged it should have".
+      const relative = personWho.exec(sentence);
+      if (!person.test(subject) && relative) subject = sentence.slice(relative.index).trim();
+      if (!person.test(subject)) continue;
+      const who = subject.slice(subject.search(person));
+      report(match.index, match.index + match[0].length, `"${who} ${match[0]}" judges a person with hindsight. Describe what they knew and did, and what made the right action hard.`);
+    }
+    for (const match of text.matchAll(/!{3,}/g)) {
+      report(match.index, match.index + match[0].length, 'Exclamation marks read as anger or alarm; a postmortem states facts calmly.');
+    }
+    return found;
+  };
+}
+
 /**
  * Blameless postmortems ask how the system let a person's action cause harm,
  * not who to blame. "The health check failed to respond" has a system for its
@@ -29,43 +98,10 @@ export const blamefulLanguage: Rule<z.infer<typeof Options>> = {
   defaultSeverity: 'warning',
   options: Options,
   check(context, options) {
-    const blame = new RegExp(`(?:^|(?<=[^\\w']))(?:${list(options.blamePhrases)})\\b`, 'gi');
-    const animated = new RegExp(`\\b(?:${list(options.animatedWords)})\\b`, 'gi');
-    const counterfactual = new RegExp(`\\b(?:${list(options.counterfactuals)})\\b`, 'gi');
-    const always = new RegExp(`\\b(?:${list(options.alwaysCounterfactual)})\\b`, 'gi');
-    const person = new RegExp(`\\b(?:${list(options.people)})\\b|@[\\w.-]+`, 'i');
-    const personWho = new RegExp(`\\b(?:${list(options.people)})\\s+(?:who|that)\\b`, 'i');
+    const scan = scannerFor(options);
     const reports: RuleReport[] = [];
-    const report = (start: number, end: number, message: string): void => {
-      reports.push({ message, range: context.doc.lines.range(start, end) });
-    };
-    for (const block of proseBlocks(context.doc)) {
-      const { text, start } = block;
-      for (const match of text.matchAll(blame)) {
-        report(start + match.index, start + match.index + match[0].length, `"${match[0]}" puts the cause on a person. Say what in the system let the action cause harm (blameless postmortems ask how, not who).`);
-      }
-      for (const match of text.matchAll(animated)) {
-        report(start + match.index, start + match.index + match[0].length, `"${match[0]}" judges a person; describe what happened instead.`);
-      }
-      for (const match of text.matchAll(always)) {
-        report(start + match.index, start + match.index + match[0].length, `"${match[0]}" is hindsight: describe what people knew and did at the time, and what the system made easy or hard.`);
-      }
-      for (const match of text.matchAll(counterfactual)) {
-        // The subject: the two words just before ("the engineer failed to", "on-call should have"), within the sentence.
-        // "The alert we had configured failed to fire" has the alert for its subject, not "we".
-        const sentenceStart = Math.max(text.lastIndexOf('.', match.index), text.lastIndexOf('\n', match.index), text.lastIndexOf('\r', match.index), text.lastIndexOf(';', match.index), -1) + 1;
-        const sentence = text.slice(sentenceStart, match.index);
-        let subject = sentence.split(/\s+/).filter(Boolean).slice(-2).join(' ');
-        // Or a person with a relative clause: "The engineer who merged it should have".
-        const relative = personWho.exec(sentence);
-        if (!person.test(subject) && relative) subject = sentence.slice(relative.index).trim();
-        if (!person.test(subject)) continue;
-        const who = subject.slice(subject.search(person));
-        report(start + match.index, start + match.index + match[0].length, `"${who} ${match[0]}" judges a person with hindsight. Describe what they knew and did, and what made the right action hard.`);
-      }
-      for (const match of text.matchAll(/!{3,}/g)) {
-        report(start + match.index, start + match.index + match[0].length, 'Exclamation marks read as anger or alarm; a postmortem states facts calmly.');
-      }
+    for (const { text, start } of proseBlocks(context.doc)) {
+      for (const [from, to, message] of scan(text)) reports.push({ message, range: context.doc.lines.range(start + from, start + to) });
     }
     return reports.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   },

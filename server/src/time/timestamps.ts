@@ -62,8 +62,25 @@ function plausibleDate(date: CalendarDate): boolean {
   return date.month >= 1 && date.month <= 12 && date.day >= 1 && date.day <= 31 && (date.year === null || (date.year >= 1970 && date.year <= 2100));
 }
 
+// Lines read before, across analyses: after an edit only the changed lines
+// run the patterns again. Results are frozen, so no caller can alter a shared one.
+const seen = new Map<string, readonly TimestampMatch[]>();
+const SEEN_LIMIT = 50_000;
+const SEEN_LONGEST = 2_000;
+
 /** Finds every date, time or date-time in a line of text. */
-export function findTimestamps(text: string): TimestampMatch[] {
+export function findTimestamps(text: string): readonly TimestampMatch[] {
+  const known = seen.get(text);
+  if (known) return known;
+  const result = Object.freeze(scanTimestamps(text).map((match) => Object.freeze(match)));
+  if (text.length <= SEEN_LONGEST) {
+    if (seen.size >= SEEN_LIMIT) seen.clear();
+    seen.set(text, result);
+  }
+  return result;
+}
+
+function scanTimestamps(text: string): TimestampMatch[] {
   const found: TimestampMatch[] = [];
   const dated = [...text.matchAll(DATED)];
   const matches = [...dated];
