@@ -1,6 +1,6 @@
 import type { List, Nodes, Parents, Root } from 'mdast';
-import type { Point } from 'unist';
-import { endOffset, parseFragment, parseMarkdown, startOffset, walk, type ParsedMarkdown } from './markdown.js';
+import { parseFragment, parseMarkdown, type ParsedMarkdown } from './markdown.js';
+import { endOffset, endPoint, hasDefinitions, shift, shiftPoint, startOffset } from './mdast-tree.js';
 import { LineIndex } from './positions.js';
 
 /** The one span where two texts differ: [start, oldEnd) of the old became [start, newEnd) of the new. */
@@ -23,14 +23,6 @@ function changeBetween(before: string, after: string): Change {
 // changes how text anywhere reads, so documents with one are parsed whole.
 const withoutDefinitions = new WeakSet<Root>();
 
-function hasDefinitions(node: Nodes): boolean {
-  let found = false;
-  walk(node, (child) => {
-    if (child.type === 'definition' || child.type === 'footnoteDefinition') found = true;
-    return !found;
-  });
-  return found;
-}
 
 function definitionFree(root: Root): boolean {
   if (withoutDefinitions.has(root)) return true;
@@ -47,19 +39,7 @@ function unclosedFrontMatter(parsed: ParsedMarkdown): boolean {
   return /^---[ \t]*(?:[\r\n]|$)/.test(parsed.text) && parsed.root.children[0]?.type !== 'yaml';
 }
 
-function shiftPoint(point: Point | undefined, offset: number, lines: number): void {
-  if (!point) return;
-  if (point.offset !== undefined) point.offset += offset;
-  point.line += lines;
-}
 
-function shift(node: Nodes, offset: number, lines: number): void {
-  if (offset === 0 && lines === 0) return;
-  walk(node, (child) => {
-    shiftPoint(child.position?.start, offset, lines);
-    shiftPoint(child.position?.end, offset, lines);
-  });
-}
 
 function lineStartBefore(text: string, offset: number): number {
   let start = offset;
@@ -146,10 +126,6 @@ function widening<T>(attempt: (margin: number) => T | null): T | null {
   return null;
 }
 
-function endPoint(lines: LineIndex, text: string): Point {
-  const end = lines.positionAt(text.length);
-  return { line: end.line + 1, column: end.character + 1, offset: text.length };
-}
 
 /**
  * The next version of a document from the previous one's parse: only the
@@ -179,7 +155,7 @@ export function reparse(previous: ParsedMarkdown, text: string): ParsedMarkdown 
     const index = root.children.indexOf(host);
     for (const node of root.children.slice(index + 1)) shift(node, delta, lineDelta);
   } else if (inRoot) splice(root, inRoot, delta, lineDelta);
-  const next: Root = { type: 'root', children: root.children, position: { start: { line: 1, column: 1, offset: 0 }, end: endPoint(lines, text) } };
+  const next: Root = { type: 'root', children: root.children, position: { start: { line: 1, column: 1, offset: 0 }, end: endPoint(text) } };
   withoutDefinitions.add(next);
   return { ...previous, text, lines, root: next, degraded: null };
 }

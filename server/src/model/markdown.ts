@@ -3,8 +3,12 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import { parse as parseYaml } from 'yaml';
-import type { Root, Nodes, Parents } from 'mdast';
+import type { Root } from 'mdast';
 import { LineIndex } from './positions.js';
+import { walk, startOffset } from './mdast-tree.js';
+import { parseInChunks } from './chunked-parse.js';
+
+export { walk, startOffset, endOffset } from './mdast-tree.js';
 
 /** One parse of a document: the tree, a line index and the front matter. */
 export interface ParsedMarkdown {
@@ -75,6 +79,19 @@ function defuse(text: string): { text: string; blocks: number } {
   return { text: result, blocks };
 }
 
+// Documents longer than this are parsed in parts of about this size (see chunked-parse.ts).
+export const CHUNK_CHARS = 16_000;
+
+/** A long document in parts; null for a short one or one that cannot be cut. */
+function parseLong(text: string, every = CHUNK_CHARS): Root | null {
+  return text.length > 2 * every ? parseInChunks(text, (part, atDocumentStart) => (atDocumentStart ? processor : fragmentProcessor).parse(part), every) : null;
+}
+
+/** The whole document parsed in parts of about `every` characters, for tests that compare it with a whole parse. */
+export function parseInParts(text: string, every: number): Root | null {
+  return parseLong(text, every);
+}
+
 export function parseMarkdown(original: string): ParsedMarkdown {
   const lines = new LineIndex(original);
   // The parser leaves a leading BOM out of its offsets, while LSP counts it as a
@@ -93,7 +110,7 @@ export function parseMarkdown(original: string): ParsedMarkdown {
     [plainProcessor, 'parsed without GitHub extensions (tables, task lists): it nests too deeply for a full parse'],
   ] as const) {
     try {
-      const root = candidate.parse(text);
+      const root = (candidate === processor ? parseLong(text) : null) ?? candidate.parse(text);
       if (bom) shiftPositions(root, bom);
       // The model reads the original text; the tree's offsets are the same.
       return { text: original, lines, root, frontMatter: readFrontMatter(root), degraded };
@@ -139,41 +156,6 @@ function readFrontMatter(root: Root): Record<string, unknown> | null {
   } catch {
     // Broken front matter is reported by its own rule later; the model just lacks it.
     return null;
-  }
-}
-
-export function startOffset(node: Nodes): number {
-  return node.position?.start.offset ?? 0;
-}
-
-export function endOffset(node: Nodes): number {
-  return node.position?.end.offset ?? 0;
-}
-
-/**
- * Depth-first walk in document order, giving each node with its ancestors;
- * returning false from `visit` skips a node's children. Iterative, so ten
- * thousand nested lists cannot overflow the stack.
- */
-export function walk(node: Nodes, visit: (node: Nodes, ancestors: readonly Parents[]) => unknown): void {
-  const ancestors: Parents[] = [];
-  // Each frame: a parent and the index of its next child to visit.
-  const frames: Array<{ parent: Parents; next: number }> = [];
-  const enter = (current: Nodes): void => {
-    if (visit(current, ancestors) === false || !('children' in current)) return;
-    ancestors.push(current);
-    frames.push({ parent: current, next: 0 });
-  };
-  enter(node);
-  while (frames.length > 0) {
-    const frame = frames[frames.length - 1]!;
-    const child = frame.parent.children[frame.next++];
-    if (child === undefined) {
-      frames.pop();
-      ancestors.pop();
-      continue;
-    }
-    enter(child);
   }
 }
 

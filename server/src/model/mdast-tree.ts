@@ -1,0 +1,87 @@
+import type { Nodes, Parents } from 'mdast';
+import type { Point } from 'unist';
+
+// Reading and moving positions in an mdast tree.
+
+export function startOffset(node: Nodes): number {
+  return node.position?.start.offset ?? 0;
+}
+
+export function endOffset(node: Nodes): number {
+  return node.position?.end.offset ?? 0;
+}
+
+/**
+ * Depth-first walk in document order, giving each node with its ancestors;
+ * returning false from `visit` skips a node's children. Iterative, so ten
+ * thousand nested lists cannot overflow the stack.
+ */
+export function walk(node: Nodes, visit: (node: Nodes, ancestors: readonly Parents[]) => unknown): void {
+  const ancestors: Parents[] = [];
+  // Each frame: a parent and the index of its next child to visit.
+  const frames: Array<{ parent: Parents; next: number }> = [];
+  const enter = (current: Nodes): void => {
+    if (visit(current, ancestors) === false || !('children' in current)) return;
+    ancestors.push(current);
+    frames.push({ parent: current, next: 0 });
+  };
+  enter(node);
+  while (frames.length > 0) {
+    const frame = frames[frames.length - 1]!;
+    const child = frame.parent.children[frame.next++];
+    if (child === undefined) {
+      frames.pop();
+      ancestors.pop();
+      continue;
+    }
+    enter(child);
+  }
+}
+
+
+export function hasDefinitions(node: Nodes): boolean {
+  let found = false;
+  walk(node, (child) => {
+    if (child.type === 'definition' || child.type === 'footnoteDefinition') found = true;
+    return !found;
+  });
+  return found;
+}
+
+export function shiftPoint(point: Point | undefined, offset: number, lines: number): void {
+  if (!point) return;
+  if (point.offset !== undefined) point.offset += offset;
+  point.line += lines;
+}
+
+/** Moves a node and everything in it by `offset` characters and `lines` lines (the columns stay: whole lines moved). */
+export function shift(node: Nodes, offset: number, lines: number): void {
+  if (offset === 0 && lines === 0) return;
+  walk(node, (child) => {
+    shiftPoint(child.position?.start, offset, lines);
+    shiftPoint(child.position?.end, offset, lines);
+  });
+}
+
+/** The line breaks in a text, as the parser counts them (CRLF, LF and a lone CR). */
+export function lineBreaks(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const char = text.charCodeAt(i);
+    if (char === 10 || (char === 13 && text.charCodeAt(i + 1) !== 10)) count++;
+  }
+  return count;
+}
+
+/** Where a root ends, as the parser puts it: after the last character. */
+export function endPoint(text: string): Point {
+  let lastBreak = -1;
+  for (let i = text.length - 1; i >= 0; i--) {
+    const char = text.charCodeAt(i);
+    if (char === 10 || char === 13) {
+      lastBreak = i;
+      break;
+    }
+  }
+  return { line: lineBreaks(text) + 1, column: text.length - lastBreak, offset: text.length };
+}
