@@ -1,7 +1,7 @@
 import { isMainThread } from 'node:worker_threads';
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
 import { bindConnection } from './connection.js';
 import { serveAnalysisRequests } from './offload/analysis-worker.js';
+import { connectionFromArgv } from './transport.js';
 
 declare const PACKAGE_VERSION: string | undefined;
 const version = typeof PACKAGE_VERSION === 'string' ? PACKAGE_VERSION : '0.0.0-dev';
@@ -18,8 +18,8 @@ if (!isMainThread) {
   );
   process.exitCode = args.includes('--help') ? 0 : 2;
 } else {
-  // createConnection reads the transport (--stdio, --node-ipc …) from argv.
-  const connection = createConnection(ProposedFeatures.all);
+  // The transport (--stdio, --node-ipc …) is read from argv; stream transports get a reader that survives malformed frames.
+  const connection = connectionFromArgv(args);
   bindConnection(connection, version, { workerScript: new URL(import.meta.url) });
   connection.listen();
 }
