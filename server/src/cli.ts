@@ -50,8 +50,15 @@ export function run(args: readonly string[], out: (text: string) => void, err: (
   let troubles = 0;
   const reportedConfigs = new Set<string>();
   const configs = new Map<string, LoadedConfig>();
+  const configPaths = new Map<string, string | null>();
   const configFor = (file: string): LoadedConfig | null => {
-    const path = options.config ?? findConfigFile(dirname(resolve(file)));
+    const folder = dirname(resolve(file));
+    // Files in one folder share their config: look it up once per folder.
+    let path = options.config ?? configPaths.get(folder);
+    if (path === undefined) {
+      path = findConfigFile(folder);
+      configPaths.set(folder, path);
+    }
     if (path === null) return null;
     let loaded = configs.get(path);
     if (loaded === undefined) {
