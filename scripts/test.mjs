@@ -49,14 +49,14 @@ if ((await run('npm', ['run', '--silent', 'build'])) !== 0) {
 step('lint (eslint, type-aware)');
 if ((await run('npx', ['eslint', '.'])) !== 0) failures.push('lint');
 
-step('unit and protocol tests (node:test)');
+step('unit, protocol and reliability tests (node:test)');
 // test/protocol/neovim.test.ts runs Debian's Neovim against the server. Installed
 // here when root on Debian; otherwise the message says how, and those tests fail.
 ensureDebianPackages([{ pkg: 'neovim', probe: () => hasCommand('nvim') }], { why: 'for the Neovim test', required: false, rerun: 'npm test' });
-const unitCode = await run(process.execPath, ['--test', '--test-reporter=spec', 'out/test/unit/', 'out/test/protocol/'], {
+const unitCode = await run(process.execPath, ['--test', '--test-reporter=spec', 'out/test/unit/', 'out/test/protocol/', 'out/test/reliability/'], {
   parse: (output) => count('node:test', output, /ℹ pass (\d+)/, /ℹ fail (\d+)/),
 });
-if (unitCode !== 0) failures.push('unit and protocol tests');
+if (unitCode !== 0) failures.push('unit, protocol and reliability tests');
 
 step('extension-host tests in a real VS Code (offline launcher)');
 const e2eCode = await run(process.execPath, ['scripts/e2e-offline.mjs'], {

@@ -100,7 +100,7 @@ function routeConsole(remote: RemoteConsole): void {
   console.warn = (...args: unknown[]) => remote.warn(text(args));
   console.error = (...args: unknown[]) => remote.error(text(args));
   console.dir = (item: unknown, options?: Parameters<typeof inspect>[1]) => remote.log(inspect(item, options));
-  console.trace = (...args: unknown[]) => remote.log(`Trace${args.length > 0 ? `: ${text(args)}` : ''}\n${(new Error().stack ?? '').replace(/(.+\n){2}/, '')}`);
+  console.trace = (...args: unknown[]) => remote.log(`Trace${args.length > 0 ? `: ${text(args)}` : ''}\n${(new Error().stack ?? '').split('\n').slice(2).join('\n')}`);
   console.assert = (assertion?: unknown, ...args: unknown[]) => {
     if (!assertion) remote.error(`Assertion failed${args.length > 0 ? `: ${text(args)}` : ''}`);
   };
