@@ -11,7 +11,7 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node.js';
-import { analyze } from '../../out/server/src/engine/analyze.js';
+import { analyze, forgetMemos } from '../../out/server/src/engine/analyze.js';
 import { generatePostmortem } from './generate-postmortem.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -65,10 +65,20 @@ line('');
 line('| document | size | bare parse (ms) | full analysis (ms) | ratio |');
 line('| --- | ---: | ---: | ---: | ---: |');
 const parseTimes = new Map();
+const targets = [];
+const target = (name, measured, goal, met) => targets.push({ name, measured, goal, met });
+let worstAnalysis = 0;
+// What analyses remember across documents (timestamps per line, phrases per block) is
+// forgotten before each run: this is the cost of a document seen for the first time.
+const cold = (text) => {
+  forgetMemos();
+  return analyze(text, { force: true });
+};
 for (const doc of documents) {
   const runs = doc.text.length > 500_000 ? 3 : doc.text.length > 50_000 ? 7 : 21;
   const parse = time(() => parser.parse(doc.text), runs);
-  const full = time(() => analyze(doc.text, { force: true }), runs);
+  const full = time(() => cold(doc.text), runs);
+  worstAnalysis = Math.max(worstAnalysis, full / parse);
   parseTimes.set(doc.name, parse);
   line(`| ${doc.name} | ${(doc.text.length / 1024).toFixed(0)} KB | ${ms(parse)} | ${ms(full)} | ${ratio(full / parse)} |`);
 }
@@ -103,6 +113,8 @@ async function stop(server) {
 }
 
 line('');
+target('Full analysis against a bare parse, worst document', ratio(worstAnalysis), '≤ 1.25×', worstAnalysis <= 1.25);
+
 line('## The language server');
 line('');
 
@@ -157,6 +169,7 @@ const thousand = documents.find((doc) => doc.entries === 1000);
   text = lines.join('\n');
   const floor = parseTimes.get(thousand.name);
   line(`- Typing in the 1,000-entry document (${edits} single-character edits at random places, debounce 0): didChange → diagnostics p50 **${ms(percentile(latencies, 50))} ms**, p95 **${ms(percentile(latencies, 95))} ms** = **${ratio(percentile(latencies, 95) / floor)}** one bare parse of it (${ms(floor)} ms). Target: ≤ 0.25×.`);
+  target('Typing, p95 didChange → diagnostics against one bare parse (1,000 entries)', ratio(percentile(latencies, 95) / floor), '≤ 0.25×', percentile(latencies, 95) / floor <= 0.25);
   await stop(server);
 }
 
@@ -173,12 +186,14 @@ const thousand = documents.find((doc) => doc.entries === 1000);
   await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: bigUri, languageId: 'markdown', version: 1, text: big.text } });
   await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: smallUri, languageId: 'markdown', version: 1, text: seed } });
   await Promise.all([openedBig, openedSmall]);
-  const full = time(() => analyze(big.text, { force: true }), 1);
+  const full = time(() => cold(big.text), 1);
   const latencies = [];
   for (let round = 0; round < (quick ? 3 : 10); round++) {
     const version = round + 2;
     const published = server.diagnostics(bigUri, version);
-    await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: bigUri, version }, contentChanges: [{ text: `${big.text}\n<!-- ${round} -->\n` }] });
+    // A new title: the first block changed, so the whole document is parsed and analysed again.
+    const retitled = big.text.replace(/^# .*/, `# Postmortem: edit ${round}`);
+    await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: bigUri, version }, contentChanges: [{ text: retitled }] });
     for (const request of [
       ['textDocument/hover', { textDocument: { uri: smallUri }, position: { line: 13, character: 6 } }],
       ['textDocument/completion', { textDocument: { uri: smallUri }, position: { line: 9, character: 0 } }],
@@ -189,7 +204,8 @@ const thousand = documents.find((doc) => doc.entries === 1000);
     }
     await published;
   }
-  line(`- Completion and hover on another document while the ${big.entries.toLocaleString('en')}-entry one is re-analysed: p95 **${ms(percentile(latencies, 95))} ms** = **${ratio(percentile(latencies, 95) / full)}** of that document's full analysis (${ms(full)} ms). Target: ≤ 0.1×.`);
+  line(`- Completion and hover on another document while the ${big.entries.toLocaleString('en')}-entry one is re-analysed from scratch (its title changed): p95 **${ms(percentile(latencies, 95))} ms** = **${ratio(percentile(latencies, 95) / full)}** of that document's full analysis (${ms(full)} ms). Target: ≤ 0.1×.`);
+  target(`Completion and hover p95 while the ${big.entries.toLocaleString('en')}-entry document is analysed, against its analysis`, ratio(percentile(latencies, 95) / full), '≤ 0.1×', percentile(latencies, 95) / full <= 0.1);
   await stop(server);
 }
 
@@ -240,6 +256,8 @@ line('| run | postmortem-lint (ms) | markdownlint-cli2 (ms) | ratio | target |')
 line('| --- | ---: | ---: | ---: | ---: |');
 line(`| one file (${(statSync(single).size / 1024).toFixed(0)} KB) | ${ms(ours1)} | ${ms(theirs1)} | ${ratio(ours1 / theirs1)} | ≤ 0.5× |`);
 line(`| 100 files | ${ms(ours100)} | ${ms(theirs100)} | ${ratio(ours100 / theirs100)} | ≤ 1× |`);
+target('CLI on one file against markdownlint-cli2', ratio(ours1 / theirs1), '≤ 0.5×', ours1 / theirs1 <= 0.5);
+target('CLI on 100 files against markdownlint-cli2', ratio(ours100 / theirs100), '≤ 1×', ours100 / theirs100 <= 1);
 rmSync(folder, { recursive: true, force: true });
 
 line('');
@@ -248,12 +266,20 @@ line('');
 const vsix = readdirSync(root).find((name) => name.endsWith('.vsix'));
 line(`- The bundled server \`dist/server.cjs\`: ${(statSync(SERVER).size / 1024).toFixed(0)} KB${readFileSync(SERVER, 'utf8').includes('sourceMappingURL') ? ' (development build; `npm run package` minifies it)' : ' (minified)'}.`);
 line(vsix ? `- \`${vsix}\`: **${(statSync(join(root, vsix)).size / 1024).toFixed(0)} KB** (target ≤ 1 MB).` : '- No .vsix built: run `npm run package` first for its size.');
+if (vsix) target('.vsix size', `${(statSync(join(root, vsix)).size / 1024).toFixed(0)} KB`, '≤ 1 MB', statSync(join(root, vsix)).size <= 1024 * 1024);
 line('');
-line('## Where the gaps are');
+line('## Targets in this run');
 line('');
-line('- **Typing latency and responsiveness** miss their targets: every analysis re-parses the whole document on the server\'s one thread, so a single-character edit costs a full parse plus the model, and a request on another document waits behind it. Meeting ≤ 0.25× and ≤ 0.1× needs incremental analysis (re-parse only the blocks an edit touches, splice them into the tree, fall back to a full parse when structure changes) and moving analysis off the connection\'s thread (a worker that owns the documents and answers every feature). Neither is built yet; the property test that incremental equals full analysis belongs with the first.');
-line('- **Analysis against a bare parse** lands between about 0.9× and 1.5× across sizes in our runs: on this shared two-core machine the same ratio moved by ±0.4 between runs an hour apart, so only repeated runs on a quiet machine can say whether ≤ 1.25× holds. The model\'s own cost is mostly per-line timestamp matching and prose scans; prose blocks and placeholders are already computed once per parse rather than once per rule.');
-line('- **CLI start-up** is dominated by compiling the bundle (about 50 ms of V8 work for 1.8 MB) and Node\'s own start; luxon\'s system-locale lookup was removed. Node 22\'s compile cache would help; Node 20 has none.');
+line('| target | measured | goal | met |');
+line('| --- | ---: | ---: | --- |');
+for (const { name, measured, goal, met } of targets) line(`| ${name} | ${measured} | ${goal} | ${met ? 'yes' : '**no**'} |`);
+line('');
+line('## How');
+line('');
+line('- **Incremental analysis.** The server keeps each document\'s last parse; an edit re-parses only the top-level blocks it touches, or inside a long list only the items around it, with an unchanged guard on each side that must parse exactly as before, and splices them into the tree. Timestamps per line, prose per block and blameful phrases per block are remembered across analyses, so unchanged text costs little. `test/unit/incremental-analysis.test.ts` checks that the result equals a full analysis after random edit sequences.');
+line('- **A worker for large documents.** From 32,000 characters on, analysis and every feature request about a document run in one analysis worker thread, so the connection answers other documents at once.');
+line('- **Parsing in parts.** Documents over 32,000 characters are parsed in parts of about 16,000 characters, cut where no Markdown construct can carry across; the joined tree equals a whole parse (`test/unit/chunked-parse.test.ts`). This is why a full analysis can cost less than the bare parse, which parses in one piece.');
+line('- **CLI start-up**: Node itself takes about 60 ms here; the CLI bundle (670 KB) compiles and initialises in about 70 ms more. A worker thread per core for folders was tried and dropped: on this two-core machine the main thread\'s files became twice as slow while a worker ran.');
 line('');
 writeFileSync(join(root, 'docs', 'BENCHMARKS.md'), `${report.join('\n')}\n`);
 console.log('\nwrote docs/BENCHMARKS.md');

@@ -6,6 +6,8 @@ import type { EffectiveSettings } from '../config/effective-settings.js';
 import { postmortemReason, type PostmortemReason } from './detect.js';
 import { closestTemplate, templateById } from '../templates/registry.js';
 import { applySuppressions } from './suppressions.js';
+import { forgetTimestamps } from '../time/timestamps.js';
+import { forgetBlamefulScans } from '../rules/blameful-language.js';
 import type { Template } from '../templates/template.js';
 import { placeholderText, placeholdersIn, TEMPLATE_PLACEHOLDER_COUNT } from '../rules/placeholder-text.js';
 
@@ -26,6 +28,15 @@ export interface AnalyzeOptions {
   rules?: readonly AnyRule[];
   /** The analysis of the document's previous version, to parse only what changed. It is consumed. */
   previous?: Analysis;
+}
+
+/**
+ * Forgets what analyses remember across documents (timestamps per line,
+ * blameful phrases per block), so that the next one runs from cold.
+ */
+export function forgetMemos(): void {
+  forgetTimestamps();
+  forgetBlamefulScans();
 }
 
 /** Parse once, run every enabled rule. One failing rule becomes one finding; the others still run. */
