@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConfigSchema } from './config-schema.js';
 import { RULES } from '../rules/registry.js';
 import { TEMPLATE_IDS } from '../templates/registry.js';

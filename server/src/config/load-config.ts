@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve, basename } from 'node:path';
 import { parse as parseJsonc, parseTree, findNodeAtLocation, printParseErrorCode, type ParseError, type Node as JsonNode } from 'jsonc-parser';
 import { parseDocument, isNode } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConfigSchema, CONFIG_FILE_NAMES, type Config } from './config-schema.js';
 import { LineIndex } from '../model/positions.js';
 import type { Range } from '../model/schema.js';

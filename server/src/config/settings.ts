@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { SeveritySchema } from '../rules/types.js';
 
 /** Where a path glob decides: these folders and names hold postmortems. */

@@ -56,6 +56,13 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
 
 const TEMPLATE_MODE_RULES = new Set([placeholderText.id, 'duplicate-section', 'empty-section']);
 
+// A rule's default options, parsed once: most documents configure none.
+const defaults = new WeakMap<AnyRule, unknown>();
+function defaultOptions(rule: AnyRule): unknown {
+  if (!defaults.has(rule)) defaults.set(rule, rule.options?.parse({}));
+  return defaults.get(rule);
+}
+
 export function runRules(context: RuleContext, settings: Settings, allRules: readonly AnyRule[]): Finding[] {
   const findings: Finding[] = [];
   // A template being filled in gets one gentle note about its placeholders, not a wall of findings.
@@ -69,7 +76,7 @@ export function runRules(context: RuleContext, settings: Settings, allRules: rea
     const severity = level ?? rule.defaultSeverity;
     try {
       // Options were validated when the config was read; parsing here fills in the defaults.
-      const options: unknown = rule.options ? rule.options.parse(rawOptions ?? {}) : undefined;
+      const options: unknown = rule.options ? (rawOptions === undefined ? defaultOptions(rule) : rule.options.parse(rawOptions)) : undefined;
       for (const report of rule.check(context, options)) findings.push({ rule: rule.id, severity, ...report });
     } catch (error) {
       findings.push({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // The incident model. These schemas are the single source of truth: the
 // TypeScript types below are inferred from them, and `--print-model` output is

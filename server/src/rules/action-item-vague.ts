@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Rule } from './types.js';
 import { openActionItems } from './action-items.js';
 

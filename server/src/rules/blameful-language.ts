@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Rule, RuleReport } from './types.js';
 import { proseBlocks } from '../model/prose.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Fix, Rule, RuleContext } from './types.js';
 import type { TemplateSection } from '../templates/template.js';
 import { sectionsMatching, templateSectionPresent } from '../templates/registry.js';

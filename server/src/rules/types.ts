@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { RangeSchema } from '../model/schema.js';
 import type { AnalyzedDocument } from '../model/build-model.js';
 import type { Template } from '../templates/template.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { SectionKindSchema } from '../model/schema.js';
 import type { Template } from './template.js';
 
