@@ -7,6 +7,7 @@ import { postmortemReason, type PostmortemReason } from './detect.js';
 import { closestTemplate, templateById } from '../templates/registry.js';
 import { applySuppressions } from './suppressions.js';
 import { forgetTimestamps } from '../time/timestamps.js';
+import { forgetWordings } from '../model/milestones.js';
 import { forgetBlamefulScans } from '../rules/blameful-language.js';
 import type { Template } from '../templates/template.js';
 import { placeholderText, placeholdersIn, TEMPLATE_PLACEHOLDER_COUNT } from '../rules/placeholder-text.js';
@@ -37,6 +38,7 @@ export interface AnalyzeOptions {
 export function forgetMemos(): void {
   forgetTimestamps();
   forgetBlamefulScans();
+  forgetWordings();
 }
 
 /** Parse once, run every enabled rule. One failing rule becomes one finding; the others still run. */

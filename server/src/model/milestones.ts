@@ -36,7 +36,25 @@ const FIELD_KEYS: ReadonlyArray<readonly [MilestoneKind, RegExp]> = [
 const NEGATION = /\b(?:no|not|nobody|no one|never|without|neither|nor|before)\b|n't\b/i;
 
 /** The milestone an entry's own words mark, if any: the wording, not negated in its clause. */
+// Entry texts repeat across analyses of one document: each is read once.
+const readings = new Map<string, MilestoneKind | null>();
+
 export function milestoneFromWording(text: string): MilestoneKind | null {
+  let kind = readings.get(text);
+  if (kind === undefined) {
+    kind = readWording(text);
+    if (readings.size >= 50_000) readings.clear();
+    readings.set(text, kind);
+  }
+  return kind;
+}
+
+/** Forgets the entry texts read so far (benchmarks measure analysis from cold). */
+export function forgetWordings(): void {
+  readings.clear();
+}
+
+function readWording(text: string): MilestoneKind | null {
   for (const [kind, pattern] of WORDING) {
     const match = pattern.exec(text);
     if (!match) continue;

@@ -71,6 +71,7 @@ const SEEN_LONGEST = 2_000;
 /** Forgets the lines read so far (benchmarks measure analysis from cold). */
 export function forgetTimestamps(): void {
   seen.clear();
+  resolved.clear();
 }
 
 /** Finds every date, time or date-time in a line of text. */
@@ -188,10 +189,25 @@ export interface ResolvedInstant {
 }
 
 /** Places a timestamp in time, filling a missing date or zone from the context. */
+// Timelines repeat the same few dates and zones: each distinct reading is worked out once.
+const resolved = new Map<string, ResolvedInstant>();
+
 export function resolveTimestamp(match: TimestampMatch, context: ResolveContext): ResolvedInstant {
   const date = match.date ?? context.date;
   const year = date?.year ?? context.date?.year ?? null;
   const zone = match.zone ?? context.zone;
+  const key = `${String(year)}-${String(date?.month)}-${String(date?.day)} ${match.time ? `${match.time.hour}:${match.time.minute}:${match.time.second}` : '-'} ${String(zone)} ${String(match.zoneText)}`;
+  let known = resolved.get(key);
+  if (!known) {
+    known = resolveAfresh(match, date, year, zone);
+    if (resolved.size >= 50_000) resolved.clear();
+    resolved.set(key, known);
+  }
+  // A copy: callers keep and may extend what they are given.
+  return { ...known, date: known.date ? { ...known.date } : null };
+}
+
+function resolveAfresh(match: TimestampMatch, date: CalendarDate | null, year: number | null, zone: string | null): ResolvedInstant {
   const time = match.time ?? { hour: 0, minute: 0, second: 0 };
   // Unknown pieces fall back to fixed stand-ins so that ordering still works
   // within one document; the ISO string is only given when nothing was assumed.
