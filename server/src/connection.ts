@@ -49,7 +49,7 @@ const OFFLOAD_CHARS = 32_000;
 /** The only place handlers are bound to the connection. Features are pure functions of the analysis. */
 export function bindConnection(connection: Connection, version: string, options: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
-  const cache = new AnalysisCache();
+  const cache = new AnalysisCache((line) => connection.console.error(line));
   let offloadChars = options.offloadChars ?? OFFLOAD_CHARS;
   const offload = options.workerScript
     ? new AnalysisWorkerClient(options.workerScript, {

@@ -8,6 +8,9 @@ import type { Settings } from '../config/settings.js';
  * first request for a version pays for the parse.
  */
 export class AnalysisCache {
+  /** `log` receives a line for each rule that failed on a document (for the output channel). */
+  constructor(private readonly log: (line: string) => void = () => undefined) {}
+
   private readonly entries = new Map<string, { document: TextDocument; version: number; settings: Settings; result: Analysis }>();
 
   get(document: TextDocument, settings: Settings): Analysis {
@@ -19,6 +22,7 @@ export class AnalysisCache {
     const previous = cached?.settings === settings ? cached.result : undefined;
     const result = analyze(document.getText(), { path: pathOf(document.uri), settings, ...(previous ? { previous } : {}) });
     this.entries.set(document.uri, { document, version: document.version, settings, result });
+    for (const line of internalErrors(document.uri, result)) this.log(line);
     return result;
   }
 
@@ -29,6 +33,11 @@ export class AnalysisCache {
   clear(): void {
     this.entries.clear();
   }
+}
+
+/** A line for the output channel per rule that threw on a document: the finding says it, the log says where. */
+export function internalErrors(uri: string, result: Analysis): string[] {
+  return result.findings.filter((finding) => finding.rule === 'internal-error' && finding.message.startsWith('Rule ')).map((finding) => `${uri}: ${finding.message}`);
 }
 
 export function pathOf(uri: string): string | null {

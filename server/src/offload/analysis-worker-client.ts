@@ -112,6 +112,10 @@ export class AnalysisWorkerClient {
     // The worker must not keep the server alive after the editor has gone.
     worker.unref();
     worker.on('message', (message: FromWorker) => {
+      if ('log' in message) {
+        this.host.log(message.log);
+        return;
+      }
       const current = this.inFlight;
       if (!current || message.id !== current.id) return;
       this.inFlight = null;

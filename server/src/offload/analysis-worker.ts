@@ -15,7 +15,7 @@ export function serveAnalysisRequests(): void {
   if (!port) throw new Error('The analysis worker must run in a worker thread.');
   const documents = new Map<string, TextDocument>();
   const settingsById = new Map<number, EffectiveSettings>();
-  const cache = new AnalysisCache();
+  const cache = new AnalysisCache((line) => port.postMessage({ log: line } satisfies FromWorker));
   port.on('message', (message: ToWorker) => {
     switch (message.type) {
       case 'text':

@@ -11,4 +11,4 @@ export type ToWorker =
   | { type: 'request'; id: number; uri: string; settingsId: number; feature: FeatureName; params: unknown };
 
 /** The worker's answer to one request: the feature's LSP result, or why it failed. */
-export type FromWorker = { id: number; result: unknown } | { id: number; error: string };
+export type FromWorker = { id: number; result: unknown } | { id: number; error: string } | { log: string };
