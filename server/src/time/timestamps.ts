@@ -48,6 +48,8 @@ function timestampPattern(core: string): RegExp {
 }
 const DATED = timestampPattern(`(?:${DATE_SOURCE})(?:(?:T|,?\\s+(?:at\\s+)?|,\\s*)(?:${TIME_SOURCE}))?`);
 const UNDATED = timestampPattern(TIME_SOURCE);
+// Every date DATED reads has an ISO date or a month's name (case as DATED has it).
+const MAY_HOLD_DATE = /\d{4}-\d{2}-\d{2}|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/;
 
 // A time glued to these is part of something else: a URL, a version, an IP,
 // a ratio, a ticket id.
@@ -88,7 +90,8 @@ export function findTimestamps(text: string): readonly TimestampMatch[] {
 
 function scanTimestamps(text: string): TimestampMatch[] {
   const found: TimestampMatch[] = [];
-  const dated = [...text.matchAll(DATED)];
+  // Most lines name no month and hold no ISO date: the long date pattern need not scan them.
+  const dated = MAY_HOLD_DATE.test(text) ? [...text.matchAll(DATED)] : [];
   const matches = [...dated];
   // Both lists come in order without overlaps, so one sweep tells which undated
   // times fall inside a dated match (checking every match for each is quadratic).
