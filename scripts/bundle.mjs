@@ -33,7 +33,7 @@ const common = {
 };
 
 const builds = [
-  // The server starts its analysis worker from its own file (import.meta.url in ESM).
+  // The server starts its analysis worker from its own file, the CLI launcher finds its engine (import.meta.url in ESM).
   {
     ...common,
     entryPoints: ['server/src/server.ts'],
@@ -42,7 +42,16 @@ const builds = [
     define: { ...common.define, 'import.meta.url': 'importMetaUrl' },
     inject: [fileURLToPath(new URL('import-meta-url.mjs', import.meta.url))],
   },
-  { ...common, entryPoints: ['server/src/cli-main.ts'], outfile: 'dist/cli.cjs', banner: { js: '#!/usr/bin/env node' } },
+  // postmortem-lint: a small launcher that loads the linter with V8's code cache (cli-launcher.ts).
+  { ...common, entryPoints: ['server/src/cli-main.ts'], outfile: 'dist/cli-engine.cjs' },
+  {
+    ...common,
+    entryPoints: ['server/src/cli-launcher.ts'],
+    outfile: 'dist/cli.cjs',
+    banner: { js: '#!/usr/bin/env node' },
+    define: { ...common.define, 'import.meta.url': 'importMetaUrl' },
+    inject: [fileURLToPath(new URL('import-meta-url.mjs', import.meta.url))],
+  },
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.cjs', external: ['vscode'] },
 ];
 // The extension-host suite: out/, never shipped, built in every mode so the packaged extension is tested too.

@@ -15,7 +15,7 @@ import { RULES } from '../../server/src/rules/registry.js';
 import { readFixture } from '../support/fixtures.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const BUNDLES = ['dist/server.cjs', 'dist/cli.cjs', 'dist/client.cjs'];
+const BUNDLES = ['dist/server.cjs', 'dist/cli.cjs', 'dist/cli-engine.cjs', 'dist/client.cjs'];
 
 test('the bundles load no network module: no http, https, http2, tls or dns, and no fetch', () => {
   for (const bundle of BUNDLES) {
@@ -24,7 +24,7 @@ test('the bundles load no network module: no http, https, http2, tls or dns, and
     assert.doesNotMatch(source, /\bfetch\(/, `${bundle} calls fetch`);
   }
   // The CLI needs no socket at all; the server's only sockets are the LSP transports (--socket, --pipe).
-  assert.doesNotMatch(readFileSync(join(ROOT, 'dist/cli.cjs'), 'utf8'), /require\(["'](?:node:)?net["']\)/);
+  assert.doesNotMatch(readFileSync(join(ROOT, 'dist/cli-engine.cjs'), 'utf8'), /require\(["'](?:node:)?net["']\)/);
 });
 
 test('config files are data: only JSON and YAML names are looked for, and a YAML tag that would build a function stays text', () => {
