@@ -32,26 +32,24 @@ const common = {
   logLevel: 'warning',
 };
 
+/**
+ * An executable bundle that knows its own file (import.meta.url in ESM): the
+ * server starts its analysis worker from it, the CLI launcher finds its engine.
+ */
+const executable = (entry, outfile) => ({
+  ...common,
+  entryPoints: [entry],
+  outfile,
+  banner: { js: '#!/usr/bin/env node' },
+  define: { ...common.define, 'import.meta.url': 'importMetaUrl' },
+  inject: [fileURLToPath(new URL('import-meta-url.mjs', import.meta.url))],
+});
+
 const builds = [
-  // The server starts its analysis worker from its own file, the CLI launcher finds its engine (import.meta.url in ESM).
-  {
-    ...common,
-    entryPoints: ['server/src/server.ts'],
-    outfile: 'dist/server.cjs',
-    banner: { js: '#!/usr/bin/env node' },
-    define: { ...common.define, 'import.meta.url': 'importMetaUrl' },
-    inject: [fileURLToPath(new URL('import-meta-url.mjs', import.meta.url))],
-  },
+  executable('server/src/server.ts', 'dist/server.cjs'),
   // postmortem-lint: a small launcher that loads the linter with V8's code cache (cli-launcher.ts).
+  executable('server/src/cli-launcher.ts', 'dist/cli.cjs'),
   { ...common, entryPoints: ['server/src/cli-main.ts'], outfile: 'dist/cli-engine.cjs' },
-  {
-    ...common,
-    entryPoints: ['server/src/cli-launcher.ts'],
-    outfile: 'dist/cli.cjs',
-    banner: { js: '#!/usr/bin/env node' },
-    define: { ...common.define, 'import.meta.url': 'importMetaUrl' },
-    inject: [fileURLToPath(new URL('import-meta-url.mjs', import.meta.url))],
-  },
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.cjs', external: ['vscode'] },
 ];
 // The extension-host suite: out/, never shipped, built in every mode so the packaged extension is tested too.
