@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import type { Field } from './fields.js';
 import type { ParsedMarkdown } from './markdown.js';
 import type { IncidentMetrics, Milestone, MilestoneKind } from './schema.js';
@@ -156,5 +155,6 @@ export function milestoneWindow(milestones: readonly Milestone[]): { start: Mile
   const start = byKind.get('impact-start');
   const end = byKind.get('impact-end') ?? byKind.get('resolved');
   if (!start?.at || !end?.at) return null;
-  return DateTime.fromISO(end.at) > DateTime.fromISO(start.at) ? { start, end } : null;
+  // Both are ISO 8601 with an offset: the native parser compares them as well as luxon, faster.
+  return Date.parse(end.at) > Date.parse(start.at) ? { start, end } : null;
 }

@@ -236,8 +236,19 @@ function resolveAfresh(match: TimestampMatch, date: CalendarDate | null, year: n
  * apart. When the written abbreviation names the other offset of the same
  * wall-clock time, take that one; the zone database says which is which.
  */
+// A zone's short name at an offset ("PDT" for America/Los_Angeles at −7 h) never changes: ask luxon once.
+const offsetNames = new Map<string, string | null>();
+
 function disambiguate(dateTime: DateTime, written: string | null): DateTime {
-  const name = (candidate: DateTime): string | null => candidate.setLocale('en-US').offsetNameShort;
+  const name = (candidate: DateTime): string | null => {
+    const key = `${candidate.zoneName ?? ''} ${candidate.offset}`;
+    let known = offsetNames.get(key);
+    if (known === undefined) {
+      known = candidate.setLocale('en-US').offsetNameShort;
+      offsetNames.set(key, known);
+    }
+    return known;
+  };
   if (!written || !dateTime.isValid || name(dateTime) === written) return dateTime;
   for (const shift of [3_600_000, -3_600_000]) {
     const other = DateTime.fromMillis(dateTime.toMillis() + shift, { zone: dateTime.zone });
