@@ -1,5 +1,6 @@
 import type { Root, RootContent } from 'mdast';
-import { endPoint, hasDefinitions, lineBreaks, shift } from './mdast-tree.js';
+import { endPoint, hasDefinitions, shift } from './mdast-tree.js';
+import type { LineIndex } from './positions.js';
 
 const LIST_OR_QUOTE = /^(?:[-*+>]|\d{1,9}[.)])/;
 const ATX_HEADING = /^#{1,6}(?:[ \t]|$)/;
@@ -41,12 +42,11 @@ function cuts(text: string, every: number): number[] {
  * (reference definitions, which reach across the whole document), and the
  * caller parses it whole.
  */
-export function parseInChunks(text: string, parse: (part: string, atDocumentStart: boolean) => Root, every: number): Root | null {
+export function parseInChunks(text: string, lines: LineIndex, parse: (part: string, atDocumentStart: boolean) => Root, every: number): Root | null {
   const points = cuts(text, every);
   if (points.length === 0) return null;
   const children: RootContent[] = [];
   let start = 0;
-  let lines = 0;
   for (const end of [...points, text.length]) {
     const part = text.slice(start, end);
     const root = parse(part, start === 0);
@@ -56,10 +56,10 @@ export function parseInChunks(text: string, parse: (part: string, atDocumentStar
     if (hasDefinitions(root)) return null;
     // An unclosed front matter fence changes how the rest of the document parses.
     if (start === 0 && /^---[ \t]*[\r\n]/.test(text) && root.children[0]?.type !== 'yaml') return null;
-    for (const node of root.children) shift(node, start, lines);
+    const lineBase = lines.positionAt(start).line;
+    for (const node of root.children) shift(node, start, lineBase);
     children.push(...root.children);
-    lines += lineBreaks(part);
     start = end;
   }
-  return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: endPoint(text) } };
+  return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: endPoint(lines) } };
 }

@@ -155,7 +155,7 @@ export function reparse(previous: ParsedMarkdown, text: string): ParsedMarkdown 
     const index = root.children.indexOf(host);
     for (const node of root.children.slice(index + 1)) shift(node, delta, lineDelta);
   } else if (inRoot) splice(root, inRoot, delta, lineDelta);
-  const next: Root = { type: 'root', children: root.children, position: { start: { line: 1, column: 1, offset: 0 }, end: endPoint(text) } };
+  const next: Root = { type: 'root', children: root.children, position: { start: { line: 1, column: 1, offset: 0 }, end: endPoint(lines) } };
   withoutDefinitions.add(next);
   return { ...previous, text, lines, root: next, degraded: null };
 }

@@ -83,13 +83,13 @@ function defuse(text: string): { text: string; blocks: number } {
 export const CHUNK_CHARS = 16_000;
 
 /** A long document in parts; null for a short one or one that cannot be cut. */
-function parseLong(text: string, every = CHUNK_CHARS): Root | null {
-  return text.length > 2 * every ? parseInChunks(text, (part, atDocumentStart) => (atDocumentStart ? processor : fragmentProcessor).parse(part), every) : null;
+function parseLong(text: string, lines: LineIndex, every = CHUNK_CHARS): Root | null {
+  return text.length > 2 * every ? parseInChunks(text, lines, (part, atDocumentStart) => (atDocumentStart ? processor : fragmentProcessor).parse(part), every) : null;
 }
 
 /** The whole document parsed in parts of about `every` characters, for tests that compare it with a whole parse. */
 export function parseInParts(text: string, every: number): Root | null {
-  return parseLong(text, every);
+  return parseLong(text, new LineIndex(text), every);
 }
 
 export function parseMarkdown(original: string): ParsedMarkdown {
@@ -110,7 +110,8 @@ export function parseMarkdown(original: string): ParsedMarkdown {
     [plainProcessor, 'parsed without GitHub extensions (tables, task lists): it nests too deeply for a full parse'],
   ] as const) {
     try {
-      const root = (candidate === processor ? parseLong(text) : null) ?? candidate.parse(text);
+      // The parser does not count a BOM: parts are placed by the lines of the text it reads.
+      const root = (candidate === processor ? parseLong(text, bom ? new LineIndex(text) : lines) : null) ?? candidate.parse(text);
       if (bom) shiftPositions(root, bom);
       // The model reads the original text; the tree's offsets are the same.
       return { text: original, lines, root, frontMatter: readFrontMatter(root), degraded };

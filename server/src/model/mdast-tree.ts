@@ -1,5 +1,6 @@
 import type { Nodes, Parents } from 'mdast';
 import type { Point } from 'unist';
+import type { LineIndex } from './positions.js';
 
 // Reading and moving positions in an mdast tree.
 
@@ -63,25 +64,8 @@ export function shift(node: Nodes, offset: number, lines: number): void {
   });
 }
 
-/** The line breaks in a text, as the parser counts them (CRLF, LF and a lone CR). */
-export function lineBreaks(text: string): number {
-  let count = 0;
-  for (let i = 0; i < text.length; i++) {
-    const char = text.charCodeAt(i);
-    if (char === 10 || (char === 13 && text.charCodeAt(i + 1) !== 10)) count++;
-  }
-  return count;
-}
-
-/** Where a root ends, as the parser puts it: after the last character. */
-export function endPoint(text: string): Point {
-  let lastBreak = -1;
-  for (let i = text.length - 1; i >= 0; i--) {
-    const char = text.charCodeAt(i);
-    if (char === 10 || char === 13) {
-      lastBreak = i;
-      break;
-    }
-  }
-  return { line: lineBreaks(text) + 1, column: text.length - lastBreak, offset: text.length };
+/** Where a root ends, as the parser puts it: after the last character of the text the line index covers. */
+export function endPoint(lines: LineIndex): Point {
+  const end = lines.positionAt(lines.text.length);
+  return { line: end.line + 1, column: end.character + 1, offset: lines.text.length };
 }
