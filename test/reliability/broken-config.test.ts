@@ -18,7 +18,7 @@ import type { Diagnostic } from 'vscode-languageserver-protocol/node.js';
 import { analyze } from '../../server/src/engine/analyze.js';
 import { DEFAULT_SETTINGS, type Settings } from '../../server/src/config/settings.js';
 import { FIXTURES } from '../support/fixtures.js';
-import { CLI_BUNDLE, LspProcess, within } from './support/lsp-process.js';
+import { bundlesForAnotherUser, CLI_BUNDLE, LspProcess, within } from './support/lsp-process.js';
 
 const NO_DURATION = readFileSync(join(FIXTURES, 'seed-variants', 'no-duration.md'), 'utf8');
 const NOBODY = { uid: 65534, gid: 65534 };
@@ -193,7 +193,7 @@ test('server: a valid .postmortemrc.json saved with a BOM (as Windows editors do
 // The CLI: one line per problem on stderr (file:line:col: path: message), exit 2, the defaults apply.
 
 function lint(cwd: string, args: string[], user: { uid?: number; gid?: number } = {}): { code: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [CLI_BUNDLE, ...args], { cwd, encoding: 'utf8', ...user });
+  const result = spawnSync(process.execPath, [user.uid !== undefined ? bundlesForAnotherUser().cli : CLI_BUNDLE, ...args], { cwd, encoding: 'utf8', ...user });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

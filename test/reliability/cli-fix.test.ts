@@ -12,7 +12,7 @@ import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../../server/src/cli/write-file-atomic.js';
 import { FIXTURES, SEED } from '../support/fixtures.js';
-import { CLI_BUNDLE } from './support/lsp-process.js';
+import { bundlesForAnotherUser, CLI_BUNDLE } from './support/lsp-process.js';
 
 const NO_DURATION = readFileSync(join(FIXTURES, 'seed-variants', 'no-duration.md'), 'utf8');
 const SEED_TEXT = readFileSync(SEED, 'utf8');
@@ -25,7 +25,7 @@ function folder(): string {
 }
 
 function lint(cwd: string, args: string[], user: { uid?: number; gid?: number } = {}): { code: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [CLI_BUNDLE, ...args], { cwd, encoding: 'utf8', ...user });
+  const result = spawnSync(process.execPath, [user.uid !== undefined ? bundlesForAnotherUser().cli : CLI_BUNDLE, ...args], { cwd, encoding: 'utf8', ...user });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -4,7 +4,9 @@
 // deadlines on every wait (a test waits for an event, or fails saying which
 // one did not come, never sleeps).
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   createProtocolConnection,
@@ -29,6 +31,27 @@ import {
 
 export const SERVER_BUNDLE = fileURLToPath(new URL('../../../../dist/server.cjs', import.meta.url));
 export const CLI_BUNDLE = fileURLToPath(new URL('../../../../dist/cli.cjs', import.meta.url));
+
+let shared: { server: string; cli: string } | null = null;
+
+/**
+ * The bundles where another user can run them. A clone may sit in a folder
+ * only its owner can enter (mktemp -d makes 0700 ones), and the tests that
+ * run the server or the CLI as "nobody" must not depend on where it sits.
+ * The bundles are self-contained: copies run as the originals do.
+ */
+export function bundlesForAnotherUser(): { server: string; cli: string } {
+  if (shared) return shared;
+  const folder = mkdtempSync(join(tmpdir(), 'pm-bundles-'));
+  chmodSync(folder, 0o755);
+  for (const name of ['server.cjs', 'cli.cjs', 'cli-engine.cjs']) {
+    copyFileSync(fileURLToPath(new URL(`../../../../dist/${name}`, import.meta.url)), join(folder, name));
+    chmodSync(join(folder, name), 0o755);
+  }
+  process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
+  shared = { server: join(folder, 'server.cjs'), cli: join(folder, 'cli.cjs') };
+  return shared;
+}
 
 /** Resolves with the promise's value, or rejects saying what did not happen within ms. */
 export async function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
@@ -120,7 +143,7 @@ export class LspProcess {
   }
 
   static async launch(options: LaunchOptions = {}): Promise<{ server: LspProcess; initialize: InitializeResult }> {
-    const child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], {
+    const child = spawn(process.execPath, [options.uid !== undefined ? bundlesForAnotherUser().server : SERVER_BUNDLE, '--stdio'], {
       stdio: 'pipe',
       ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
       ...(options.uid !== undefined ? { uid: options.uid } : {}),
