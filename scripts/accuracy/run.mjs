@@ -47,7 +47,10 @@ function readJsonl(path) {
     });
 }
 
-const key = (id, rule, line) => `${id}\u0000${rule}\u0000${line}`;
+const key = (id, rule, line, subject) => `${id}\u0000${rule}\u0000${line}${subject ? `\u0000${subject}` : ''}`;
+// Several findings of one rule can share a line (missing-section reports every absent
+// section at line 1); the first quoted name in the message tells them apart.
+const subjectOf = (message) => /"([^"]+)"/.exec(message)?.[1] ?? null;
 const pct = (a, b) => (b === 0 ? 0 : (100 * a) / b);
 const fmtPct = (a, b) => (b === 0 ? '–' : `${pct(a, b).toFixed(1)}%`);
 
@@ -92,13 +95,13 @@ const perDoc = new Map(present.map((e) => [e.id, 0]));
 for (const file of report) {
   const id = basename(file.file, '.md');
   for (const d of file.diagnostics) {
-    findings.push({ id, rule: d.rule, line: d.range.start.line + 1, severity: d.severity, message: d.message });
+    findings.push({ id, rule: d.rule, line: d.range.start.line + 1, severity: d.severity, message: d.message, subject: subjectOf(d.message) });
     perDoc.set(id, (perDoc.get(id) ?? 0) + 1);
   }
 }
 
 if (args.has('--snapshot')) {
-  const lines = findings.map((f) => JSON.stringify({ id: f.id, rule: f.rule, line: f.line, severity: f.severity }));
+  const lines = findings.map((f) => JSON.stringify({ id: f.id, rule: f.rule, line: f.line, severity: f.severity, subject: f.subject ?? undefined }));
   writeFileSync(join(dataDir, 'baseline-findings.jsonl'), lines.join('\n') + '\n');
   console.log(`accuracy: baseline snapshot of ${findings.length} findings written.`);
 }
@@ -107,8 +110,10 @@ if (args.has('--snapshot')) {
 const verdicts = new Map();
 for (const v of readJsonl(join(dataDir, 'verdicts.jsonl'))) {
   if (!['true', 'debatable', 'false'].includes(v.verdict)) throw new Error(`verdict for ${v.id} ${v.rule}:${v.line} is "${v.verdict}"`);
-  verdicts.set(key(v.id, v.rule, v.line), v);
+  verdicts.set(key(v.id, v.rule, v.line, v.subject), v);
 }
+/** The verdict for a finding: the one naming its subject, else the one for its line. */
+const verdictOf = (f) => verdicts.get(key(f.id, f.rule, f.line, f.subject)) ?? verdicts.get(key(f.id, f.rule, f.line));
 const rules = new Map();
 const ruleRow = (rule) => {
   if (!rules.has(rule)) rules.set(rule, { rule, findings: 0, true: 0, debatable: 0, false: 0, unjudged: 0, errors: 0, falseErrors: 0 });
@@ -119,7 +124,7 @@ for (const f of findings) {
   const row = ruleRow(f.rule);
   row.findings++;
   if (f.severity === 'error') row.errors++;
-  const v = verdicts.get(key(f.id, f.rule, f.line));
+  const v = verdictOf(f);
   if (!v) {
     row.unjudged++;
     unjudged.push(f);
@@ -149,10 +154,14 @@ const missesCaught = missRows.filter((m) => m.caught).length;
 
 // ---- kept: baseline findings judged true that are still reported ---------------
 const baseline = readJsonl(join(dataDir, 'baseline-findings.jsonl'));
-const now = new Set(findings.map((f) => key(f.id, f.rule, f.line)));
-const baselineTrue = baseline.filter((b) => presentIds.has(b.id) && verdicts.get(key(b.id, b.rule, b.line))?.verdict === 'true');
-const kept = baselineTrue.filter((b) => now.has(key(b.id, b.rule, b.line)));
-const lost = baselineTrue.filter((b) => !now.has(key(b.id, b.rule, b.line)));
+const now = new Set(findings.flatMap((f) => [key(f.id, f.rule, f.line, f.subject), key(f.id, f.rule, f.line)]));
+const baselineTrue = baseline.filter((b) => presentIds.has(b.id) && verdictOf(b)?.verdict === 'true');
+// The subject only tells apart findings that share a line; elsewhere a reworded message is the same finding.
+const sharing = new Map();
+for (const b of baseline) sharing.set(key(b.id, b.rule, b.line), (sharing.get(key(b.id, b.rule, b.line)) ?? 0) + 1);
+const isKept = (b) => now.has(sharing.get(key(b.id, b.rule, b.line)) > 1 ? key(b.id, b.rule, b.line, b.subject) : key(b.id, b.rule, b.line));
+const kept = baselineTrue.filter(isKept);
+const lost = baselineTrue.filter((b) => !isKept(b));
 
 const med = median([...perDoc.values()]);
 
@@ -183,7 +192,7 @@ for (const [name, value, target, met] of targets) console.log(`${met ? 'met    '
 if (unjudged.length > 0 && !args.has('--unjudged')) console.log(`\n${unjudged.length} findings have no verdict; list them with npm run accuracy -- --unjudged`);
 if (args.has('--unjudged')) {
   console.log('\nUnjudged findings (id, rule, line, severity, message):');
-  for (const f of unjudged) console.log(JSON.stringify({ id: f.id, rule: f.rule, line: f.line, severity: f.severity, message: f.message }));
+  for (const f of unjudged) console.log(JSON.stringify({ id: f.id, rule: f.rule, line: f.line, severity: f.severity, subject: f.subject ?? undefined, message: f.message }));
 }
 if (args.has('--misses') || args.has('--write')) {
   console.log('\nMisses not caught:');
