@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { OutlineResult } from '../../server/src/protocol.js';
 import { formatMinutes } from '../../server/src/time/durations.js';
+import { markdownText } from '../../server/src/features/markdown-text.js';
 
 /** "$(pulse) 3 problems · 2h 30m" on postmortem files; a click opens the Problems view. */
 export function createStatusBar(onUpdate: vscode.Event<OutlineResult | null>): { readonly item: vscode.StatusBarItem; dispose(): void } {
@@ -17,11 +18,12 @@ export function createStatusBar(onUpdate: vscode.Event<OutlineResult | null>): {
     item.text = `$(pulse) ${problems}${minutes !== null ? ` · ${formatMinutes(minutes)}` : ''}`;
     item.tooltip = new vscode.MarkdownString(
       [
-        `**${result.title ?? 'Postmortem'}**`,
+        // The title is the document's and the template's name may be the workspace's: literal text.
+        `**${markdownText(result.title ?? 'Postmortem')}**`,
         `${problems} — click to open the Problems view`,
         result.duration.stated !== null ? `Stated duration: ${formatMinutes(result.duration.stated)}` : 'No duration stated',
         result.duration.computed !== null ? `From the timeline or milestones: ${formatMinutes(result.duration.computed)}` : '',
-        `Template: ${result.template.name}`,
+        `Template: ${markdownText(result.template.name)}`,
       ]
         .filter(Boolean)
         .join('\n\n'),

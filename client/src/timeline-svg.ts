@@ -357,7 +357,25 @@ function pack(intervals: readonly Interval[], gap: number): number[] {
   });
 }
 
-const TICK_STEPS = [1, 2, 5, 10, 15, 20, 30, 60, 120, 180, 240, 360, 720, 1440, 2880, 10080].map((minutes) => minutes * MINUTE);
+/** Whole minutes, hours and days, then about a month, a quarter, half a year, a year. */
+const TICK_STEPS = [1, 2, 5, 10, 15, 20, 30, 60, 120, 180, 240, 360, 720, 1440, 2880, 10080, 20160, 43200, 129600, 262080, 525960].map((minutes) => minutes * MINUTE);
+/** Labels need room, and more than this many ticks is clutter at any width. */
+const MAX_TICKS = 12;
+const YEAR = 525960 * MINUTE;
+
+/**
+ * The tick step for a span: the first nice step that gives at most maxTicks
+ * ticks (a span of n steps can hold n + 1); past a year, 1, 2 or 5 times a
+ * power of ten years.
+ */
+export function tickStep(span: number, maxTicks: number): number {
+  const intervals = Math.max(1, maxTicks - 1);
+  const step = TICK_STEPS.find((candidate) => span / candidate <= intervals);
+  if (step !== undefined) return step;
+  const years = span / intervals / YEAR;
+  const power = 10 ** Math.floor(Math.log10(years));
+  return ([1, 2, 5, 10].find((nice) => nice * power >= years) ?? 10) * power * YEAR;
+}
 
 // ---------------------------------------------------------------------------
 // The picture
@@ -518,8 +536,8 @@ function render(input: TimelineInput, options: TimelineOptions): TimelinePicture
   push(`</g>`);
 
   // Grid and axis ticks.
-  const maxTicks = Math.max(2, Math.floor((right - left) / (twelveHour ? 64 : 58)));
-  const step = TICK_STEPS.find((candidate) => (d1 - d0) / candidate <= maxTicks) ?? 30 * DAY;
+  const maxTicks = Math.min(MAX_TICKS, Math.max(2, Math.floor((right - left) / (twelveHour ? 64 : 58))));
+  const step = tickStep(d1 - d0, maxTicks);
   const offset0 = clock.offset(d0);
   const ticks: number[] = [];
   for (let wallMs = Math.ceil((d0 + offset0) / step) * step; wallMs <= d1 + offset0; wallMs += step) {

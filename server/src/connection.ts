@@ -189,10 +189,12 @@ export function bindConnection(connection: Connection, version: string, options:
   async function push(uri: string): Promise<void> {
     const document = documents.get(uri);
     if (!document) return;
+    // The number, not the object: TextDocuments updates a document in place, so the object is always current.
+    const version = document.version;
     const diagnostics = await diagnosticsFor(uri);
-    // A newer version arrived while this one was analysed: its own push follows.
-    if (documents.get(uri)?.version !== document.version) return;
-    await connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+    // A newer version arrived while this one was analysed (in the worker): its own push follows.
+    if (documents.get(uri) !== document || document.version !== version) return;
+    await connection.sendDiagnostics({ uri, version, diagnostics });
   }
 
   function schedule(uri: string, delay: number): void {

@@ -188,3 +188,31 @@ test('the webview document: strict CSP with a nonce, and a script that parses', 
   assert.match(html, /a&lt;b&gt;\.md/);
   assert.doesNotThrow(() => new Script(SCRIPT, { filename: 'timeline-webview.js' }), 'the webview script compiles');
 });
+
+test('axis ticks: at most 12 for any span (a few minutes to 125 years), at least 2, never overlapping, at every width', () => {
+  const MINUTE = 60_000;
+  const spans: Array<[string, number]> = [
+    ['6 minutes', 6 * MINUTE],
+    ['3 hours', 180 * MINUTE],
+    ['2 days', 2 * 1440 * MINUTE],
+    ['5 weeks', 35 * 1440 * MINUTE],
+    ['a year', 365 * 1440 * MINUTE],
+    ['a century', 36_525 * 1440 * MINUTE],
+    ['125 years', 45_656 * 1440 * MINUTE],
+  ];
+  // The engine reads years 1970 to 2100.
+  const start = Date.UTC(1972, 2, 3, 10, 0);
+  const iso = (ms: number): string => new Date(ms).toISOString().replace(/\.000Z$/, 'Z');
+  for (const [name, span] of spans) {
+    const text = ['# Postmortem: a long incident', '', '## Timeline', '', `- ${iso(start)} impact begins`, `- ${iso(start + span / 2)} still going`, `- ${iso(start + span)} resolved`, ''].join('\n');
+    const result = analyze(text, { force: true });
+    const input = incident('file:///work/postmortems/long.md', 1, result);
+    assert.equal(input.entries.filter((entry) => entry.key !== null).length, 3, `${name}: every entry has a time`);
+    for (const width of [480, 960, 4000]) {
+      const { svg } = draw(input, width);
+      const xs = [...svg.matchAll(/<line class="tick" x1="([\d.-]+)"/g)].map((match) => Number(match[1]));
+      assert.ok(xs.length >= 2 && xs.length <= 12, `${name} at ${width}px: ${xs.length} ticks`);
+      for (let i = 1; i < xs.length; i++) assert.ok(xs[i]! - xs[i - 1]! >= 30, `${name} at ${width}px: ticks ${i - 1} and ${i} are ${(xs[i]! - xs[i - 1]!).toFixed(1)} px apart`);
+    }
+  }
+});

@@ -1,4 +1,4 @@
-import type { CodeActionParams, CompletionParams, DocumentLinkParams, HoverParams, InlayHintParams, TextDocumentIdentifier } from 'vscode-languageserver';
+import type { CodeActionParams, CompletionParams, DocumentLinkParams, HoverParams, InlayHintParams, Position, TextDocumentIdentifier } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../engine/analyze.js';
 import type { Settings } from '../config/settings.js';
@@ -21,6 +21,9 @@ export interface FeatureContext {
   settings: Settings;
 }
 
+/** A position past the end of its line or of the document, where LSP says the end is (clients send them mid-edit). */
+const clamp = (document: TextDocument, position: Position): Position => document.positionAt(document.offsetAt(position));
+
 interface AnyParams {
   textDocument?: TextDocumentIdentifier;
 }
@@ -33,8 +36,8 @@ interface AnyParams {
  */
 export const FEATURES = {
   diagnostics: ({ document, result }: FeatureContext, _params: AnyParams) => result.findings.map((finding) => toDiagnostic(finding, document.uri, document.version)),
-  completion: ({ document, result }: FeatureContext, params: CompletionParams) => (result.isPostmortem ? completions(document, params.position, result) : []),
-  hover: ({ result }: FeatureContext, params: HoverParams) => (result.isPostmortem ? hover(result, params.position) : null),
+  completion: ({ document, result }: FeatureContext, params: CompletionParams) => (result.isPostmortem ? completions(document, clamp(document, params.position), result) : []),
+  hover: ({ document, result }: FeatureContext, params: HoverParams) => (result.isPostmortem ? hover(result, clamp(document, params.position)) : null),
   documentSymbol: ({ result }: FeatureContext, _params: AnyParams) => (result.isPostmortem ? documentSymbols(result) : []),
   foldingRange: ({ result }: FeatureContext, _params: AnyParams) => (result.isPostmortem ? foldingRanges(result) : []),
   documentLink: ({ result, settings }: FeatureContext, _params: DocumentLinkParams) => (result.isPostmortem ? documentLinks(result, settings.ticketUrl) : []),

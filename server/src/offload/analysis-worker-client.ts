@@ -33,8 +33,8 @@ export class AnalysisWorkerClient {
   private worker: Worker | null = null;
   /** The version of each document the current worker holds. */
   private synced = new Map<string, number>();
-  private sentSettings = new WeakSet<EffectiveSettings>();
-  private readonly settingsIds = new WeakMap<EffectiveSettings, number>();
+  /** The settings object each document's copy in the worker was last sent (the worker forgets them on close). */
+  private sentSettings = new Map<string, EffectiveSettings>();
   private readonly queue: Job[] = [];
   private inFlight: { job: Job; id: number; version: number } | null = null;
   /** Document versions the worker died on: not sent again, or it would die again. */
@@ -56,6 +56,7 @@ export class AnalysisWorkerClient {
   /** The document left the worker (closed, or small again). */
   forget(uri: string): void {
     this.poisoned.delete(uri);
+    this.sentSettings.delete(uri);
     if (!this.synced.delete(uri)) return;
     this.post({ type: 'close', uri });
   }
@@ -63,7 +64,7 @@ export class AnalysisWorkerClient {
   /** Settings or config files changed: the worker drops its analyses. */
   reset(): void {
     if (!this.worker) return;
-    this.sentSettings = new WeakSet();
+    this.sentSettings = new Map();
     this.post({ type: 'reset' });
   }
 
@@ -91,18 +92,13 @@ export class AnalysisWorkerClient {
         this.post({ type: 'text', uri: job.uri, version: document.version, text: document.getText() });
         this.synced.set(job.uri, document.version);
       }
-      let settingsId = this.settingsIds.get(job.settings);
-      if (settingsId === undefined) {
-        settingsId = this.nextId++;
-        this.settingsIds.set(job.settings, settingsId);
-      }
-      if (!this.sentSettings.has(job.settings)) {
-        this.post({ type: 'settings', id: settingsId, settings: job.settings });
-        this.sentSettings.add(job.settings);
+      if (this.sentSettings.get(job.uri) !== job.settings) {
+        this.post({ type: 'settings', uri: job.uri, settings: job.settings });
+        this.sentSettings.set(job.uri, job.settings);
       }
       const id = this.nextId++;
       this.inFlight = { job, id, version: document.version };
-      worker.postMessage({ type: 'request', id, uri: job.uri, settingsId, feature: job.feature, params: job.params } satisfies ToWorker);
+      worker.postMessage({ type: 'request', id, uri: job.uri, feature: job.feature, params: job.params } satisfies ToWorker);
     }
   }
 
@@ -127,7 +123,7 @@ export class AnalysisWorkerClient {
       if (this.worker !== worker) return;
       this.worker = null;
       this.synced = new Map();
-      this.sentSettings = new WeakSet();
+      this.sentSettings = new Map();
       const current = this.inFlight;
       this.inFlight = null;
       if (current) {
@@ -141,7 +137,7 @@ export class AnalysisWorkerClient {
     worker.on('exit', (code) => died(`the analysis worker exited with code ${code}`));
     this.worker = worker;
     this.synced = new Map();
-    this.sentSettings = new WeakSet();
+    this.sentSettings = new Map();
     return worker;
   }
 }

@@ -14,7 +14,8 @@ export function serveAnalysisRequests(): void {
   const port = parentPort;
   if (!port) throw new Error('The analysis worker must run in a worker thread.');
   const documents = new Map<string, TextDocument>();
-  const settingsById = new Map<number, EffectiveSettings>();
+  // Per document, never more: each open brings a new settings object, and a closed document's must go.
+  const settingsByUri = new Map<string, EffectiveSettings>();
   const cache = new AnalysisCache((line) => port.postMessage({ log: line } satisfies FromWorker));
   port.on('message', (message: ToWorker) => {
     switch (message.type) {
@@ -23,18 +24,19 @@ export function serveAnalysisRequests(): void {
         return;
       case 'close':
         documents.delete(message.uri);
+        settingsByUri.delete(message.uri);
         cache.delete(message.uri);
         return;
       case 'settings':
-        settingsById.set(message.id, message.settings);
+        settingsByUri.set(message.uri, message.settings);
         return;
       case 'reset':
-        settingsById.clear();
+        settingsByUri.clear();
         cache.clear();
         return;
       case 'request': {
         const document = documents.get(message.uri);
-        const settings = settingsById.get(message.settingsId);
+        const settings = settingsByUri.get(message.uri);
         let answer: FromWorker;
         if (!document || !settings || !(message.feature in FEATURES)) answer = { id: message.id, error: `nothing to answer ${message.feature} for ${message.uri} with` };
         else {
