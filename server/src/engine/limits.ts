@@ -37,5 +37,7 @@ export function formatSize(bytes: number): string {
 
 /** The message for a document over the cap, the same in the CLI and the editor. */
 export function tooLargeMessage(name: string, bytes: number): string {
-  return `${name} is ${formatSize(bytes)}, more than the ${formatSize(MAX_DOCUMENT_BYTES)} Postmortem Writer analyses; it is not checked.`;
+  // Just over the cap, "5.0 MB, more than the 5.0 MB" would read as a contradiction: give the bytes.
+  const size = formatSize(bytes) === formatSize(MAX_DOCUMENT_BYTES) ? `${String(bytes).replace(/\B(?=(\d{3})+$)/g, ',')} bytes` : formatSize(bytes);
+  return `${name} is ${size}, more than the ${formatSize(MAX_DOCUMENT_BYTES)} Postmortem Writer analyses; it is not checked.`;
 }
