@@ -77,7 +77,7 @@ export function run(args: readonly string[], out: (text: string) => void, err: (
 
   const targets = expandPaths(options.paths, (path, error) => {
     troubles++;
-    err(`postmortem-lint: cannot read ${printable(path)}: ${describe(error)}\n`);
+    err(`postmortem-lint: cannot read ${printable(path)}: ${printable(describe(error))}\n`);
   });
 
   const results: FileFindings[] = [];
@@ -95,7 +95,7 @@ export function run(args: readonly string[], out: (text: string) => void, err: (
       bytes = read.bytes;
     } catch (error) {
       troubles++;
-      err(`postmortem-lint: cannot read ${printable(file)}: ${describe(error)}\n`);
+      err(`postmortem-lint: cannot read ${printable(file)}: ${printable(describe(error))}\n`);
       continue;
     }
     // Findings are on the text as editors decode it (UTF-8 unless a BOM says UTF-16 or UTF-32), bytes that do not decode as U+FFFD.
@@ -130,7 +130,7 @@ export function run(args: readonly string[], out: (text: string) => void, err: (
           result = lint(decodeFile(content).text);
         } catch (error) {
           troubles++;
-          err(`postmortem-lint: cannot fix ${printable(file)}: ${describe(error)}\n`);
+          err(`postmortem-lint: cannot fix ${printable(file)}: ${printable(describe(error))}\n`);
         }
       }
     }

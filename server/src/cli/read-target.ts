@@ -5,7 +5,7 @@ import { openRegular, readOpen } from './regular-file.js';
 /**
  * A file the CLI checks: its bytes, or its size when it is too large to be
  * worth reading (UTF-32, four bytes a character, cannot bring it under the
- * cap). Throws NotRegularFile for FIFOs, devices and folders.
+ * cap). Throws RefusedFile for FIFOs, devices and folders.
  */
 export function readTarget(path: string): { bytes: Buffer } | { tooLarge: number } {
   const { fd, stats } = openRegular(path);

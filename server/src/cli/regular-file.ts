@@ -7,8 +7,8 @@ import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 
 // checked with fstat on what was opened, so nothing can be swapped in
 // between the check and the read.
 
-/** A refusal the CLI prints as it is, after the file's name. */
-export class NotRegularFile extends Error {}
+/** A file refused (not a regular file, read-only): the message is printed as it is, after the file's name. */
+export class RefusedFile extends Error {}
 
 /** What a file system entry is, for messages: "a FIFO (named pipe)". */
 export function kindOf(stats: Stats): string {
@@ -21,11 +21,11 @@ export function kindOf(stats: Stats): string {
   return 'not a regular file';
 }
 
-export function notRegular(stats: Stats): NotRegularFile {
-  return new NotRegularFile(`it is ${kindOf(stats)}, not a regular file`);
+export function notRegular(stats: Stats): RefusedFile {
+  return new RefusedFile(`it is ${kindOf(stats)}, not a regular file`);
 }
 
-/** Opens a regular file for reading, or throws NotRegularFile (or the system's error). */
+/** Opens a regular file for reading, or throws RefusedFile (or the system's error). */
 export function openRegular(path: string, flags = constants.O_RDONLY): { fd: number; stats: Stats } {
   const fd = openSync(path, flags | (constants.O_NONBLOCK ?? 0));
   try {

@@ -1,6 +1,6 @@
 import { accessSync, closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, ftruncateSync, openSync, realpathSync, renameSync, unlinkSync, writeSync, writeFileSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { NotRegularFile, openRegular, readOpen } from './regular-file.js';
+import { RefusedFile, openRegular, readOpen } from './regular-file.js';
 
 /**
  * Replaces a file's content without ever leaving it half written, and only
@@ -26,7 +26,7 @@ export function writeFileAtomic(path: string, expected: Buffer, content: Buffer)
     closeSync(fd);
   }
   if (!current.equals(expected)) throw new Error('it changed on disk while being fixed; not overwritten');
-  if ((stats.mode & 0o222) === 0) throw new NotRegularFile(`it is read-only (mode ${(stats.mode & 0o7777).toString(8).padStart(4, '0')}); not changed`);
+  if ((stats.mode & 0o222) === 0) throw new RefusedFile(`it is read-only (mode ${(stats.mode & 0o7777).toString(8).padStart(4, '0')}); not changed`);
   // Permission to write the file itself, not only the folder a rename needs.
   accessSync(file, constants.W_OK);
   if (stats.nlink > 1 || !replaceByRename(file, stats, content)) rewriteInPlace(file, expected, content);
@@ -49,22 +49,19 @@ function replaceByRename(file: string, stats: Stats, content: Buffer): boolean {
   const temporary = temporaryBeside(file);
   try {
     const fd = openSync(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
+    let ownerKept: boolean;
     try {
       writeAll(fd, content);
-      if (!chownLike(fd, stats)) {
-        closeSync(fd);
-        removeQuietly(temporary);
-        return false;
-      }
+      ownerKept = chownLike(fd, stats);
       // After chown, which clears set-id bits.
-      fchmodSync(fd, stats.mode & 0o7777);
+      if (ownerKept) fchmodSync(fd, stats.mode & 0o7777);
       fsyncSync(fd);
     } finally {
-      try {
-        closeSync(fd);
-      } catch {
-        // Closed above.
-      }
+      closeSync(fd);
+    }
+    if (!ownerKept) {
+      removeQuietly(temporary);
+      return false;
     }
     renameSync(temporary, file);
     return true;

@@ -35,9 +35,17 @@ export function formatSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} kB`;
 }
 
+/** 5242905 as "5,242,905" (no locale data needed). */
+function groupDigits(value: number): string {
+  const digits = String(Math.trunc(value));
+  let grouped = '';
+  for (let end = digits.length; end > 0; end -= 3) grouped = `${digits.slice(Math.max(0, end - 3), end)}${grouped ? `,${grouped}` : ''}`;
+  return grouped;
+}
+
 /** The message for a document over the cap, the same in the CLI and the editor. */
 export function tooLargeMessage(name: string, bytes: number): string {
   // Just over the cap, "5.0 MB, more than the 5.0 MB" would read as a contradiction: give the bytes.
-  const size = formatSize(bytes) === formatSize(MAX_DOCUMENT_BYTES) ? `${String(bytes).replace(/\B(?=(\d{3})+$)/g, ',')} bytes` : formatSize(bytes);
+  const size = formatSize(bytes) === formatSize(MAX_DOCUMENT_BYTES) ? `${groupDigits(bytes)} bytes` : formatSize(bytes);
   return `${name} is ${size}, more than the ${formatSize(MAX_DOCUMENT_BYTES)} Postmortem Writer analyses; it is not checked.`;
 }
