@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { analyze } from './engine/analyze.js';
 import { fixAll } from './engine/apply-edits.js';
@@ -11,11 +10,13 @@ import { parseArgs, USAGE, UsageError } from './cli/args.js';
 import { expandPaths } from './cli/files.js';
 import { toSarif, type FileFindings } from './cli/format-sarif.js';
 import { writeFileAtomic } from './cli/write-file-atomic.js';
-import { decodeLossless, encodeLossless } from './cli/lossless-utf8.js';
+import { decodeFile, decodeForFix, encodeFile } from './cli/text-encoding.js';
+import { readTarget } from './cli/read-target.js';
+import { printable } from './cli/printable.js';
+import { oversize, tooLargeMessage } from './engine/limits.js';
 
 declare const PACKAGE_VERSION: string | undefined;
 const VERSION = typeof PACKAGE_VERSION === 'string' ? PACKAGE_VERSION : '0.0.0-dev';
-const BOM = '\uFEFF';
 
 function describe(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
@@ -76,47 +77,63 @@ export function run(args: readonly string[], out: (text: string) => void, err: (
 
   const targets = expandPaths(options.paths, (path, error) => {
     troubles++;
-    err(`postmortem-lint: cannot read ${path}: ${describe(error)}\n`);
+    err(`postmortem-lint: cannot read ${printable(path)}: ${printable(describe(error))}\n`);
   });
 
   const results: FileFindings[] = [];
   const models: unknown[] = [];
   for (const { file, explicit } of targets) {
+    const display = relative(process.cwd(), file) || file;
     let bytes: Buffer;
     try {
-      bytes = readFileSync(file);
+      const read = readTarget(file);
+      if ('tooLarge' in read) {
+        troubles++;
+        err(`postmortem-lint: ${printable(tooLargeMessage(display, read.tooLarge))}\n`);
+        continue;
+      }
+      bytes = read.bytes;
     } catch (error) {
       troubles++;
-      err(`postmortem-lint: cannot read ${file}: ${describe(error)}\n`);
+      err(`postmortem-lint: cannot read ${printable(file)}: ${printable(describe(error))}\n`);
       continue;
     }
-    const hasBom = bytes.toString('utf8', 0, 3) === BOM;
-    const withoutBom = (decoded: string): string => (hasBom ? decoded.slice(1) : decoded);
+    // Findings are on the text as editors decode it (UTF-8 unless a BOM says UTF-16 or UTF-32), bytes that do not decode as U+FFFD.
+    const decoded = decodeFile(bytes);
+    const size = oversize(decoded.text);
+    if (size !== null) {
+      troubles++;
+      err(`postmortem-lint: ${printable(tooLargeMessage(display, size))}\n`);
+      continue;
+    }
     const config = configFor(file);
     let settings: EffectiveSettings = config ? withConfig(DEFAULT_SETTINGS, config.config, config.templates) : DEFAULT_SETTINGS;
     if (options.template) settings = { ...settings, template: options.template };
     const path = resolve(file);
     const lint = (source: string): ReturnType<typeof analyze> => analyze(source, { path, settings, force: explicit });
 
-    // Findings are on the text as editors decode it, bytes that are not UTF-8 as U+FFFD.
-    let result = lint(withoutBom(bytes.toString('utf8')));
+    let result = lint(decoded.text);
     if (!result.isPostmortem && !explicit) continue;
     if (options.fix) {
-      // Fixed on a decoding that keeps such bytes (a Latin-1 "é"), so they are written back as they were.
-      const source = withoutBom(decodeLossless(bytes));
-      const fixed = fixAll(source, (next) => lint(next).findings);
-      if (fixed.text !== source) {
+      // Fixed on a decoding that keeps what does not decode (a Latin-1 "é"), so it is written back as it was.
+      const source = decodeForFix(bytes, decoded);
+      const fixed = source === null ? null : fixAll(source, (next) => lint(next).findings);
+      if (source === null) {
+        if (result.findings.some((finding) => finding.fix)) {
+          troubles++;
+          err(`postmortem-lint: cannot fix ${printable(file)}: its ${decoded.encoding.toUpperCase()} does not decode cleanly (an odd byte or a lone surrogate), so it could not be written back as it was; not changed\n`);
+        }
+      } else if (fixed && fixed.text !== source) {
         try {
-          const content = encodeLossless(hasBom ? BOM + fixed.text : fixed.text);
+          const content = encodeFile(fixed.text, decoded);
           writeFileAtomic(file, bytes, content);
-          result = lint(withoutBom(content.toString('utf8')));
+          result = lint(decodeFile(content).text);
         } catch (error) {
           troubles++;
-          err(`postmortem-lint: cannot fix ${file}: ${describe(error)}\n`);
+          err(`postmortem-lint: cannot fix ${printable(file)}: ${printable(describe(error))}\n`);
         }
       }
     }
-    const display = relative(process.cwd(), file) || file;
     if (options.printModel) models.push({ file: display, model: result.analysis.model });
     const findings: Finding[] = options.quiet ? result.findings.filter((finding) => finding.severity === 'error') : result.findings;
     results.push({ file: display, findings });
@@ -136,7 +153,7 @@ export function run(args: readonly string[], out: (text: string) => void, err: (
   } else {
     for (const { file, findings } of results) {
       for (const finding of findings) {
-        out(`${file}:${finding.range.start.line + 1}:${finding.range.start.character + 1} ${finding.severity} ${finding.rule} ${finding.message}\n`);
+        out(`${printable(file)}:${finding.range.start.line + 1}:${finding.range.start.character + 1} ${finding.severity} ${finding.rule} ${printable(finding.message)}\n`);
       }
     }
   }

@@ -21,6 +21,7 @@ import { DEFAULT_SETTINGS, parseSettings, type Settings } from './config/setting
 import { withConfig } from './config/effective-settings.js';
 import { formatProblem } from './config/load-config.js';
 import { AnalysisCache } from './features/document-analysis.js';
+import { SizeGuard, tooLargeDiagnostic } from './features/too-large.js';
 import { WorkspaceConfig } from './features/workspace-config.js';
 import { runFeature, type FeatureName, type FeatureParams, type FeatureResult } from './features/feature-table.js';
 import { LENS_COMMAND } from './features/code-lens.js';
@@ -50,6 +51,7 @@ const OFFLOAD_CHARS = 32_000;
 export function bindConnection(connection: Connection, version: string, options: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
   const cache = new AnalysisCache((line) => connection.console.error(line));
+  const sizes = new SizeGuard();
   let offloadChars = options.offloadChars ?? OFFLOAD_CHARS;
   const offload = options.workerScript
     ? new AnalysisWorkerClient(options.workerScript, {
@@ -168,6 +170,12 @@ export function bindConnection(connection: Connection, version: string, options:
     // The document may have changed while settings were fetched; analyse what is current.
     const current = documents.get(uri);
     if (!current || token?.isCancellationRequested) return null;
+    const tooLarge = sizes.oversize(current);
+    if (tooLarge !== null) {
+      cache.delete(uri);
+      offload?.forget(uri);
+      return (feature === 'diagnostics' ? [tooLargeDiagnostic(uri, tooLarge)] : null) as FeatureResult<N> | null;
+    }
     if (offload && current.getText().length >= offloadChars) {
       cache.delete(uri);
       return offload.request(uri, settings, feature, params, token);

@@ -1,3 +1,5 @@
+import { MAX_DOCUMENT_BYTES } from '../engine/limits.js';
+
 export type OutputFormat = 'text' | 'json' | 'sarif';
 
 export interface CliOptions {
@@ -29,9 +31,11 @@ Options:
   --print-model             print each file's incident model as JSON instead of findings
   --version, --help
 
-Files named on the command line are always checked; in folders and globs,
-Markdown files that look like postmortems are. Exit status: 0 no errors,
-1 errors found (or too many warnings), 2 usage, config or read errors.`;
+Files named on the command line are always checked (even when the name reads
+as a glob); in folders and globs, Markdown files that look like postmortems
+are. Only regular files up to ${MAX_DOCUMENT_BYTES / 2 ** 20} MiB are read. Exit status: 0 no errors,
+1 errors found (or too many warnings), 2 usage, config or read errors, a file
+refused or too large, or a fix not written.`;
 
 function valueOf(args: readonly string[], index: number, name: string): [string, number] {
   const arg = args[index]!;

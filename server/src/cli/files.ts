@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
 
@@ -20,6 +20,15 @@ function markdownFilesIn(folder: string): string[] {
   return files;
 }
 
+function exists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Files, folders and globs to a list of Markdown files; what cannot be read is reported, not thrown. */
 export function expandPaths(paths: readonly string[], onError: (path: string, error: unknown) => void): Target[] {
   const targets: Target[] = [];
@@ -31,8 +40,9 @@ export function expandPaths(paths: readonly string[], onError: (path: string, er
     targets.push({ file, explicit });
   };
   for (const path of paths) {
+    // A name that exists is that file or folder, even when it reads as a glob ("incident?.md", "a[1].md").
     const scan = picomatch.scan(path);
-    if (scan.isGlob) {
+    if (scan.isGlob && !exists(path)) {
       const base = scan.base === '' ? '.' : scan.base;
       const matcher = picomatch(path, { dot: false });
       let files: string[];

@@ -1,5 +1,5 @@
 import { pathToFileURL } from 'node:url';
-import { resolve } from 'node:path';
+import { isAbsolute, resolve, sep } from 'node:path';
 import { RULES } from '../rules/registry.js';
 import { ruleDocsUrl } from '../rules/docs-url.js';
 import type { Finding, Severity } from '../rules/types.js';
@@ -9,6 +9,16 @@ const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', 
 export interface FileFindings {
   file: string;
   findings: Finding[];
+}
+
+/**
+ * A file's location as a URI reference: relative to the working folder, as
+ * code-scanning uploads expect, each segment percent-encoded so that "#",
+ * "%", "?", spaces and non-ASCII names point at the file and nowhere else.
+ */
+export function artifactUri(file: string): string {
+  if (isAbsolute(file)) return pathToFileURL(file).href;
+  return file.split(sep).map(encodeURIComponent).join('/');
 }
 
 /** A SARIF 2.1.0 log: one run, every rule described, positions 1-based in UTF-16 code units. */
@@ -51,7 +61,7 @@ export function toSarif(results: readonly FileFindings[], version: string): obje
               ...(index !== undefined ? { ruleIndex: index } : {}),
               level: LEVEL[finding.severity],
               message: { text: finding.message },
-              locations: [{ physicalLocation: { artifactLocation: { uri: file.replace(/\\/g, '/') }, region } }],
+              locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(file) }, region } }],
               ...(finding.fix
                 ? {
                     fixes: [
