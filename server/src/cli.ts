@@ -107,7 +107,7 @@ export function run(args: readonly string[], out: (text: string) => void, err: (
       continue;
     }
     const config = configFor(file);
-    let settings: EffectiveSettings = config ? withConfig(DEFAULT_SETTINGS, config.config, config.templates) : DEFAULT_SETTINGS;
+    let settings: EffectiveSettings = config ? withConfig(DEFAULT_SETTINGS, config.config, config.templates, config.includeBase) : DEFAULT_SETTINGS;
     if (options.template) settings = { ...settings, template: options.template };
     const path = resolve(file);
     const lint = (source: string): ReturnType<typeof analyze> => analyze(source, { path, settings, force: explicit });

@@ -129,7 +129,7 @@ export function bindConnection(connection: Connection, version: string, options:
         if (problems.length > 0) reportOnce(`Postmortem Writer: invalid settings, using defaults for them. ${problems.join(' ')}`);
         const config = configs.forDocument(uri);
         publishConfigProblems();
-        return config ? withConfig(parsed, config.config, config.templates) : parsed;
+        return config ? withConfig(parsed, config.config, config.templates, config.includeBase) : parsed;
       });
       settingsByUri.set(uri, settings);
     }

@@ -2,6 +2,7 @@ import { isMainThread } from 'node:worker_threads';
 import { bindConnection } from './connection.js';
 import { serveAnalysisRequests } from './offload/analysis-worker.js';
 import { connectionFromArgv } from './transport.js';
+import { installCrashGuards } from './crash-guard.js';
 
 declare const PACKAGE_VERSION: string | undefined;
 const version = typeof PACKAGE_VERSION === 'string' ? PACKAGE_VERSION : '0.0.0-dev';
@@ -20,6 +21,7 @@ if (!isMainThread) {
 } else {
   // The transport (--stdio, --node-ipc …) is read from argv; stream transports get a reader that survives malformed frames.
   const connection = connectionFromArgv(args);
+  installCrashGuards((message) => connection.console.error(message));
   bindConnection(connection, version, { workerScript: new URL(import.meta.url) });
   connection.listen();
 }

@@ -1,15 +1,23 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { dirname, join, resolve, basename } from 'node:path';
-import { parse as parseJsonc, parseTree, findNodeAtLocation, printParseErrorCode, type ParseError, type Node as JsonNode } from 'jsonc-parser';
+import { createScanner, parse as parseJsonc, parseTree, findNodeAtLocation, printParseErrorCode, SyntaxKind, type ParseError, type Node as JsonNode } from 'jsonc-parser';
 import { parseDocument, isNode } from 'yaml';
 import * as z from 'zod';
 import { ConfigSchema, CONFIG_FILE_NAMES, type Config } from './config-schema.js';
 import { LineIndex } from '../model/positions.js';
 import type { Range } from '../model/schema.js';
-import { ruleById } from '../rules/registry.js';
+import { checkRuleSetting } from './rule-options.js';
 import { TEMPLATE_IDS } from '../templates/registry.js';
 import type { Template } from '../templates/template.js';
 import { TemplateFileSchema, templateFromFile } from '../templates/template-file.js';
+import { readWorkspaceFile } from './read-workspace-file.js';
+import { globProblem, GLOB_LIMITS } from '../engine/include-globs.js';
+import { userPatternProblem } from '../templates/user-pattern.js';
+
+/** Real configs nest four levels; this is far more, and far less than a parser's stack holds. */
+export const MAX_CONFIG_DEPTH = 64;
+/** An alias bomb expands nine aliases nine times over; real configs use a handful. */
+const MAX_YAML_ALIASES = 100;
 
 /** One thing wrong with a config file: where (file, path inside it, range) and what. */
 export interface ConfigProblem {
@@ -28,6 +36,8 @@ export interface LoadedConfig {
   /** The files read, nearest first. */
   files: string[];
   problems: ConfigProblem[];
+  /** The folder of the file whose include globs apply: relative globs are relative to it. */
+  includeBase?: string;
 }
 
 /** The nearest config file at or above a folder, or null. */
@@ -63,6 +73,8 @@ function parseJson(file: string, original: string): ParsedFile {
   const errors: ParseError[] = [];
   // Comments are allowed, as in tsconfig.json; anything else that is not JSON is an error.
   const options = { allowTrailingComma: false, disallowComments: false };
+  const deepAt = jsonDepthExceeded(text);
+  if (deepAt !== null) return tooDeep(file, lines, deepAt);
   const tree = parseTree(text, errors, options);
   const rangeOfNode = (node: JsonNode | undefined): Range | null => (node ? lines.range(node.offset, node.offset + node.length) : null);
   return {
@@ -83,6 +95,62 @@ function parseJson(file: string, original: string): ParsedFile {
   };
 }
 
+/** The offset where brackets first nest deeper than MAX_CONFIG_DEPTH, or null; a scan, so no stack to overflow. */
+function jsonDepthExceeded(text: string): number | null {
+  const scanner = createScanner(text, true);
+  let depth = 0;
+  for (let token = scanner.scan(); token !== SyntaxKind.EOF; token = scanner.scan()) {
+    if (token === SyntaxKind.OpenBraceToken || token === SyntaxKind.OpenBracketToken) {
+      if (++depth > MAX_CONFIG_DEPTH) return scanner.getTokenOffset();
+    } else if (token === SyntaxKind.CloseBraceToken || token === SyntaxKind.CloseBracketToken) depth = Math.max(0, depth - 1);
+  }
+  return null;
+}
+
+function tooDeep(file: string, lines: LineIndex, offset: number): ParsedFile {
+  return {
+    value: undefined,
+    rangeOf: () => null,
+    problems: [{ file, path: '', message: `nested too deeply (more than ${MAX_CONFIG_DEPTH} levels) at line ${lines.positionAt(offset).line + 1}`, range: lines.range(offset, offset + 1) }],
+  };
+}
+
+/** How deep a parsed value nests, counted without recursion, stopping past the limit. */
+function valueDepthExceeded(value: unknown): boolean {
+  const stack: Array<{ value: unknown; depth: number }> = [{ value, depth: 0 }];
+  const seen = new Set<unknown>();
+  while (stack.length > 0) {
+    const { value: current, depth } = stack.pop()!;
+    if (current === null || typeof current !== 'object' || seen.has(current)) continue;
+    if (depth >= MAX_CONFIG_DEPTH) return true;
+    seen.add(current);
+    for (const child of Object.values(current as Record<string, unknown>)) stack.push({ value: child, depth: depth + 1 });
+  }
+  return false;
+}
+
+/** The offset where YAML flow brackets first nest deeper than the limit (quoted text skipped), or null: the parser recurses on them. */
+function yamlFlowDepthExceeded(text: string): number | null {
+  let depth = 0;
+  let quote: string | null = null;
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index]!;
+    if (quote) {
+      if (char === quote) quote = null;
+      else if (char === '\\' && quote === '"') index++;
+      continue;
+    }
+    if ((char === '"' || char === "'") && /(?:^|[\n:,[{-])[ \t]*$/.test(text.slice(Math.max(0, index - 16), index))) quote = char;
+    else if (char === '#' && (index === 0 || /\s/.test(text[index - 1]!))) {
+      const end = text.indexOf('\n', index);
+      index = end === -1 ? text.length : end;
+    } else if (char === '[' || char === '{') {
+      if (++depth > MAX_CONFIG_DEPTH) return index;
+    } else if (char === ']' || char === '}') depth = Math.max(0, depth - 1);
+  }
+  return null;
+}
+
 function describeJsonError(code: string): string {
   const words = code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
   return `${words.charAt(0).toUpperCase()}${words.slice(1)}`;
@@ -90,20 +158,40 @@ function describeJsonError(code: string): string {
 
 function parseYamlFile(file: string, text: string): ParsedFile {
   const lines = new LineIndex(text);
-  const document = parseDocument(text, { prettyErrors: false });
+  const deepAt = yamlFlowDepthExceeded(text);
+  if (deepAt !== null) return tooDeep(file, lines, deepAt);
+  const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const problems: ConfigProblem[] = document.errors.map((error) => ({
+    file,
+    path: '',
+    message: error.message.split('\n')[0]!,
+    range: lines.range(error.pos[0], Math.max(error.pos[1], error.pos[0] + 1)),
+  }));
+  let value: unknown;
+  if (problems.length === 0) {
+    try {
+      // Aliases are expanded here: an alias with no anchor throws, and an alias bomb is stopped at the count.
+      value = document.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+      if (valueDepthExceeded(value)) problems.push({ file, path: '', message: `nested too deeply (more than ${MAX_CONFIG_DEPTH} levels)`, range: null });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      problems.push({
+        file,
+        path: '',
+        message: /resource exhaustion/i.test(message) ? `aliases expand to too much (more than ${MAX_YAML_ALIASES} alias uses): refused as an alias bomb` : message.split('\n')[0]!,
+        range: null,
+      });
+      value = undefined;
+    }
+  }
   return {
-    value: document.errors.length === 0 ? (document.toJS() as unknown) : undefined,
+    value,
     rangeOf: (path) => {
       const node: unknown = document.getIn([...path], true);
       if (isNode(node) && node.range) return lines.range(node.range[0], node.range[1]);
       return null;
     },
-    problems: document.errors.map((error) => ({
-      file,
-      path: '',
-      message: error.message.split('\n')[0]!,
-      range: lines.range(error.pos[0], Math.max(error.pos[1], error.pos[0] + 1)),
-    })),
+    problems,
   };
 }
 
@@ -121,20 +209,25 @@ interface ExtendedBy {
 /** Reads one file and validates it; never throws. */
 function readOne(file: string, extendedBy: ExtendedBy | null): { config: Config; problems: ConfigProblem[]; templates: Template[]; extendsRange: Range | null } {
   const templates: Template[] = [];
-  const result = readOneConfig(file, templates, extendedBy);
-  return { ...result, templates };
+  try {
+    const result = readOneConfig(file, templates, extendedBy);
+    return { ...result, templates };
+  } catch (error) {
+    // Every parse and conversion is guarded on its own; this is the boundary for what was not foreseen.
+    const message = error instanceof RangeError ? 'is nested too deeply or too large to read' : `could not be read (${error instanceof Error ? error.message : String(error)})`;
+    return { config: {}, problems: [extendedBy ? { file: extendedBy.file, path: 'extends', message: `${extendedBy.name} ${message}`, range: extendedBy.range } : { file, path: '', message, range: null }], templates: [], extendsRange: null };
+  }
 }
 
 /** A template named by path: read, validated, and given an id the config then uses. */
 function readTemplateFile(configFile: string, name: string, parsed: ParsedFile, problems: ConfigProblem[], templates: Template[]): string | undefined {
   const file = resolve(dirname(configFile), name);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    problems.push({ file: configFile, path: 'template', message: `the template file ${name} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`, range: parsed.rangeOf(['template']) });
+  const read = readWorkspaceFile(file);
+  if (!read.ok) {
+    problems.push({ file: configFile, path: 'template', message: `the template file ${name} ${read.reason}`, range: parsed.rangeOf(['template']) });
     return undefined;
   }
+  const text = read.text;
   const inner = /\.ya?ml$/i.test(file) ? parseYamlFile(file, text) : parseJson(file, text);
   if (inner.problems.length > 0) {
     problems.push(...inner.problems.slice(0, 1));
@@ -146,6 +239,14 @@ function readTemplateFile(configFile: string, name: string, parsed: ParsedFile, 
     const path = issuePath(issue);
     problems.push({ file, path: path.join('.'), message: issue.message, range: inner.rangeOf(path) });
     return undefined;
+  }
+  // Patterns run in a linear-time engine; one it cannot run (a back-reference, a look-around) is refused by name.
+  for (const [index, section] of result.data.sections.entries()) {
+    const problem = section.pattern === undefined ? null : userPatternProblem(section.pattern);
+    if (problem) {
+      problems.push({ file, path: `sections.${index}.pattern`, message: problem, range: inner.rangeOf(['sections', index, 'pattern']) });
+      return undefined;
+    }
   }
   try {
     const template = templateFromFile(result.data, `custom-${basename(file).replace(/\.[^.]+$/, '').toLowerCase().replace(/[^a-z0-9-]+/g, '-')}`);
@@ -165,14 +266,10 @@ function readOneConfig(file: string, templates: Template[], extendedBy: Extended
     problems: [extendedBy ? { file: extendedBy.file, path: 'extends', message: `${extendedBy.name} ${message}`, range: extendedBy.range } : { file, path: '', message, range: null }],
     extendsRange: null,
   });
-  let text: string;
-  try {
-    if (statSync(file).isDirectory()) return unopenable('is a folder, not a config file');
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return unopenable(code === 'ENOENT' ? 'does not exist' : code === 'EACCES' ? 'cannot be read (permission denied)' : `cannot be read (${String(error)})`);
-  }
+  // Only a regular file, at most 1 MB: a link to /dev/zero or /dev/stdin, or a FIFO, would hang or fill memory.
+  const read = readWorkspaceFile(file);
+  if (!read.ok) return unopenable(read.reason === 'is a folder, not a file' ? 'is a folder, not a config file' : read.reason);
+  const text = read.text;
   const parsed = /\.ya?ml$/i.test(file) ? parseYamlFile(file, text) : parseJson(file, text);
   if (parsed.problems.length > 0) return { config: {}, problems: parsed.problems.slice(0, 1), extendsRange: null };
   const value = parsed.value ?? {};
@@ -215,6 +312,16 @@ function readOneConfig(file: string, templates: Template[], extendedBy: Extended
     }
   }
   if (config.rules) config.rules = validRules(config.rules, file, parsed, problems);
+  if (config.include) {
+    // A glob that would take seconds per file name is refused here, by name, and never run.
+    const kept: string[] = [];
+    for (const [index, glob] of config.include.entries()) {
+      const problem = index >= GLOB_LIMITS.count ? `more than ${GLOB_LIMITS.count} include globs` : globProblem(glob);
+      if (problem) problems.push({ file, path: `include.${index}`, message: problem, range: parsed.rangeOf(['include', index]) });
+      else kept.push(glob);
+    }
+    config.include = kept;
+  }
   return { config, problems, extendsRange: config.extends !== undefined ? parsed.rangeOf(['extends']) : null };
 }
 
@@ -222,36 +329,19 @@ function readOneConfig(file: string, templates: Template[], extendedBy: Extended
 function validRules(rules: NonNullable<Config['rules']>, file: string, parsed: ParsedFile, problems: ConfigProblem[]): NonNullable<Config['rules']> {
   const valid: NonNullable<Config['rules']> = {};
   for (const [id, setting] of Object.entries(rules)) {
-    const rule = ruleById(id);
-    if (!rule) {
-      problems.push({ file, path: `rules.${id}`, message: `unknown rule "${id}"`, range: parsed.rangeOf(['rules', id]) });
+    const checked = checkRuleSetting(id, setting);
+    if (checked.ok) {
+      valid[id] = checked.setting;
       continue;
     }
-    if (!Array.isArray(setting)) {
-      valid[id] = setting;
-      continue;
-    }
-    if (!rule.options) {
-      problems.push({ file, path: `rules.${id}`, message: `rule "${id}" has no options`, range: parsed.rangeOf(['rules', id, 1]) });
-      valid[id] = setting[0];
-      continue;
-    }
-    // Unknown option names are mistakes (a typo would silently do nothing), so options are read strictly here.
-    const schema = rule.options instanceof z.ZodObject ? rule.options.strict() : rule.options;
-    const options = schema.safeParse(setting[1]);
-    if (options.success) {
-      valid[id] = setting;
-      continue;
-    }
-    const issue = options.error.issues[0]!;
-    const optionPath = [...issuePath(issue), ...(issue.code === 'unrecognized_keys' ? issue.keys.slice(0, 1) : [])];
+    const inner = ['rules', id, ...checked.path];
     problems.push({
       file,
-      path: ['rules', id, ...optionPath].join('.'),
-      message: issue.code === 'unrecognized_keys' ? `unknown option ${issue.keys.map((key) => `"${key}"`).join(', ')} for rule "${id}"` : `option ${optionPath.join('.') || '(options)'} of rule "${id}": ${issue.message}`,
-      range: parsed.rangeOf(['rules', id, 1, ...optionPath]) ?? parsed.rangeOf(['rules', id]),
+      path: checked.path.length === 0 ? `rules.${id}` : ['rules', id, ...checked.path.slice(1)].join('.'),
+      message: checked.message,
+      range: parsed.rangeOf(inner) ?? parsed.rangeOf(['rules', id]),
     });
-    valid[id] = setting[0];
+    if (checked.setting !== null) valid[id] = checked.setting;
   }
   return valid;
 }
@@ -278,12 +368,17 @@ export function loadConfig(file: string): LoadedConfig {
     current = config.extends ? resolve(dirname(current), config.extends) : undefined;
   }
   const merged: Config = {};
-  for (const config of chain.reverse()) {
+  let includeBase: string | undefined;
+  const folders = files.map((read) => dirname(read)).reverse();
+  for (const [index, config] of chain.reverse().entries()) {
     if (config.template !== undefined) merged.template = config.template;
-    if (config.include !== undefined) merged.include = config.include;
+    if (config.include !== undefined) {
+      merged.include = config.include;
+      includeBase = folders[index];
+    }
     if (config.rules !== undefined) merged.rules = { ...merged.rules, ...config.rules };
   }
-  return { config: merged, templates, files, problems };
+  return { config: merged, templates, files, problems, ...(includeBase !== undefined ? { includeBase } : {}) };
 }
 
 /** "file:line:col: path: message" for terminals and output channels. */

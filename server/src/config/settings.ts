@@ -1,5 +1,7 @@
 import * as z from 'zod';
 import { SeveritySchema } from '../rules/types.js';
+import { checkRuleSetting } from './rule-options.js';
+import { globProblem, GLOB_LIMITS } from '../engine/include-globs.js';
 
 /** Where a path glob decides: these folders and names hold postmortems. */
 export const DEFAULT_INCLUDE = ['**/postmortems/**/*.md', '**/postmortem/**/*.md', '**/incident-reports/**/*.md', '**/incidents/**/*.md', '**/*postmortem*.md', '**/*post-mortem*.md'];
@@ -7,6 +9,7 @@ export const DEFAULT_INCLUDE = ['**/postmortems/**/*.md', '**/postmortem/**/*.md
 export const RuleLevelSchema = z.union([z.literal('off'), SeveritySchema]);
 /** A rule's setting: a level, or a level and the rule's options. */
 export const RuleSettingSchema = z.union([RuleLevelSchema, z.tuple([RuleLevelSchema, z.record(z.string(), z.unknown())])]);
+export type RuleSetting = z.infer<typeof RuleSettingSchema>;
 
 /**
  * The `postmortem` settings section. The client's package.json contributions
@@ -31,7 +34,13 @@ export const SettingsSchema = z.object({
 export type Settings = z.infer<typeof SettingsSchema>;
 export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
 
-/** Reads settings leniently: a wrong value is reported and replaced by its default, the rest still apply. */
+/**
+ * Reads settings leniently: a wrong value is reported (naming the setting, e.g.
+ * postmortem.rules.missing-section) and replaced by its default, the rest still
+ * apply. Rule options and include globs are checked as in config files: a wrong
+ * option leaves the rule at its level with its default options, a glob that
+ * would backtrack for seconds is left out.
+ */
 export function parseSettings(raw: unknown): { settings: Settings; problems: string[] } {
   const input = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
   const problems: string[] = [];
@@ -44,5 +53,22 @@ export function parseSettings(raw: unknown): { settings: Settings; problems: str
       settings[key] = (DEFAULT_SETTINGS as Record<string, unknown>)[key];
     }
   }
+  const rules: Record<string, RuleSetting> = {};
+  for (const [id, setting] of Object.entries(settings['rules'] as Settings['rules'])) {
+    const checked = checkRuleSetting(id, setting);
+    if (checked.ok) rules[id] = checked.setting;
+    else {
+      problems.push(`postmortem.rules.${id}: ${checked.message}${checked.setting !== null ? '; the rule runs with its default options' : ''}.`);
+      if (checked.setting !== null) rules[id] = checked.setting;
+    }
+  }
+  settings['rules'] = rules;
+  const include: string[] = [];
+  for (const [index, glob] of (settings['include'] as string[]).entries()) {
+    const problem = index >= GLOB_LIMITS.count ? `more than ${GLOB_LIMITS.count} globs` : globProblem(glob);
+    if (problem) problems.push(`postmortem.include: ${problem}; it is left out.`);
+    else include.push(glob);
+  }
+  settings['include'] = include;
   return { settings: settings as Settings, problems };
 }

@@ -1,6 +1,7 @@
 import type { Section } from '../model/schema.js';
 import { normalizeHeading } from '../model/section-kinds.js';
 import type { TemplateSection } from './template.js';
+import { headingMatches } from './user-pattern.js';
 
 /**
  * Pairs the template's sections with the document's: by exact heading first,
@@ -13,7 +14,7 @@ export function pairSections(expected: readonly TemplateSection[], sections: rea
   const used = new Set<Section>();
   const passes: Array<(want: TemplateSection, section: Section) => boolean> = [
     (want, section) => normalizeHeading(want.heading) === normalizeHeading(section.heading),
-    (want, section) => want.pattern?.test(normalizeHeading(section.heading)) ?? false,
+    (want, section) => headingMatches(want.pattern, normalizeHeading(section.heading)),
     (want, section) => want.kinds.includes(section.kind),
   ];
   for (const matches of passes) {

@@ -1,6 +1,7 @@
 import type { Template, TemplateSection } from './template.js';
 import type { IncidentModel, Section } from '../model/schema.js';
 import { normalizeHeading } from '../model/section-kinds.js';
+import { headingMatches } from './user-pattern.js';
 import { SEED_TEMPLATE } from './seed.js';
 import { GOOGLE_SRE_TEMPLATE } from './google-sre.js';
 import { PAGERDUTY_TEMPLATE } from './pagerduty.js';
@@ -13,7 +14,7 @@ export const TEMPLATE_IDS = [...TEMPLATES.map((template) => template.id), CORE_T
 /** The document sections that count as a template's section. */
 export function sectionsMatching(expected: TemplateSection, sections: readonly Section[]): Section[] {
   const heading = normalizeHeading(expected.heading);
-  return sections.filter((section) => normalizeHeading(section.heading) === heading || (expected.pattern?.test(normalizeHeading(section.heading)) ?? false) || expected.kinds.includes(section.kind));
+  return sections.filter((section) => normalizeHeading(section.heading) === heading || headingMatches(expected.pattern, normalizeHeading(section.heading)) || expected.kinds.includes(section.kind));
 }
 
 // Headings that only one template writes ("Root Cause and Resolution", "Five whys", "How'd We Do?"):

@@ -4,7 +4,8 @@ import type { Template } from './template.js';
 
 /**
  * A team's own template, as JSON or YAML, named by `template` in
- * .postmortemrc. Data only: patterns are regular-expression strings, never code.
+ * .postmortemrc. Data only: patterns are regular-expression strings, never code,
+ * matched by a linear-time engine (user-pattern.ts).
  */
 export const TemplateFileSchema = z
   .object({
@@ -35,7 +36,7 @@ export function templateFromFile(data: z.infer<typeof TemplateFileSchema>, fallb
     sections: data.sections.map((section) => ({
       heading: section.heading,
       kinds: section.kinds,
-      ...(section.pattern ? { pattern: new RegExp(section.pattern, 'i') } : {}),
+      ...(section.pattern ? { pattern: { userPattern: section.pattern } } : {}),
       required: section.required,
       purpose: section.purpose,
       body: section.body,

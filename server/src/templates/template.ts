@@ -1,4 +1,5 @@
 import type { SectionKind } from '../model/schema.js';
+import type { UserPattern } from './user-pattern.js';
 
 /** One section a template expects, with what a reviewer looks for there. */
 export interface TemplateSection {
@@ -6,8 +7,8 @@ export interface TemplateSection {
   heading: string;
   /** Document sections of these kinds count as this section. */
   kinds: readonly SectionKind[];
-  /** Or a heading matching this (lower-cased, numbering and emoji removed). */
-  pattern?: RegExp;
+  /** Or a heading matching this (lower-cased, numbering and emoji removed): the engine's own, or a template file's (run in a linear-time engine). */
+  pattern?: RegExp | UserPattern;
   required: boolean;
   /** What a reviewer expects to find here. */
   purpose: string;

@@ -79,6 +79,8 @@ export interface LaunchOptions {
   capabilities?: ClientCapabilities;
   initializationOptions?: unknown;
   cwd?: string;
+  /** The server's environment (default: this process's), e.g. NODE_OPTIONS to preload a script. */
+  env?: NodeJS.ProcessEnv;
 }
 
 interface Waiter<T> {
@@ -146,6 +148,7 @@ export class LspProcess {
     const child = spawn(process.execPath, [options.uid !== undefined ? bundlesForAnotherUser().server : SERVER_BUNDLE, '--stdio'], {
       stdio: 'pipe',
       ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
+      ...(options.env !== undefined ? { env: options.env } : {}),
       ...(options.uid !== undefined ? { uid: options.uid } : {}),
       ...(options.gid !== undefined ? { gid: options.gid } : {}),
     });
