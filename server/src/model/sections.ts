@@ -40,6 +40,8 @@ interface Mark {
 // Labels inside a timeline that name a phase of the response ("**Detection**",
 // "Resolution:") group its entries; they are not sections of their own.
 const PHASES: ReadonlySet<SectionKind> = new Set(['detection', 'response', 'resolution', 'trigger', 'timeline', 'other']);
+// A heading that opens with a time or a date ("10:05 UTC", "2024-03-14", "March 14", "Day 2").
+const ENTRY_HEADING = /^\W*(?:\d{1,2}[:.]\d{2}|\d{1,2}\s?[ap]\.?m\b|\d{4}-\d{2}-\d{2}|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b|\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|day \d+\b)/i;
 // Sections whose content is read item by item: a label of another kind after them starts a new section.
 const ITEM_SECTIONS: ReadonlySet<SectionKind> = new Set(['timeline', 'action-items']);
 
@@ -70,6 +72,12 @@ function placeLabels(doc: ParsedMarkdown, headings: readonly Heading[], titleNod
     if (entry.node) {
       if (entry.node === titleNode) return;
       const heading = toString(entry.node, { includeHtml: false }).trim();
+      const timeline = current as Mark | null;
+      if (timeline?.kind === 'timeline' && entry.node.depth <= timeline.level && ENTRY_HEADING.test(heading)) {
+        // "## 10:05 UTC" or "## March 3" under "## Timeline": an entry or a day of the timeline, not the timeline's end.
+        marks.push({ start: entry.start, headingEnd: endOffset(entry.node), level: Math.min(6, timeline.level + 1), heading, kind: 'other', node: entry.node, form: 'heading' });
+        return;
+      }
       const mark: Mark = { start: entry.start, headingEnd: endOffset(entry.node), level: entry.node.depth, heading, kind: sectionKindOf(heading), node: entry.node, form: 'heading' };
       marks.push(mark);
       enclosing = mark;
@@ -113,7 +121,8 @@ function placeLabels(doc: ParsedMarkdown, headings: readonly Heading[], titleNod
 export function readOutline(doc: ParsedMarkdown): Outline {
   const headings = doc.root.children.filter((node): node is Heading => node.type === 'heading');
   const firstContent = doc.root.children.find((node) => node.type !== 'yaml' && node.type !== 'html');
-  const titleNode = firstContent?.type === 'heading' && firstContent.depth === 1 ? firstContent : null;
+  // "# Summary:" first, with more "#" sections after it, is a section: the document has no title heading.
+  const titleNode = firstContent?.type === 'heading' && firstContent.depth === 1 && !namesASection(firstContent) ? firstContent : null;
   const frontTitle = doc.frontMatter?.['title'];
   const title = titleNode ? toString(titleNode, { includeHtml: false }).trim() : typeof frontTitle === 'string' ? frontTitle : null;
 
@@ -145,6 +154,12 @@ export function readOutline(doc: ParsedMarkdown): Outline {
     };
   });
   return { title, titleNode, spans };
+}
+
+/** A heading of a few words that names a section ("Summary:", "Issue Summary"), not an incident. */
+function namesASection(heading: Heading): boolean {
+  const text = toString(heading, { includeHtml: false });
+  return sectionKindOf(text) !== 'other' && text.trim().split(/\s+/).length <= 3 && !/postmortem|post-mortem|incident report|outage/i.test(text);
 }
 
 /** The mdast point of an offset. */
