@@ -68,18 +68,25 @@ function placeLabels(doc: ParsedMarkdown, headings: readonly Heading[], titleNod
   let current: Mark | null = null;
   // Labels after a timeline or action-item heading that end it stand beside it, and so do the labels after them.
   let beside = false;
+  // The timeline whose section is still open: time headings at its level belong to it.
+  let openTimeline: Mark | null = null;
+  const push = (mark: Mark): void => {
+    marks.push(mark);
+    if (mark.kind === 'timeline') openTimeline = mark;
+    else if (openTimeline && mark.level <= openTimeline.level) openTimeline = null;
+  };
   all.forEach((entry, index) => {
     if (entry.node) {
       if (entry.node === titleNode) return;
       const heading = toString(entry.node, { includeHtml: false }).trim();
-      const timeline = current as Mark | null;
-      if (timeline?.kind === 'timeline' && entry.node.depth <= timeline.level && ENTRY_HEADING.test(heading)) {
+      const timeline = openTimeline as Mark | null;
+      if (timeline && entry.node.depth <= timeline.level && ENTRY_HEADING.test(heading)) {
         // "## 10:05 UTC" or "## March 3" under "## Timeline": an entry or a day of the timeline, not the timeline's end.
         marks.push({ start: entry.start, headingEnd: endOffset(entry.node), level: Math.min(6, timeline.level + 1), heading, kind: 'other', node: entry.node, form: 'heading' });
         return;
       }
       const mark: Mark = { start: entry.start, headingEnd: endOffset(entry.node), level: entry.node.depth, heading, kind: sectionKindOf(heading), node: entry.node, form: 'heading' };
-      marks.push(mark);
+      push(mark);
       enclosing = mark;
       current = mark;
       beside = false;
@@ -101,7 +108,7 @@ function placeLabels(doc: ParsedMarkdown, headings: readonly Heading[], titleNod
       beside = true;
     } else level = Math.min(6, parent.level + 1);
     const mark: Mark = { start: label.start, headingEnd: label.end, level, heading: label.heading, kind: label.kind, node: null, form: label.form };
-    marks.push(mark);
+    push(mark);
     if (label.form === 'hashes') {
       enclosing = mark;
       beside = false;

@@ -93,7 +93,7 @@ function monthDayStamp(line: string): TimestampMatch | null {
 }
 
 // What follows the time on a line a program wrote, not a person: a log level, a process tag.
-const LOG_LINE = /^[\s\]|]*(?:\[?(?:error|warn(?:ing)?|info|debug|trace|fatal|crit(?:ical)?|notice|emerg|alert)\]?[\s:]|\[(?:pid\s*)?\d+\]|[\w.-]+\[\d+\]:|\+\d{4}\b|,\d{3}\b)/i;
+const LOG_LINE = /^[\s\]|]*(?:\[(?:error|warn(?:ing)?|info|debug|trace|fatal|crit(?:ical)?|notice|emerg|alert)\]|(?:ERROR|WARN(?:ING)?|INFO|DEBUG|TRACE|FATAL|CRIT(?:ICAL)?|NOTICE)\b|\[(?:pid\s*)?\d+\]|[\w.-]+\[\d+\]:|[+-]\d{4}\b|,\d{3}\b)/;
 // "[10:04] dana: is prod down?": a chat line quoted, a person's words, not an event.
 const CHAT_LINE = /^[\s\]]*(?:<[\w.@-]+>|@?[\w.-]+:)\s/;
 

@@ -47,7 +47,7 @@ function insertFix(context: RuleContext, expected: TemplateSection, level: numbe
 // What a summary says when it states the cause or the impact itself, as the seed's genre asks its summary to.
 const SUMMARY_STATES: Partial<Record<SectionKind, RegExp>> = {
   'root-cause': /\broot[- ]cause|\bcaused by\b|\bwas caused\b|\bdue to\b|\bbecause\b|\bresult(?:ed|ing)? from\b/i,
-  impact: /\bimpact|\baffect|\busers?\b|\bcustomers?\b|\d+\s?%|\bunavailable\b|\bdown(?:time)?\b|\berrors?\b|\boutage\b/i,
+  impact: /\bimpact|\baffect|\busers?\b|\bcustomers?\b|\d+\s?%|\bunavailable\b|\bdown(?:time)?\b|\berrors?\b|\boutage\b|\b\d[\d,]*\s+(?:[a-z]+\s+)?[a-z]+s\b/i,
 };
 
 /**
@@ -57,9 +57,13 @@ const SUMMARY_STATES: Partial<Record<SectionKind, RegExp>> = {
 function presentOtherwise(expected: TemplateSection, context: RuleContext): boolean {
   if (context.fields.some((field) => field.key.split(/\s+/).length <= 4 && expected.kinds.includes(sectionKindOf(field.label)))) return true;
   const { text } = context.doc;
+  const summaries = [
+    ...context.spans.filter((span) => span.section.kind === 'summary').map((span) => text.slice(span.contentStart, span.end)),
+    ...context.fields.filter((field) => sectionKindOf(field.label) === 'summary').map((field) => field.value),
+  ];
   return expected.kinds.some((kind) => {
     const states = SUMMARY_STATES[kind];
-    return states !== undefined && context.spans.some((span) => span.section.kind === 'summary' && states.test(text.slice(span.contentStart, span.end)));
+    return states !== undefined && summaries.some((summary) => states.test(summary));
   });
 }
 
