@@ -85,3 +85,16 @@ test('a wrapped line of prose that happens to hold a section word is not a label
   const { model } = buildModel('# Incident\n\n## Summary\n\nWe looked at the logs for a long while and the\nroot cause was a typo.\nFix deployed by noon and verified by support\n');
   assert.deepEqual(model.sections.map((section) => section.kind), ['summary']);
 });
+
+test("missing-section follows the team's own template: a section every sibling postmortem lacks is not missing", async () => {
+  const { analyze } = await import('../../server/src/engine/analyze.js');
+  const text = '# Incident: search down\n\n## Summary\n\nSearch returned errors for 40% of users for an hour; the root cause was a full disk.\n\n## Timeline\n\n- 10:00 UTC: alert\n- 11:00 UTC: disk cleared\n\n## Root Cause\n\nA full disk.\n';
+  const missing = (siblingSections: Array<Set<'summary' | 'timeline' | 'root-cause' | 'action-items'>>): string[] =>
+    analyze(text, { force: true, siblingSections }).findings.filter((finding) => finding.rule === 'missing-section').map((finding) => finding.message.replace(/ \(.*/, ''));
+  assert.deepEqual(missing([]), ['Missing section "Action Items"']);
+  // One sibling says little about a team's habits.
+  assert.deepEqual(missing([new Set(['summary', 'timeline'])]), ['Missing section "Action Items"']);
+  assert.deepEqual(missing([new Set(['summary', 'timeline']), new Set(['summary', 'root-cause'])]), []);
+  // One sibling that has the section is enough to keep it expected.
+  assert.deepEqual(missing([new Set(['summary', 'timeline']), new Set(['summary', 'action-items'])]), ['Missing section "Action Items"']);
+});

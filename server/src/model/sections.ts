@@ -79,7 +79,7 @@ function placeLabels(doc: ParsedMarkdown, headings: readonly Heading[], titleNod
     if (entry.node) {
       if (entry.node === titleNode) return;
       const heading = toString(entry.node, { includeHtml: false }).trim();
-      const timeline = openTimeline as Mark | null;
+      const timeline = openTimeline;
       if (timeline && entry.node.depth <= timeline.level && ENTRY_HEADING.test(heading)) {
         // "## 10:05 UTC" or "## March 3" under "## Timeline": an entry or a day of the timeline, not the timeline's end.
         marks.push({ start: entry.start, headingEnd: endOffset(entry.node), level: Math.min(6, timeline.level + 1), heading, kind: 'other', node: entry.node, form: 'heading' });
@@ -92,9 +92,9 @@ function placeLabels(doc: ParsedMarkdown, headings: readonly Heading[], titleNod
       beside = false;
       return;
     }
-    const label = entry.label!;
-    const parent = enclosing as Mark | null;
-    const open = current as Mark | null;
+    const label = entry.label;
+    const parent = enclosing;
+    const open = current;
     let level: number;
     if (open?.kind === 'timeline' && PHASES.has(label.kind)) {
       // "**Detection**" over entries groups them; a phase label over prose is a part of the timeline.

@@ -67,6 +67,15 @@ function presentOtherwise(expected: TemplateSection, context: RuleContext): bool
   });
 }
 
+// Fewer siblings than this say nothing about a team's habits.
+const MIN_SIBLINGS = 2;
+
+/** The team's own template: every other postmortem in the folder lacks this section too. */
+function teamLeavesOut(expected: TemplateSection, context: RuleContext): boolean {
+  const siblings = context.siblingSections ?? [];
+  return siblings.length >= MIN_SIBLINGS && siblings.every((kinds) => !expected.kinds.some((kind) => kinds.has(kind)));
+}
+
 /** The sections the document's template requires, checked against the headings it has. */
 export const missingSection: Rule<z.infer<typeof Options>> = {
   id: 'missing-section',
@@ -78,7 +87,7 @@ export const missingSection: Rule<z.infer<typeof Options>> = {
     let endIsOpen: boolean | undefined;
     const endIsOpenOnce = (): boolean => (endIsOpen ??= endsInsideOpenBlock(context.doc));
     return context.template.sections
-      .filter((expected) => (expected.required || options.recommended) && !templateSectionPresent(expected, context.model) && !presentOtherwise(expected, context))
+      .filter((expected) => (expected.required || options.recommended) && !templateSectionPresent(expected, context.model) && !presentOtherwise(expected, context) && !teamLeavesOut(expected, context))
       .map((expected) => {
         const message = `Missing section "${expected.heading}" (${context.template.name} template): ${expected.purpose}`;
         const fix = insertFix(context, expected, level, endIsOpenOnce);
