@@ -31,6 +31,12 @@ const STRONG = /^(?:issue summary|incident summary|executive summary|summary|tim
 // Small words a Title Case heading leaves lower-case.
 const SMALL_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to', 'vs', 'with', '&', '/', 'we', 'it', 'did', 'this', 'was', 'is']);
 
+/** "Timeline :" → "Timeline" (a trim, not a pattern: a regex would backtrack over long runs of spaces). */
+function withoutColon(text: string): string {
+  const trimmed = text.trimEnd();
+  return trimmed.endsWith(':') ? trimmed.slice(0, -1).trimEnd() : trimmed;
+}
+
 function words(text: string): string[] {
   return text.split(/\s+/).filter(Boolean);
 }
@@ -73,7 +79,7 @@ export function readLabel(line: string, lineStart: number, alone: boolean): Sect
     // "**a** and **b**" is two bold runs, not one bold line.
     if (text.includes(bold[1]!)) return null;
     const kind = labelKind(text, 8);
-    return kind ? { start, end, heading: text.replace(/\s*:$/, ''), kind, form: 'bold', hashes: 0 } : null;
+    return kind ? { start, end, heading: withoutColon(text), kind, form: 'bold', hashes: 0 } : null;
   }
   const text = line.trim();
   if (!/^[\p{L}\p{N}\p{Extended_Pictographic}]/u.test(text) || /[*_`[\]|<>]/.test(text)) return null;
@@ -82,7 +88,7 @@ export function readLabel(line: string, lineStart: number, alone: boolean): Sect
   // Plain words are a label only when written like one.
   const bare = normalizeHeading(text);
   if (!(STRONG.test(bare) || /[:?]$/.test(text) || headingCase(text) || (alone && words(bare).length <= 4))) return null;
-  return { start, end, heading: text.replace(/\s*:$/, ''), kind, form: 'line', hashes: 0 };
+  return { start, end, heading: withoutColon(text), kind, form: 'line', hashes: 0 };
 }
 
 /**

@@ -61,9 +61,9 @@ function entryText(line: string, stamp: TimestampMatch): string {
 }
 
 // A date and the time after it, apart: "May 2, 2023: 6:15pm UTC", "2023-05-02 - 18:15".
-const DATE_TIME_GAP = /^\s*(?:[:,\-–—|]|at)?\s*$/i;
+const DATE_TIME_GAP = /^(?:[:,\-–—|]|at)?$/i;
 // "[03-14 14:05]": a month and day before the time, in the brackets of a chat or log export.
-const BRACKET_MONTH_DAY = /^(\s*[-*+]?\s*\[)(\d{2})-(\d{2})\s+(?=\d{1,2}:\d{2})/;
+const BRACKET_MONTH_DAY = /^(\s*(?:[-*+]\s+)?\[)(\d{2})-(\d{2}) +(?=\d{1,2}:\d{2})/;
 
 /** The timestamp an entry starts with, if its text starts with one. */
 function leadingTimestamp(line: string): TimestampMatch | null {
@@ -74,7 +74,7 @@ function leadingTimestamp(line: string): TimestampMatch | null {
   if (!first) return null;
   if (!LEAD_IN.test(line.slice(0, first.start))) return null;
   const next = stamps[1];
-  if (isDateOnly(first) && next?.time && !next.date && DATE_TIME_GAP.test(line.slice(first.end, next.start))) {
+  if (isDateOnly(first) && next?.time && !next.date && DATE_TIME_GAP.test(line.slice(first.end, next.start).trim())) {
     return { ...next, start: first.start, text: line.slice(first.start, next.end), date: first.date };
   }
   return first;

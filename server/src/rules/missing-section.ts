@@ -47,7 +47,7 @@ function insertFix(context: RuleContext, expected: TemplateSection, level: numbe
 // What a summary says when it states the cause or the impact itself, as the seed's genre asks its summary to.
 const SUMMARY_STATES: Partial<Record<SectionKind, RegExp>> = {
   'root-cause': /\broot[- ]cause|\bcaused by\b|\bwas caused\b|\bdue to\b|\bbecause\b|\bresult(?:ed|ing)? from\b/i,
-  impact: /\bimpact|\baffect|\busers?\b|\bcustomers?\b|\d+\s?%|\bunavailable\b|\bdown(?:time)?\b|\berrors?\b|\boutage\b|\b\d[\d,]*\s+(?:[a-z]+\s+)?[a-z]+s\b/i,
+  impact: /\bimpact|\baffect|\busers?\b|\bcustomers?\b|(?<!\d)\d+\s?%|\bunavailable\b|\bdown(?:time)?\b|\berrors?\b|\boutage\b|(?<![\d,])\d[\d,]* (?:[a-z]+ )?[a-z]+s\b/i,
 };
 
 /**
@@ -55,7 +55,10 @@ const SUMMARY_STATES: Partial<Record<SectionKind, RegExp>> = {
  * (`**Root Cause:** …`, `Impact: …`) or the summary's own words.
  */
 function presentOtherwise(expected: TemplateSection, context: RuleContext): boolean {
-  if (context.fields.some((field) => field.key.split(/\s+/).length <= 4 && expected.kinds.includes(sectionKindOf(field.label)))) return true;
+  // A timeline's phase labels ("- **Detection**:") group its entries; they are not the sections they name.
+  const timelines = context.spans.filter((span) => span.section.kind === 'timeline');
+  const inTimeline = (offset: number): boolean => timelines.some((span) => offset >= span.start && offset < span.end);
+  if (context.fields.some((field) => field.key.split(/\s+/).length <= 4 && expected.kinds.includes(sectionKindOf(field.label)) && !inTimeline(field.start))) return true;
   const { text } = context.doc;
   const summaries = [
     ...context.spans.filter((span) => span.section.kind === 'summary').map((span) => text.slice(span.contentStart, span.end)),
