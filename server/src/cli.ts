@@ -1,5 +1,6 @@
 import { dirname, relative, resolve } from 'node:path';
-import { analyze } from './engine/analyze.js';
+import { analyze, sectionKindsOf } from './engine/analyze.js';
+import type { SectionKind } from './model/schema.js';
 import { fixAll } from './engine/apply-edits.js';
 import type { Finding } from './rules/types.js';
 import { DEFAULT_SETTINGS } from './config/settings.js';
@@ -80,6 +81,24 @@ export function run(args: readonly string[], out: (text: string) => void, err: (
     err(`postmortem-lint: cannot read ${printable(path)}: ${printable(describe(error))}\n`);
   });
 
+  // The other postmortems linted in each file's folder show the team's own template (see missing-section).
+  const kindsByFile = new Map<string, { folder: string; kinds: ReadonlySet<SectionKind> }>();
+  const perFolder = new Map<string, number>();
+  for (const { file } of targets) perFolder.set(dirname(resolve(file)), (perFolder.get(dirname(resolve(file))) ?? 0) + 1);
+  for (const { file } of targets) {
+    const folder = dirname(resolve(file));
+    if ((perFolder.get(folder) ?? 0) < 3) continue;
+    try {
+      const kinds = sectionKindsOf(readFileSync(file, 'utf8'));
+      // Only documents shaped like postmortems speak for the team's template.
+      if ([...kinds].filter((kind) => kind !== 'other').length >= 2) kindsByFile.set(resolve(file), { folder, kinds });
+    } catch {
+      // Reported when the file itself is read below.
+    }
+  }
+  const siblingsOf = (path: string): Array<ReadonlySet<SectionKind>> =>
+    [...kindsByFile].filter(([other, { folder }]) => other !== path && folder === dirname(path)).map(([, { kinds }]) => kinds);
+
   const results: FileFindings[] = [];
   const models: unknown[] = [];
   for (const { file, explicit } of targets) {
@@ -110,7 +129,8 @@ export function run(args: readonly string[], out: (text: string) => void, err: (
     let settings: EffectiveSettings = config ? withConfig(DEFAULT_SETTINGS, config.config, config.templates, config.includeBase) : DEFAULT_SETTINGS;
     if (options.template) settings = { ...settings, template: options.template };
     const path = resolve(file);
-    const lint = (source: string): ReturnType<typeof analyze> => analyze(source, { path, settings, force: explicit });
+    const siblingSections = siblingsOf(path);
+    const lint = (source: string): ReturnType<typeof analyze> => analyze(source, { path, settings, force: explicit, siblingSections });
 
     let result = lint(decoded.text);
     if (!result.isPostmortem && !explicit) continue;

@@ -34,7 +34,8 @@ test('fix-all fixes every fixable finding, re-analysing between rounds, and a se
   const text = readFixture('seed-variants/no-duration.md');
   const lint = (source: string) => analyze(source, { force: true, settings: { ...DEFAULT_SETTINGS, template: 'google-sre' } }).findings;
   const first = fixAll(text, lint);
-  assert.ok(first.fixed >= 3, `fixed ${first.fixed}`);
+  // The duration and the Detection section (the seed states its resolution in a field, so that one is not missing).
+  assert.ok(first.fixed >= 2, `fixed ${first.fixed}`);
   const remaining = lint(first.text).filter((finding) => finding.fix);
   assert.deepEqual(remaining, []);
   assert.deepEqual(fixAll(first.text, lint), { text: first.text, fixed: 0 });

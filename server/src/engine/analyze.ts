@@ -1,4 +1,7 @@
 import { buildModel, type AnalyzedDocument } from '../model/build-model.js';
+import { parseMarkdown } from '../model/markdown.js';
+import { readOutline } from '../model/sections.js';
+import type { SectionKind } from '../model/schema.js';
 import { RULES } from '../rules/registry.js';
 import type { AnyRule, Finding, RuleContext } from '../rules/types.js';
 import { DEFAULT_SETTINGS, type Settings } from '../config/settings.js';
@@ -29,6 +32,13 @@ export interface AnalyzeOptions {
   rules?: readonly AnyRule[];
   /** The analysis of the document's previous version, to parse only what changed. It is consumed. */
   previous?: Analysis;
+  /** The section kinds of the other postmortems in the document's folder, as the host found them: the team's own template. */
+  siblingSections?: ReadonlyArray<ReadonlySet<SectionKind>>;
+}
+
+/** The kinds of sections a text has, for a host to pass as `siblingSections` when it analyses the text's neighbours. */
+export function sectionKindsOf(text: string): Set<SectionKind> {
+  return new Set(readOutline(parseMarkdown(text)).spans.map((span) => span.section.kind));
 }
 
 /**
@@ -49,7 +59,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const chosen = settings.template === 'auto' ? undefined : (settings.customTemplates?.find((custom) => custom.id === settings.template) ?? templateById(settings.template));
   const template = chosen ?? closestTemplate(analysis.model.sections);
   if (!reason && !options.force) return { analysis, template, isPostmortem: null, findings: [] };
-  const findings = runRules({ ...analysis, template }, settings, options.rules ?? RULES);
+  const findings = runRules({ ...analysis, template, siblingSections: options.siblingSections ?? [] }, settings, options.rules ?? RULES);
   if (analysis.doc.degraded) {
     findings.unshift({ rule: 'internal-error', severity: 'warning', message: `This document was ${analysis.doc.degraded}. Findings may be incomplete.`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
   }

@@ -33,6 +33,8 @@ export const SectionSchema = z.object({
   /** From the heading to the line before the next heading of the same or a higher level. */
   range: RangeSchema,
   headingRange: RangeSchema,
+  /** How it is written: a Markdown heading, or a line a reader takes for one (`Timeline:`, `**Root cause**`, `###Timeline`). */
+  form: z.enum(['heading', 'line', 'bold', 'hashes']).optional(),
 });
 
 export const TimelineEntrySchema = z.object({

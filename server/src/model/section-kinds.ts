@@ -1,30 +1,37 @@
 import type { SectionKind } from './schema.js';
 
 // Headings vary between templates; these are the names real postmortems use
-// for the same idea (see docs/postmortem-domain.md). Order matters: the first
+// for the same idea (see docs/postmortem-domain.md), plurals and question-style
+// headings ("Why did this happen?") included. Order matters: the first
 // keyword found wins, so "Root Cause and Resolution" is a root-cause section
 // and "Impact & Metrics" an impact section.
 const KEYWORDS: ReadonlyArray<readonly [SectionKind, RegExp]> = [
-  ['timeline', /\b(?:timeline|chain of events|sequence of events|time ?line)\b/],
-  ['action-items', /\b(?:action items?|corrective|preventa?t?ive|follow[- ]?ups?|next steps|remediation items?|backlog check|todo|to-do)\b/],
-  ['root-cause', /\b(?:root causes?|contributing factors?|causes?|fault|five whys|5 whys)\b/],
-  ['lessons', /\b(?:lessons?(?: learned| learnt)?|learnings|went well|went wrong|got lucky|how'?d we do|what can be improved|takeaways)\b/],
-  ['impact', /\bimpact\b|\baffected users\b/],
-  ['summary', /\b(?:summary|overview|tl;?dr|abstract|description)\b/],
-  ['detection', /\bdetection\b|\bdetected by\b/],
+  ['timeline', /\b(?:timelines?|chain of events|sequence of events|time ?lines?|chronology|events timeline)\b/],
+  [
+    'action-items',
+    /\b(?:action items?|action plan|corrective|preventa?t?ive|prevention|preventing|follow[- ]?ups?|next steps|remediation items?|remediations|backlog check|todos?|to-dos?|(?:future |further )?improvements?|how (?:do|will|can|to) (?:we )?prevent|what we(?:'re| are| will)? ?(?:doing|do|change|changing)\b)/,
+  ],
+  ['root-cause', /\b(?:root causes?|contributing factors?|causes?|fault|five whys|5 whys|why (?:did|was|were|it|this|the)\b|what caused)/],
+  ['lessons', /\b(?:lessons?(?: learned| learnt)?|learnings|went well|went wrong|got lucky|how'?d we do|what can be improved|takeaways|conclusions?|reflections?)\b/],
+  ['impact', /\bimpacts?\b|\baffected users\b|\bwho was affected\b/],
+  ['summary', /\b(?:summary|overview|tl;?dr|abstract|description|synopsis|what happened)\b/],
+  ['detection', /\bdetection\b|\bdetected by\b|\bhow (?:was it|we|did we|it was) (?:detected|noticed|detect|notice|find out)\b/],
   ['trigger', /\btrigger\b/],
-  ['resolution', /\b(?:resolution|recovery|mitigation|remediation|fix)\b/],
+  ['resolution', /\b(?:resolution|recovery|mitigation|remediation|fix|fixes|solution|how (?:did )?we (?:fix|fixed|solved|resolved)|how (?:it|this|the issue|the problem) was (?:fixed|resolved|solved))\b/],
   ['response', /\b(?:response|responders|escalation)\b/],
-  ['supporting-information', /\b(?:supporting information|appendix|references|related (?:incidents|links)|messaging)\b/],
+  ['supporting-information', /\b(?:supporting information|appendix|appendices|references|related (?:incidents|links)|messaging)\b/],
 ];
 
-/** "## 3. Root Cause(s) 🔥" → "root causes". */
+// Emoji, pictographs, arrows and the joiners between them: decoration, not words.
+const DECORATION = /[\u{1F000}-\u{1FAFF}\u{2190}-\u{21FF}\u{2300}-\u{23FF}\u{2600}-\u{27BF}\u{2B00}-\u{2BFF}\u{FE0F}\u{200D}\u{20E3}]/gu;
+
+/** "## 3. Root Cause(s) 🔥" → "root causes"; "Why did this happen?" → "why did this happen". */
 export function normalizeHeading(heading: string): string {
   return heading
     .toLowerCase()
-    .replace(/[\u{1F000}-\u{1FAFF}\u{2600}-\u{27BF}\u{FE0F}]/gu, '')
-    .replace(/^\s*(?:\d+(?:\.\d+)*[.)]?|[ivx]+[.)])\s+/, '')
-    .replace(/[()[\]*_`:]/g, '')
+    .replace(DECORATION, '')
+    .replace(/^[\s#]*(?:(?:\d+(?:\.\d+)*[.)]?|[ivx]+[.)]|step \d+[.:]?)\s+)?/, '')
+    .replace(/[()[\]*_`:?!]/g, '')
     .replace(/\s+/g, ' ')
     .trim();
 }

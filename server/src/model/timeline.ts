@@ -30,17 +30,21 @@ interface Context {
   date: CalendarDate | null;
   zone: string | null;
   label: string | null;
+  /** Reading inside a block quote, where a quoted chat log may sit. */
+  quoted?: boolean;
 }
 
 // What may stand before an entry's time: list markup, emphasis, code ticks,
 // a link bracket, "~" or "around".
-const LEAD_IN = /^[\s*_`[~]*(?:(?:around|about|approx(?:imately|\.)?|circa)\s+)?$/i;
+const LEAD_IN = /^[\s*_`[~>]*(?:(?:at|around|about|approx(?:imately|\.)?|circa)\s+)?$/i;
 // What separates the time from the text: "09:05 AM: …", "14:05 - …", "| …".
 // The second class only follows a parenthesis: straight after the first, the
 // two overlapping runs backtrack quadratically on a long run of `*` or `_`.
 const SEPARATOR = /^[\s*_`\]]*(?:\([^)]*\)[\s*_`]*)?(?:[:\-–—|]+|\s)\s*/;
 // A sub-label inside a timeline: "**Detection**:" alone on its line.
 const SUB_LABEL = /^\s*(?:\*\*|__)([^*_\n]{1,60})(?:\*\*|__)\s*:?\s*$/;
+
+const ASIDES: ReadonlySet<string> = new Set(['supporting-information', 'root-cause', 'lessons', 'action-items', 'impact', 'summary']);
 
 const RANGE_CONNECTOR = /^\s*(?:-|–|—|to|until|till)\s*$/i;
 
@@ -56,12 +60,42 @@ function entryText(line: string, stamp: TimestampMatch): string {
   return line.slice((end ?? stamp).end).replace(SEPARATOR, '').trim();
 }
 
+// A date and the time after it, apart: "May 2, 2023: 6:15pm UTC", "2023-05-02 - 18:15".
+const DATE_TIME_GAP = /^(?:[:,\-–—|]|at)?$/i;
+// "[03-14 14:05]": a month and day before the time, in the brackets of a chat or log export.
+const BRACKET_MONTH_DAY = /^(\s*(?:[-*+]\s+)?\[)(\d{2})-(\d{2}) +(?=\d{1,2}:\d{2})/;
+
 /** The timestamp an entry starts with, if its text starts with one. */
 function leadingTimestamp(line: string): TimestampMatch | null {
-  const first = findTimestamps(line)[0];
+  const monthDay = monthDayStamp(line);
+  if (monthDay) return monthDay;
+  const stamps = findTimestamps(line);
+  const first = stamps[0];
   if (!first) return null;
-  return LEAD_IN.test(line.slice(0, first.start)) ? first : null;
+  if (!LEAD_IN.test(line.slice(0, first.start))) return null;
+  const next = stamps[1];
+  if (isDateOnly(first) && next?.time && !next.date && DATE_TIME_GAP.test(line.slice(first.end, next.start).trim())) {
+    return { ...next, start: first.start, text: line.slice(first.start, next.end), date: first.date };
+  }
+  return first;
 }
+
+function monthDayStamp(line: string): TimestampMatch | null {
+  const bracket = BRACKET_MONTH_DAY.exec(line);
+  if (!bracket) return null;
+  const month = Number(bracket[2]);
+  const day = Number(bracket[3]);
+  const time = findTimestamps(line.slice(bracket[0].length))[0];
+  if (!time?.time || time.start !== 0 || time.date || month < 1 || month > 12 || day < 1 || day > 31) return null;
+  const start = bracket[1]!.length;
+  const end = bracket[0].length + time.end;
+  return { ...time, start, end, text: line.slice(start, end), date: { year: null, month, day } };
+}
+
+// What follows the time on a line a program wrote, not a person: a log level, a process tag.
+const LOG_LINE = /^[\s\]|]*(?:\[(?:error|warn(?:ing)?|info|debug|trace|fatal|crit(?:ical)?|notice|emerg|alert)\]|(?:ERROR|WARN(?:ING)?|INFO|DEBUG|TRACE|FATAL|CRIT(?:ICAL)?|NOTICE)\b|\[(?:pid\s*)?\d+\]|[\w.-]+\[\d+\]:|[+-]\d{4}\b|,\d{3}\b)/;
+// "[10:04] dana: is prod down?": a chat line quoted, a person's words, not an event.
+const CHAT_LINE = /^[\s\]]*(?:<[\w.@-]+>|@?[\w.-]+:)\s/;
 
 export function readTimeline(doc: ParsedMarkdown, spans: readonly SectionSpan[], base: { date: CalendarDate | null; zone: string | null }): TimelineItem[] {
   const items: TimelineItem[] = [];
@@ -70,9 +104,14 @@ export function readTimeline(doc: ParsedMarkdown, spans: readonly SectionSpan[],
   const outer = outerSpans(timelineSpans);
   // By where a block starts: a list ending in a half-typed "- " runs past the section's trimmed end.
   const blocks = blocksBySpan(doc.root.children, outer);
+  // An appendix, the causes or the lessons written inside a timeline section hold no entries (their times are quotes, logs, references).
+  const asides = spans.filter((span) => ASIDES.has(span.section.kind));
   for (const span of outer) {
     const context: Context = { date: base.date, zone: base.zone, label: null };
+    const inside = asides.filter((aside) => aside.start > span.start && aside.start < span.end);
     for (const node of blocks.get(span) ?? []) {
+      const at = startOffset(node);
+      if (inside.some((aside) => at >= aside.start && at < Math.max(aside.end, aside.contentStart + 1))) continue;
       // "### 4:27" with its text in the paragraph below: the paragraph is the entry's text.
       const previous = items[items.length - 1];
       if (node.type === 'paragraph' && previous?.fromHeading && previous.entry.text === '') {
@@ -90,6 +129,13 @@ function readBlock(doc: ParsedMarkdown, node: Nodes, context: Context, items: Ti
   if (node.type === 'heading') readHeading(doc, node, context, items, span);
   else if (node.type === 'table') readTable(doc, node, context, items);
   else if (node.type === 'paragraph') readParagraph(doc, node, context, items);
+  else if (node.type === 'blockquote') {
+    // Entries quoted as a block ("> 10:05 UTC - …") are entries; a quoted chat log is not (see CHAT_LINE).
+    const quoted = context.quoted;
+    context.quoted = true;
+    for (const child of node.children) readBlock(doc, child, context, items, span);
+    context.quoted = quoted;
+  }
   else if (node.type === 'list') {
     walk(node, (child, ancestors) => {
       if (child.type !== 'listItem') return;
@@ -136,6 +182,8 @@ function readLine(doc: ParsedMarkdown, line: string, lineOffset: number, context
   }
   const stamp = leadingTimestamp(line);
   if (!stamp) return;
+  const after = line.slice(stamp.end);
+  if (LOG_LINE.test(after) || (context.quoted && CHAT_LINE.test(after))) return;
   const rest = entryText(line, stamp);
   if (isDateOnly(stamp) && rest.replace(/[*_`:]/g, '').trim() === '') {
     context.date = { ...stamp.date!, year: stamp.date!.year ?? context.date?.year ?? null };
@@ -179,6 +227,11 @@ function readTable(doc: ParsedMarkdown, table: Table, context: Context, items: T
   if (!header) return;
   const headerCells = header.children.map((cell) => toString(cell).trim());
   let timeColumn = headerCells.findIndex((cell) => /^(?:time|date|when|timestamp|date\/time|datetime)\b/i.test(cell));
+  // "| Day | Date | Time | Event |": the date and the time sit in columns of their own; each row gets both.
+  const ownTimeColumn = headerCells.findIndex((cell) => /^(?:time|hour)\b/i.test(cell));
+  const columnNamed = (pattern: RegExp): number => headerCells.findIndex((cell, index) => index !== ownTimeColumn && pattern.test(cell));
+  const dateColumn = ownTimeColumn < 0 ? -1 : columnNamed(/^date\b/i) >= 0 ? columnNamed(/^date\b/i) : columnNamed(/^day\b/i);
+  if (dateColumn >= 0) timeColumn = ownTimeColumn;
   const zoneInHeader = parenthesised(headerCells[timeColumn] ?? '');
   const columnZone = zoneInHeader ? resolveZoneName(zoneInHeader) : null;
   if (timeColumn < 0) timeColumn = guessTimeColumn(rows);
@@ -186,11 +239,16 @@ function readTable(doc: ParsedMarkdown, table: Table, context: Context, items: T
   for (const row of rows) {
     const cell = row.children[timeColumn];
     if (!cell) continue;
+    if (dateColumn >= 0) {
+      const dateCell = row.children[dateColumn];
+      const date = dateCell ? leadingTimestamp(toString(dateCell).trim()) : null;
+      if (date && isDateOnly(date)) context.date = { ...date.date!, year: date.date!.year ?? context.date?.year ?? null };
+    }
     const cellText = doc.text.slice(startOffset(cell), endOffset(cell)).replace(/^\|/, '').replace(/\|$/, '');
     const stamp = leadingTimestamp(cellText.trim());
     if (!stamp) continue;
     const cellStart = startOffset(cell) + doc.text.slice(startOffset(cell), endOffset(cell)).indexOf(stamp.text);
-    const rest = [entryText(cellText.trim(), stamp), ...row.children.filter((_, index) => index !== timeColumn).map((other) => toString(other).trim())].filter(Boolean).join(' | ');
+    const rest = [entryText(cellText.trim(), stamp), ...row.children.filter((_, index) => index !== timeColumn && index !== dateColumn).map((other) => toString(other).trim())].filter(Boolean).join(' | ');
     if (isDateOnly(stamp) && rest === '') {
       context.date = stamp.date;
       continue;

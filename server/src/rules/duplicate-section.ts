@@ -12,6 +12,8 @@ export const duplicateSection: Rule = {
     // Track the chain of parents so "### What went well" may repeat under different "##" sections.
     const parents: string[] = [];
     for (const section of context.model.sections) {
+      // Label lines repeat for good reasons (one "Timeline:" per incident in a document that holds several).
+      if (section.form !== undefined && section.form !== 'heading') continue;
       parents.length = Math.max(0, section.level - 1);
       const key = `${parents.join('/')}|${section.level}|${normalizeHeading(section.heading)}`;
       const first = seen.get(key);

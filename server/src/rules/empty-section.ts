@@ -8,6 +8,9 @@ export const emptySection: Rule = {
   check(context) {
     return context.spans
       .filter((span, index) => {
+        // A label line (`Timeline:`, `**Root cause**`) with nothing under it is as likely a field left blank or a
+        // run-in heading as a promised section: only Markdown headings are sure enough to report.
+        if (span.node === null) return false;
         const next = context.spans[index + 1];
         // A section whose content is subsections is not empty.
         if (next && next.section.level > span.section.level && next.start <= span.end) return false;

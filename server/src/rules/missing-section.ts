@@ -6,6 +6,8 @@ import { snippetToText } from '../templates/template.js';
 import { documentAnchor } from './anchors.js';
 import { endsInsideOpenBlock } from '../model/markdown.js';
 import { lineEnding } from '../model/positions.js';
+import { sectionKindOf } from '../model/section-kinds.js';
+import type { SectionKind } from '../model/schema.js';
 
 const Options = z.object({
   /** Also report the template's recommended (not required) sections. */
@@ -42,6 +44,41 @@ function insertFix(context: RuleContext, expected: TemplateSection, level: numbe
   return { title: `Insert the "${expected.heading}" section`, edits: [{ range: { start: end, end }, newText: `${separator}${appended}` }] };
 }
 
+// What a summary says when it states the cause or the impact itself, as the seed's genre asks its summary to.
+const SUMMARY_STATES: Partial<Record<SectionKind, RegExp>> = {
+  'root-cause': /\broot[- ]cause|\bcaused by\b|\bwas caused\b|\bdue to\b|\bbecause\b|\bresult(?:ed|ing)? from\b/i,
+  impact: /\bimpact|\baffect|\busers?\b|\bcustomers?\b|(?<!\d)\d+\s?%|\bunavailable\b|\bdown(?:time)?\b|\berrors?\b|\boutage\b|(?<![\d,])\d[\d,]* (?:[a-z]+ )?[a-z]+s\b/i,
+};
+
+/**
+ * Where a reader finds the section without a heading for it: a labelled field
+ * (`**Root Cause:** …`, `Impact: …`) or the summary's own words.
+ */
+function presentOtherwise(expected: TemplateSection, context: RuleContext): boolean {
+  // A timeline's phase labels ("- **Detection**:") group its entries; they are not the sections they name.
+  const timelines = context.spans.filter((span) => span.section.kind === 'timeline');
+  const inTimeline = (offset: number): boolean => timelines.some((span) => offset >= span.start && offset < span.end);
+  if (context.fields.some((field) => field.key.split(/\s+/).length <= 4 && expected.kinds.includes(sectionKindOf(field.label)) && !inTimeline(field.start))) return true;
+  const { text } = context.doc;
+  const summaries = [
+    ...context.spans.filter((span) => span.section.kind === 'summary').map((span) => text.slice(span.contentStart, span.end)),
+    ...context.fields.filter((field) => sectionKindOf(field.label) === 'summary').map((field) => field.value),
+  ];
+  return expected.kinds.some((kind) => {
+    const states = SUMMARY_STATES[kind];
+    return states !== undefined && summaries.some((summary) => states.test(summary));
+  });
+}
+
+// Fewer siblings than this say nothing about a team's habits.
+const MIN_SIBLINGS = 2;
+
+/** The team's own template: every other postmortem in the folder lacks this section too. */
+function teamLeavesOut(expected: TemplateSection, context: RuleContext): boolean {
+  const siblings = context.siblingSections ?? [];
+  return siblings.length >= MIN_SIBLINGS && siblings.every((kinds) => !expected.kinds.some((kind) => kinds.has(kind)));
+}
+
 /** The sections the document's template requires, checked against the headings it has. */
 export const missingSection: Rule<z.infer<typeof Options>> = {
   id: 'missing-section',
@@ -53,7 +90,7 @@ export const missingSection: Rule<z.infer<typeof Options>> = {
     let endIsOpen: boolean | undefined;
     const endIsOpenOnce = (): boolean => (endIsOpen ??= endsInsideOpenBlock(context.doc));
     return context.template.sections
-      .filter((expected) => (expected.required || options.recommended) && !templateSectionPresent(expected, context.model))
+      .filter((expected) => (expected.required || options.recommended) && !templateSectionPresent(expected, context.model) && !presentOtherwise(expected, context) && !teamLeavesOut(expected, context))
       .map((expected) => {
         const message = `Missing section "${expected.heading}" (${context.template.name} template): ${expected.purpose}`;
         const fix = insertFix(context, expected, level, endIsOpenOnce);

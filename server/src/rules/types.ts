@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { RangeSchema } from '../model/schema.js';
+import { RangeSchema, type SectionKind } from '../model/schema.js';
 import type { AnalyzedDocument } from '../model/build-model.js';
 import type { Template } from '../templates/template.js';
 
@@ -30,6 +30,8 @@ export type RuleReport = Omit<Finding, 'rule' | 'severity'>;
 /** What a rule reads: the analysed document and the template it is checked against. */
 export interface RuleContext extends AnalyzedDocument {
   template: Template;
+  /** Section kinds of the other postmortems in the same folder, when the host passed them (the team's own template). */
+  siblingSections?: ReadonlyArray<ReadonlySet<SectionKind>>;
 }
 
 export interface Rule<Options = unknown> {

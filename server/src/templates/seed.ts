@@ -16,7 +16,7 @@ export const SEED_TEMPLATE: Template = {
     {
       heading: 'Root Cause',
       kinds: ['root-cause'],
-      pattern: /^root causes?$/,
+      pattern: /^root causes?$|what went wrong|^why\b/,
       required: true,
       purpose: 'What made the system fail, and the conditions that let it.',
       body: '${1:The cause, and the contributing factors that let it cause an outage.}',
@@ -39,6 +39,8 @@ export const SEED_TEMPLATE: Template = {
     {
       heading: 'Corrective and Preventative Measures',
       kinds: ['action-items'],
+      // "Remediation" names the fix in some teams and the follow-up work in others: both carry the measures.
+      pattern: /remediation|prevent/,
       required: true,
       purpose: 'What will prevent a recurrence or catch it sooner, each with an owner and a ticket.',
       body: '- **Improvements**:\n  - ${1:What to improve.}\n- **Tasks**:\n  - [ ] ${2:A specific task} (owner: ${3:@owner}, ticket: ${4:ABC-123})',
