@@ -89,7 +89,12 @@ export function run(args: readonly string[], out: (text: string) => void, err: (
     const folder = dirname(resolve(file));
     if ((perFolder.get(folder) ?? 0) < 3) continue;
     try {
-      const kinds = sectionKindsOf(readFileSync(file, 'utf8'));
+      // Read as the main loop reads: regular files only, under the cap (a FIFO or device is refused, never waited on).
+      const read = readTarget(file);
+      if ('tooLarge' in read) continue;
+      const text = decodeFile(read.bytes).text;
+      if (oversize(text) !== null) continue;
+      const kinds = sectionKindsOf(text);
       // Only documents shaped like postmortems speak for the team's template.
       if ([...kinds].filter((kind) => kind !== 'other').length >= 2) kindsByFile.set(resolve(file), { folder, kinds });
     } catch {
