@@ -1,0 +1,137 @@
+import type { Nodes } from 'mdast';
+import type { ParsedMarkdown } from './markdown.js';
+import { startOffset, endOffset } from './markdown.js';
+import type { SectionSpan } from './sections.js';
+import type { Range } from './schema.js';
+import { outerSpans, blocksBySpan } from './outer-spans.js';
+import { splitLines } from './positions.js';
+import { findTimestamps } from '../time/timestamps.js';
+
+/** A time or date a reader cannot place: "25:61", "14:30 PM", "20224-03-02", "Tuesday, March 14, 2024" (a Thursday). */
+export interface UnreadableTime {
+  text: string;
+  /** Why it cannot be read, as a clause: "has no hour 25". */
+  reason: string;
+  start: number;
+  end: number;
+  range: Range;
+}
+
+// What may stand before an entry's time: list markers, quote marks, emphasis, a bracket, "~".
+const LEAD = /^[ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?(?:\|[ \t]*)?[*_`[~ \t]*/;
+const CLOCK = /^(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s?([AaPp])\.?[Mm]\.?(?![A-Za-z]))?(?![\d:])/;
+const DOTTED_CLOCK = /^(\d{1,2})\.(\d{2})\s?([AaPp])\.?[Mm]\.?(?![A-Za-z])/;
+const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?';
+const LONG_YEAR = new RegExp(`(?<![\\d/.-])\\d{5,}-\\d{1,2}-\\d{1,2}(?![\\d])|(?<![\\d/.-])\\d{1,2}[/-]\\d{1,2}[/-]\\d{5,}(?!\\d)|\\b${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{5,}(?!\\d)`);
+const BAD_ISO = /(?<![\d/.-])(\d{4})-(\d{2})-(\d{2})(?![\d])/;
+const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+/** What is wrong with a clock time at the start of `text`, or null when it reads (or is no clock at all). */
+function clockProblem(text: string): { text: string; reason: string } | null {
+  const clock = CLOCK.exec(text);
+  if (clock) {
+    const [written, hourText, minuteText, secondText, ampm] = clock;
+    const hour = Number(hourText);
+    if (ampm && hour > 12) return { text: written, reason: `mixes a 24-hour hour (${hour}) with ${ampm.toUpperCase()}M` };
+    if (ampm && hour === 0 && ampm.toLowerCase() === 'p') return { text: written, reason: 'has hour 0 with PM' };
+    if (hour > 23 && !(hour === 24 && minuteText === '00')) return { text: written, reason: `has no hour ${hour}` };
+    if (Number(minuteText) > 59) return { text: written, reason: `has no minute ${Number(minuteText)}` };
+    if (secondText && Number(secondText) > 59) return { text: written, reason: `has no second ${Number(secondText)}` };
+    return null;
+  }
+  const dotted = DOTTED_CLOCK.exec(text);
+  if (dotted) {
+    const hour = Number(dotted[1]);
+    if (hour > 12) return { text: dotted[0], reason: `mixes a 24-hour hour (${hour}) with ${dotted[3]!.toUpperCase()}M` };
+    if (Number(dotted[2]) > 59) return { text: dotted[0], reason: `has no minute ${Number(dotted[2])}` };
+  }
+  return null;
+}
+
+function dayOfWeek(year: number, month: number, day: number): number {
+  // 1 = Monday … 7 = Sunday, as TimestampMatch.weekday counts.
+  return ((new Date(Date.UTC(year, month - 1, day)).getUTCDay() + 6) % 7) + 1;
+}
+
+function validDay(year: number, month: number, day: number): boolean {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** The date problems anywhere in a line: a year of five digits, a month or day that does not exist, a weekday that is not the date's. */
+function dateProblems(line: string, year: number | null): Array<{ text: string; reason: string; at: number }> {
+  const found: Array<{ text: string; reason: string; at: number }> = [];
+  const long = LONG_YEAR.exec(line);
+  if (long) found.push({ text: long[0], reason: 'has a year of more than four digits', at: long.index });
+  const iso = BAD_ISO.exec(line);
+  if (iso && !validDay(Number(iso[1]), Number(iso[2]), Number(iso[3])) && Number(iso[1]) >= 1970) {
+    found.push({ text: iso[0], reason: Number(iso[2]) > 12 || Number(iso[2]) < 1 ? `has no month ${Number(iso[2])}` : 'is a day the month does not have', at: iso.index });
+  }
+  for (const stamp of findTimestamps(line)) {
+    const date = stamp.date;
+    const stampYear = date?.year ?? year;
+    if (!date || stamp.weekday === null || stampYear === null || !validDay(stampYear, date.month, date.day)) continue;
+    const actual = dayOfWeek(stampYear, date.month, date.day);
+    if (actual !== stamp.weekday) {
+      found.push({ text: stamp.text, reason: `names a ${WEEKDAY_NAMES[stamp.weekday - 1]!}, but that date${date.year === null ? ` in ${stampYear}` : ''} is a ${WEEKDAY_NAMES[actual - 1]!}`, at: stamp.start });
+    }
+  }
+  return found;
+}
+
+// Lines read before: a timeline's lines repeat across analyses of the same document.
+const seen = new Map<string, ReadonlyArray<{ text: string; reason: string; at: number }>>();
+
+function lineProblems(line: string, year: number | null): ReadonlyArray<{ text: string; reason: string; at: number }> {
+  const key = `${String(year)}\u0000${line}`;
+  const known = seen.get(key);
+  if (known) return known;
+  const lead = LEAD.exec(line)?.[0].length ?? 0;
+  const clock = clockProblem(line.slice(lead));
+  const problems = [...(clock ? [{ ...clock, at: lead }] : []), ...dateProblems(line, year)];
+  if (seen.size > 20_000) seen.clear();
+  if (line.length <= 2_000) seen.set(key, problems);
+  return problems;
+}
+
+const TEXT_BLOCKS = new Set(['paragraph', 'heading', 'list', 'table', 'blockquote']);
+
+/**
+ * Times and dates in the timeline (and the title) a reader cannot place.
+ * Only where an entry's time stands (the start of a line, a list item or a
+ * table cell) for clock times; anywhere on those lines for dates. Code blocks
+ * are not read.
+ */
+export function findUnreadableTimes(doc: ParsedMarkdown, spans: readonly SectionSpan[], title: { start: number; end: number } | null, year: number | null): UnreadableTime[] {
+  const found: UnreadableTime[] = [];
+  const readText = (start: number, end: number): void => {
+    for (const line of splitLines(doc.text.slice(start, end))) {
+      // Each table cell starts where an entry's time may stand.
+      const cells = line.text.includes('|') ? cellStarts(line.text) : [0];
+      const seenAt = new Set<number>();
+      for (const cell of cells) {
+        for (const problem of lineProblems(line.text.slice(cell), year)) {
+          const at = start + line.start + cell + problem.at;
+          if (seenAt.has(at)) continue;
+          seenAt.add(at);
+          found.push({ text: problem.text, reason: problem.reason, start: at, end: at + problem.text.length, range: doc.lines.range(at, at + problem.text.length) });
+        }
+      }
+    }
+  };
+  if (title) readText(title.start, title.end);
+  const timelines = outerSpans(spans.filter((span) => span.section.kind === 'timeline'));
+  const blocks = blocksBySpan(doc.root.children as Nodes[], timelines);
+  for (const span of timelines) {
+    for (const node of blocks.get(span) ?? []) {
+      if (TEXT_BLOCKS.has(node.type)) readText(startOffset(node), endOffset(node));
+    }
+  }
+  return found;
+}
+
+function cellStarts(line: string): number[] {
+  const starts = [0];
+  for (let index = line.indexOf('|'); index >= 0; index = line.indexOf('|', index + 1)) starts.push(index + 1);
+  return starts;
+}
