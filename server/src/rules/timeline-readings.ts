@@ -9,3 +9,16 @@ export function guessedEntries(context: RuleContext, guess: 'rolledOver' | 'read
     return entry[guess] && before ? [{ entry, before }] : [];
   });
 }
+
+/**
+ * Two entries' order is certain when neither date rests on a reading the
+ * document leaves open (a numeric date either way round) and no time or date
+ * the engine could not read stands between them (a date line it could not
+ * read may have moved the day on).
+ */
+export function orderIsCertain(context: RuleContext, first: OrderedEntry, second: OrderedEntry): boolean {
+  if (first.item.dating.uncertain || second.item.dating.uncertain) return false;
+  const from = Math.min(first.item.start, second.item.start);
+  const to = Math.max(first.item.end, second.item.end);
+  return !context.unreadable.some((text) => text.start >= from && text.start < to);
+}
