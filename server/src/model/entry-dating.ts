@@ -44,11 +44,11 @@ function eitherWay(stamp: TimestampMatch, context: DatingContext): boolean {
 }
 
 /** A date heading or date line ("### 2024-03-02", "_5/17/22_", "Tuesday Nov 8th") sets the day for what follows. */
-export function enterDate(context: DatingContext, stamp: TimestampMatch): void {
+export function enterDate(context: DatingContext, stamp: TimestampMatch, source: DateSource = 'heading'): void {
   const date = writtenDate(stamp, context.dayFirst);
   if (!date) return;
   context.date = { ...date, year: date.year ?? context.date?.year ?? null };
-  context.dateSource = 'heading';
+  context.dateSource = source;
   context.dateUncertain = eitherWay(stamp, context);
 }
 

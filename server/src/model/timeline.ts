@@ -180,7 +180,9 @@ function readTable(doc: ParsedMarkdown, table: Table, context: Context, items: T
   const [header, ...rows] = table.children;
   if (!header) return;
   const headerCells = header.children.map((cell) => toString(cell).trim());
-  let timeColumn = headerCells.findIndex((cell) => /^(?:time|date|when|timestamp|date\/time|datetime)\b/i.test(cell));
+  // A time column before a date column: "| Date | Time (UTC) | Event |" dates each row from its Date cell.
+  let timeColumn = headerCells.findIndex((cell) => /^(?:time|when|timestamp|date\/time|datetime|date (?:and|&) time)\b/i.test(cell));
+  if (timeColumn < 0) timeColumn = headerCells.findIndex((cell) => /^date\b/i.test(cell));
   const zoneInHeader = parenthesised(headerCells[timeColumn] ?? '');
   const columnZone = zoneInHeader ? resolveZoneName(zoneInHeader) : null;
   if (timeColumn < 0) timeColumn = guessTimeColumn(rows);
@@ -196,6 +198,11 @@ function readTable(doc: ParsedMarkdown, table: Table, context: Context, items: T
     if (isDateOnly(stamp) && rest === '') {
       enterDate(context, stamp);
       continue;
+    }
+    // "| 2025-03-12 | 15:57 | …": a date in its own column is the entry's own date.
+    if (!stamp.date) {
+      const dateCell = row.children.map((other) => leadingTimestamp(toString(other).trim())).find((other) => other !== null && isDateOnly(other));
+      if (dateCell) enterDate(context, dateCell, 'entry');
     }
     const rowContext = columnZone && !stamp.zone ? { ...context, zone: columnZone } : context;
     const item = makeItem(doc, stamp, rangeEnd(cellText.trim(), stamp), rest, cellStart, startOffset(row), endOffset(row), rowContext);

@@ -8,9 +8,11 @@ const ZONE_WORD = '\\(?([A-Za-z][\\w/+:-]*)';
 const DECLARATIONS = [
   new RegExp(`\\ball (?:the )?times?(?: (?:are|shown|listed|given|below|above|here|mentioned))*(?: (?:in|as|on))?\\s+${ZONE_WORD}`, 'gi'),
   new RegExp(`\\btimes?(?: ?stamps?)?(?: (?:below|above|here|listed|shown|given))? (?:are |is )?(?:in |given in |shown in |listed in )${ZONE_WORD}`, 'gi'),
-  new RegExp(`\\btimes? (?:are|is) (?:in |given in |shown in )?${ZONE_WORD}`, 'gi'),
+  new RegExp(`\\btimes?(?: (?:below|above|here|listed|shown|given))? (?:are|is) (?:in |given in |shown in )?${ZONE_WORD}`, 'gi'),
   new RegExp(`\\btime ?zone\\s*(?:[:=]|is|used)\\s*${ZONE_WORD}`, 'gi'),
   new RegExp(`^[ \\t]*(?:#{1,6}[ \\t]*)?[*_]*timeline[*_]*[^\\n(]{0,40}\\([ \\t]*(?:in[ \\t]+)?${ZONE_WORD}`, 'gim'),
+  // "## Timeline (March 3–4, 2024, UTC)": the zone closes the parenthesis.
+  new RegExp(`^[ \\t]*(?:#{1,6}[ \\t]*)?[*_]*timeline[^\\n(]{0,40}\\([^)\\n]{0,40}?[\\s,;]${ZONE_WORD}\\)`, 'gim'),
   new RegExp(`\\|\\s*(?:date\\s+(?:and|&)\\s+)?time(?:stamp)?s?\\s*(?:\\(|in\\s+|,\\s*)${ZONE_WORD}\\)?[^|\\n]{0,20}\\|`, 'gi'),
 ];
 // Tried matches per pattern: prose says "time" often; the declaration is near the timeline, not in the 500th sentence.
