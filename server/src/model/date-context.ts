@@ -82,6 +82,30 @@ function fileDate(path: string | null): TimestampMatch | null {
   return { start: 0, end: 0, text: match[0], date, time: null, twelveHour: false, zone: null, zoneText: null, approximate: false, numericOrder: null, weekday: null };
 }
 
+/** The zones the times of a text write, when they all write the same one ("from 9:35 PM PST until 10:42 PM PST"). */
+function soleZone(text: string): string | null {
+  let zone: string | null = null;
+  for (const line of splitLines(text)) {
+    for (const stamp of findTimestamps(line.text)) {
+      if (!stamp.zone || !stamp.time) continue;
+      if (zone && zone !== stamp.zone) return null;
+      zone = stamp.zone;
+    }
+  }
+  return zone;
+}
+
+/** The first date the timeline writes with a month's name or in ISO form: it tells which way round its numeric dates are. */
+function timelineAnchor(input: DocumentDatingInput): CalendarDate | null {
+  const span = input.spans.find((candidate) => candidate.section.kind === 'timeline');
+  if (!span) return null;
+  for (const line of splitLines(input.doc.text.slice(span.contentStart, Math.min(span.end, span.contentStart + INTRO_CHARS)))) {
+    const found = findTimestamps(line.text).find((stamp) => stamp.date?.year && stamp.numericOrder === null);
+    if (found) return found.date;
+  }
+  return null;
+}
+
 /** Dates a reader would take a bare time's day from, strongest first. */
 function candidates(input: DocumentDatingInput): Candidate[] {
   const { doc, fields, spans } = input;
@@ -168,13 +192,25 @@ function dayOrder(dates: readonly NumericDate[], anchor: CalendarDate | null, zo
   return { dayFirst: false, basis: 'ambiguous' };
 }
 
+function introZone(input: DocumentDatingInput): string | null {
+  const firstSpan = input.spans[0];
+  const introEnd = Math.min(firstSpan ? firstSpan.start : input.doc.text.length, input.titleEnd + INTRO_CHARS);
+  const summary = input.spans.find((span) => span.section.kind === 'summary');
+  const zones = [
+    introEnd > input.titleEnd ? soleZone(input.doc.text.slice(input.titleEnd, introEnd)) : null,
+    summary ? soleZone(input.doc.text.slice(summary.contentStart, Math.min(summary.end, summary.contentStart + INTRO_CHARS))) : null,
+  ].filter((zone): zone is string => zone !== null);
+  return zones.length > 0 && zones.every((zone) => zone === zones[0]) ? zones[0]! : null;
+}
+
 /** What the document says about its dates and zone, read once per analysis. */
 export function readDocumentDating(input: DocumentDatingInput): DocumentDating {
   const { doc } = input;
   const notes: DatingNote[] = [];
   const aliases = zoneAliases(doc.text);
   const declared = declaredZone(doc.text);
-  const zone = declared ? (aliases.aliases?.[declared.written.toUpperCase()] ?? declared.zone) : null;
+  // Undeclared, the zone the intro's times all write is the one the reader carries into the timeline.
+  const zone = declared ? (aliases.aliases?.[declared.written.toUpperCase()] ?? declared.zone) : introZone(input);
   if (aliases.ambiguousIst) {
     const at = doc.text.search(/\bIST\b/);
     notes.push({
@@ -187,7 +223,7 @@ export function readDocumentDating(input: DocumentDatingInput): DocumentDating {
   const found = candidates(input);
   const numeric = numericDates(doc.text);
   // An anchor for day order: a date that cannot be read two ways.
-  const anchor = found.find((candidate) => candidate.match.numericOrder !== 'either')?.match.date ?? null;
+  const anchor = found.find((candidate) => candidate.match.numericOrder !== 'either')?.match.date ?? (numeric.length > 0 ? timelineAnchor(input) : null);
   const order = dayOrder(numeric, anchor, zone);
   if (order?.basis === 'ambiguous') {
     const first = numeric.find((date) => date.a <= 12 && date.b <= 12)!;

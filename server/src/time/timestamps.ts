@@ -36,14 +36,15 @@ export interface TimestampMatch {
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 // German spellings whose first three letters differ from the English ("12. Mai", "3. März").
 const OTHER_MONTHS: Record<string, number> = { mai: 5, mär: 3, mae: 3, okt: 10, dez: 12 };
+// The first letter in either case: "24 mar 2017" is written too (a lower-case month needs a year, see readDate).
 const MONTH_SOURCE =
-  '(?:Jan(?:uary|uar)?|Feb(?:ruary|ruar)?|M(?:ä|ae)rz|Mar(?:ch)?|Apr(?:il)?|May|Mai|June?|Juni|July?|Juli|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Okt(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Dez(?:ember)?)\\.?';
+  '(?:[Jj]an(?:uary|uar)?|[Ff]eb(?:ruary|ruar)?|[Mm](?:ä|ae)rz|[Mm]ar(?:ch)?|[Aa]pr(?:il)?|[Mm]ay|[Mm]ai|[Jj]une?|[Jj]uni|[Jj]uly?|[Jj]uli|[Aa]ug(?:ust)?|[Ss]ept?(?:ember)?|[Oo]ct(?:ober)?|[Oo]kt(?:ober)?|[Nn]ov(?:ember)?|[Dd]ec(?:ember)?|[Dd]ez(?:ember)?)\\.?';
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
-const weekdaySource = (group: string): string => `(?:(?<${group}>Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\\.?,?\\s+)?`;
+const weekdaySource = (group: string): string => `(?:(?<${group}>[Mm]on|[Tt]ue|[Ww]ed|[Tt]hu|[Ff]ri|[Ss]at|[Ss]un)[a-z]*\\.?,?\\s+)?`;
 
 const DATE_SOURCE = [
   '(?<isoY>\\d{4})(?:-(?<isoM>\\d{2})-(?<isoD>\\d{2})|/(?<slashM>\\d{1,2})/(?<slashD>\\d{1,2}))',
-  `${weekdaySource('wdA')}(?<wordM>${MONTH_SOURCE})\\s+(?<wordD>\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(?<wordY>\\d{4}))?`,
+  `${weekdaySource('wdA')}(?<wordM>${MONTH_SOURCE})\\s+(?:the\\s+)?(?<wordD>\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(?<wordY>\\d{4}))?`,
   `${weekdaySource('wdB')}(?<dmD>\\d{1,2})(?<dmDot>st|nd|rd|th|\\.)?\\s+(?:of\\s+)?(?<dmM>${MONTH_SOURCE})(?:,?\\s+(?<dmY>\\d{4}))?`,
   // "5/17/22", "06-14-2022", "14.06.2022", and yearless "03-02" when a time follows.
   `${weekdaySource('wdC')}(?<nA>\\d{1,2})(?<nS>[/.-])(?<nB>\\d{1,2})(?:\\k<nS>(?<nY>\\d{4}|\\d{2}))?`,
@@ -70,7 +71,7 @@ function timestampPattern(core: string): RegExp {
 const DATED = timestampPattern(`(?:${DATE_SOURCE})(?:(?:T|,?\\s+(?:at\\s+)?|,\\s*|:\\s+)(?:${TIME_SOURCE}))?`);
 const UNDATED = timestampPattern(TIME_SOURCE);
 // Every date DATED reads has an ISO or numeric date or a month's name (case as DATED has it).
-const MAY_HOLD_DATE = /\d{4}[-/]\d|\d[/.-]\d{1,2}[/.-]\d\d|\d[/-]\d{1,2}\s+\d{1,2}:|Jan|Feb|Mar|M(?:ä|ae)rz|Apr|May|Mai|Jun|Jul|Aug|Sep|Oct|Okt|Nov|Dec|Dez/;
+const MAY_HOLD_DATE = /\d{4}[-/]\d|\d[/.-]\d{1,2}[/.-]\d\d|\d[/-]\d{1,2}\s+\d{1,2}:|Jan|Feb|Mar|M(?:ä|ae)rz|Apr|May|Mai|Jun|Jul|Aug|Sep|Oct|Okt|Nov|Dec|Dez|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/;
 
 // A time glued to these is part of something else: a URL, a version, an IP,
 // a ratio, a ticket id. (Not "_": "_5/17/22_" is an italic date.)
@@ -145,6 +146,9 @@ function readDate(g: Record<string, string | undefined>): { date: CalendarDate; 
   if (g['isoY']) {
     return { date: { year: Number(g['isoY']), month: Number(g['isoM'] ?? g['slashM']), day: Number(g['isoD'] ?? g['slashD']) }, numericOrder: null, weekday: null };
   }
+  // "we may 3x it", "to march 5 miles": a month in lower case is a date only with its year.
+  const lowerMonth = /^[a-z]/.test(g['wordM'] ?? g['dmM'] ?? '');
+  if (lowerMonth && !(g['wordY'] ?? g['dmY'])) return null;
   if (g['wordM']) {
     return { date: { year: g['wordY'] ? Number(g['wordY']) : null, month: monthNumber(g['wordM']), day: Number(g['wordD']) }, numericOrder: null, weekday: weekdayNumber(g['wdA']) };
   }
