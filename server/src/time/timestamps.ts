@@ -73,6 +73,9 @@ const UNDATED = timestampPattern(TIME_SOURCE);
 // Every date DATED reads has an ISO or numeric date or a month's name (case as DATED has it).
 const MAY_HOLD_DATE = /\d{4}[-/]\d|\d[/.-]\d{1,2}[/.-]\d\d|\d[/-]\d{1,2}\s+\d{1,2}:|Jan|Feb|Mar|M(?:ä|ae)rz|Apr|May|Mai|Jun|Jul|Aug|Sep|Oct|Okt|Nov|Dec|Dez|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/;
 
+// Every time UNDATED reads has "h:mm", "h.mm" before am/pm, or "h am".
+const MAY_HOLD_TIME = /\d[:.]\d\d|\d\s?[AaPp]\.?[Mm]/;
+
 // A time glued to these is part of something else: a URL, a version, an IP,
 // a ratio, a ticket id. (Not "_": "_5/17/22_" is an italic date.)
 const GLUED_BEFORE = /[A-Za-z0-9/.:=?&#@+-]$/;
@@ -124,7 +127,9 @@ function scanTimestamps(text: string): TimestampMatch[] {
   // Both lists come in order without overlaps, so one sweep tells which undated
   // times fall inside a dated match (checking every match for each is quadratic).
   let d = 0;
-  for (const match of text.matchAll(UNDATED)) {
+  // Most prose lines hold no clock time at all: the time pattern need not scan them.
+  const undated = MAY_HOLD_TIME.test(text) ? text.matchAll(UNDATED) : [];
+  for (const match of undated) {
     while (d < dated.length && dated[d]!.end <= match.index) {
       found.push(dated[d]!);
       d++;
