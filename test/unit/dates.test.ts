@@ -213,3 +213,15 @@ test('seconds: "17:55" after "17:55:08" is not out of order', () => {
   const text = doc('# Postmortem: Cache node out of memory\n\nDate: 2024-03-02', '## Timeline\n\nAll times UTC.\n\n- 17:54 Upgrade starts.\n- 17:55:08 Old process stops.\n- 17:55 New process starts.');
   assert.ok(!rules(model(text)).some((rule) => rule.endsWith('timeline-out-of-order')));
 });
+
+test('a 24-hour time with pm glued to a colon, and a weekday beside an ISO date in the summary, are named', () => {
+  const text = doc('# Postmortem: Cache node out of memory\n\nDate: 2023-01-04', '## Timeline\n\nAll times UTC.\n\n- 14:00 UTC: Node evicts keys.\n- 14:15pm: Node replaced.');
+  assert.deepEqual(model(text).findings.filter((finding) => finding.rule === 'unreadable-time').map((finding) => finding.message.split('"')[1]), ['14:15pm']);
+  const weekday = doc('# Postmortem: Cache node out of memory', '## Timeline\n\nAll times UTC.\n\n- 14:00 Node evicts keys.').replace('A cache node ran', 'On Tuesday, 2023-01-04, a cache node ran');
+  assert.deepEqual(model(weekday).findings.filter((finding) => finding.rule === 'unreadable-time').map((finding) => finding.message.split('"')[1]), ['Tuesday, 2023-01-04']);
+});
+
+test('an offset written with a real minus sign in the timeline heading', () => {
+  const text = doc('# Postmortem: Cache node out of memory\n\nDate: 2023-01-04', '## Timeline (UTC\u221205:00)\n\n- 14:00 Node evicts keys.');
+  assert.equal(model(text).analysis.model.timeline[0]!.at, '2023-01-04T14:00:00-05:00');
+});

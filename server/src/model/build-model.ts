@@ -57,7 +57,15 @@ export function buildModel(text: string, previous?: ParsedMarkdown, path?: strin
   applyReadings(timeline, metadata.newestFirst);
   const summer = standardInSummer(timeline, dating);
   if (summer) dating.notes.push(summer);
-  const unreadable = findUnreadableTimes(doc, outline.spans, outline.titleNode ? { start: startOffset(outline.titleNode), end: titleEnd } : null, baseDate?.year ?? null);
+  // The title and the intro (up to the first section) are read for impossible dates too.
+  const introEnd = Math.min(outline.spans[0]?.start ?? text.length, titleEnd + 2_000);
+  const summary = outline.spans.find((span) => span.section.kind === 'summary');
+  const regions = [
+    ...(outline.titleNode ? [{ start: startOffset(outline.titleNode), end: titleEnd }] : []),
+    ...(introEnd > titleEnd ? [{ start: titleEnd, end: introEnd }] : []),
+    ...(summary ? [{ start: summary.contentStart, end: Math.min(summary.end, summary.contentStart + 2_000) }] : []),
+  ];
+  const unreadable = findUnreadableTimes(doc, outline.spans, regions, baseDate?.year ?? null);
   const { milestones, metrics, keys } = readMilestones(doc, fields, timeline, { date: baseDate, zone, newestFirst: metadata.newestFirst });
   const actionItems = readActionItems(doc, outline.spans);
   const impact = impactParts(fields, outline.spans);

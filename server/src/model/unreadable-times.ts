@@ -19,7 +19,8 @@ export interface UnreadableTime {
 
 // What may stand before an entry's time: list markers, quote marks, emphasis, a bracket, "~".
 const LEAD = /^[ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?(?:\|[ \t]*)?[*_`[~ \t]*/;
-const CLOCK = /^(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s?([AaPp])\.?[Mm]\.?(?![A-Za-z]))?(?![\d:])/;
+// "14:15pm:" ends at the colon after pm: only the digits must not run on.
+const CLOCK = /^(\d{1,2}):(\d{2})(?::(\d{2}))?(?!\d|:\d)(?:\s?([AaPp])\.?[Mm]\.?(?![A-Za-z]))?/;
 const DOTTED_CLOCK = /^(\d{1,2})\.(\d{2})\s?([AaPp])\.?[Mm]\.?(?![A-Za-z])/;
 const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?';
 const LONG_YEAR = new RegExp(`(?<![\\d/.-])\\d{5,}-\\d{1,2}-\\d{1,2}(?![\\d])|(?<![\\d/.-])\\d{1,2}[/-]\\d{1,2}[/-]\\d{5,}(?!\\d)|\\b${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{5,}(?!\\d)`);
@@ -97,12 +98,12 @@ function lineProblems(line: string, year: number | null): ReadonlyArray<{ text: 
 const TEXT_BLOCKS = new Set(['paragraph', 'heading', 'list', 'table', 'blockquote']);
 
 /**
- * Times and dates in the timeline (and the title) a reader cannot place.
+ * Times and dates in the timeline (and the title and intro) a reader cannot place.
  * Only where an entry's time stands (the start of a line, a list item or a
  * table cell) for clock times; anywhere on those lines for dates. Code blocks
  * are not read.
  */
-export function findUnreadableTimes(doc: ParsedMarkdown, spans: readonly SectionSpan[], title: { start: number; end: number } | null, year: number | null): UnreadableTime[] {
+export function findUnreadableTimes(doc: ParsedMarkdown, spans: readonly SectionSpan[], regions: ReadonlyArray<{ start: number; end: number }>, year: number | null): UnreadableTime[] {
   const found: UnreadableTime[] = [];
   const readText = (start: number, end: number): void => {
     for (const line of splitLines(doc.text.slice(start, end))) {
@@ -119,7 +120,7 @@ export function findUnreadableTimes(doc: ParsedMarkdown, spans: readonly Section
       }
     }
   };
-  if (title) readText(title.start, title.end);
+  for (const region of regions) readText(region.start, region.end);
   const timelines = outerSpans(spans.filter((span) => span.section.kind === 'timeline'));
   const blocks = blocksBySpan(doc.root.children as Nodes[], timelines);
   for (const span of timelines) {

@@ -4,7 +4,8 @@ import { resolveZoneName, zoneFromName, zoneFromTypo } from '../time/zones.js';
 // "Times are in PST", "Time zone: Europe/Berlin", "## Timeline (UTC)",
 // "Timeline (all times EST)", a "Time (UTC)", "Time in CEST" or "Date and
 // time in JST" column, "All times are Eastern Time (ET)".
-const ZONE_WORD = '\\(?([A-Za-z][\\w/+:-]*)';
+// A zone word, with "UTC−05:00" written with U+2212 too.
+const ZONE_WORD = '\\(?([A-Za-z][\\w/+:\\-\u2212]*)';
 const DECLARATIONS = [
   new RegExp(`\\ball (?:the )?times?(?: (?:are|shown|listed|given|below|above|here|mentioned))*(?: (?:in|as|on))?\\s+${ZONE_WORD}`, 'gi'),
   new RegExp(`\\btimes?(?: ?stamps?)?(?: (?:below|above|here|listed|shown|given))? (?:are |is )?(?:in |given in |shown in |listed in )${ZONE_WORD}`, 'gi'),

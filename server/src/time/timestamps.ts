@@ -43,7 +43,7 @@ const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 const weekdaySource = (group: string): string => `(?:(?<${group}>[Mm]on|[Tt]ue|[Ww]ed|[Tt]hu|[Ff]ri|[Ss]at|[Ss]un)[a-z]*\\.?,?\\s+)?`;
 
 const DATE_SOURCE = [
-  '(?<isoY>\\d{4})(?:-(?<isoM>\\d{2})-(?<isoD>\\d{2})|/(?<slashM>\\d{1,2})/(?<slashD>\\d{1,2}))',
+  `${weekdaySource('wdI')}(?<isoY>\\d{4})(?:-(?<isoM>\\d{2})-(?<isoD>\\d{2})|/(?<slashM>\\d{1,2})/(?<slashD>\\d{1,2}))`,
   `${weekdaySource('wdA')}(?<wordM>${MONTH_SOURCE})\\s+(?:the\\s+)?(?<wordD>\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(?<wordY>\\d{4}))?`,
   `${weekdaySource('wdB')}(?<dmD>\\d{1,2})(?<dmDot>st|nd|rd|th|\\.)?\\s+(?:of\\s+)?(?<dmM>${MONTH_SOURCE})(?:,?\\s+(?<dmY>\\d{4}))?`,
   // "5/17/22", "06-14-2022", "14.06.2022", and yearless "03-02" when a time follows.
@@ -149,7 +149,7 @@ function weekdayNumber(word: string | undefined): number | null {
 
 function readDate(g: Record<string, string | undefined>): { date: CalendarDate; numericOrder: TimestampMatch['numericOrder']; weekday: number | null } | null {
   if (g['isoY']) {
-    return { date: { year: Number(g['isoY']), month: Number(g['isoM'] ?? g['slashM']), day: Number(g['isoD'] ?? g['slashD']) }, numericOrder: null, weekday: null };
+    return { date: { year: Number(g['isoY']), month: Number(g['isoM'] ?? g['slashM']), day: Number(g['isoD'] ?? g['slashD']) }, numericOrder: null, weekday: weekdayNumber(g['wdI']) };
   }
   // "we may 3x it", "to march 5 miles": a month in lower case is a date only with its year.
   const lowerMonth = /^[a-z]/.test(g['wordM'] ?? g['dmM'] ?? '');

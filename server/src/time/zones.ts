@@ -63,7 +63,7 @@ const ABBREVIATIONS: Record<string, string> = {
 
 /** The regular-expression source that matches a zone token after a time. */
 export const ZONE_TOKEN_SOURCE =
-  '(?:[A-Za-z]+(?:\\/[A-Za-z_+-]+){1,2}|[A-Z]{1,4}\\d[A-Z]{3}|UTC[+-]\\d{1,2}(?::?\\d{2})?|GMT[+-]\\d{1,2}(?::?\\d{2})?|[+-]\\d{2}:?\\d{2}|Z\\b|[A-Z]{2,5}\\b)';
+  '(?:[A-Za-z]+(?:\\/[A-Za-z_+-]+){1,2}|[A-Z]{1,4}\\d[A-Z]{3}|UTC[+\\-\u2212]\\d{1,2}(?::?\\d{2})?|GMT[+\\-\u2212]\\d{1,2}(?::?\\d{2})?|[+-]\\d{2}:?\\d{2}|Z\\b|[A-Z]{2,5}\\b)';
 
 /**
  * Resolves a zone as written ("UTC", "PST", "US/Pacific", "+02:00",
@@ -75,11 +75,12 @@ export function resolveZoneName(token: string): string | null {
   const upper = trimmed.toUpperCase();
   const abbreviation = ABBREVIATIONS[upper];
   if (abbreviation) return abbreviation;
-  const offset = /^(?:UTC|GMT)?\s*([+-])(\d{1,2})(?::?(\d{2}))?$/i.exec(trimmed);
+  // "UTC−05:00" is written with U+2212 too.
+  const offset = /^(?:UTC|GMT)?\s*([+\-\u2212])(\d{1,2})(?::?(\d{2}))?$/i.exec(trimmed);
   if (offset) {
     const minutes = Number(offset[2]) * 60 + Number(offset[3] ?? 0);
     if (minutes > 14 * 60) return null;
-    return FixedOffsetZone.instance((offset[1] === '-' ? -1 : 1) * minutes).name;
+    return FixedOffsetZone.instance((offset[1] === '+' ? 1 : -1) * minutes).name;
   }
   // Zone ids are case-sensitive in the database but not in people's writing.
   if (/^[A-Za-z]+(?:\/[A-Za-z_+-]+)+$|^[A-Z]{1,4}\d[A-Z]{3}$/i.test(trimmed) && IANAZone.isValidZone(trimmed)) {
