@@ -81,17 +81,28 @@ function dateProblems(line: string, year: number | null): Array<{ text: string; 
 }
 
 // Lines read before: a timeline's lines repeat across analyses of the same document.
-const seen = new Map<string, ReadonlyArray<{ text: string; reason: string; at: number }>>();
+const seenClocks = new Map<string, { text: string; reason: string; at: number } | null>();
+const seenDates = new Map<string, ReadonlyArray<{ text: string; reason: string; at: number }>>();
 
-function lineProblems(line: string, year: number | null): ReadonlyArray<{ text: string; reason: string; at: number }> {
+/** What is wrong with the clock time where an entry's time stands at the start of `text` (a line or a table cell). */
+function leadingClockProblem(text: string): { text: string; reason: string; at: number } | null {
+  const known = seenClocks.get(text);
+  if (known !== undefined) return known;
+  const lead = LEAD.exec(text)?.[0].length ?? 0;
+  const clock = clockProblem(text.slice(lead));
+  const problem = clock ? { ...clock, at: lead } : null;
+  if (seenClocks.size > 20_000) seenClocks.clear();
+  if (text.length <= 2_000) seenClocks.set(text, problem);
+  return problem;
+}
+
+function lineDateProblems(line: string, year: number | null): ReadonlyArray<{ text: string; reason: string; at: number }> {
   const key = `${String(year)}\u0000${line}`;
-  const known = seen.get(key);
+  const known = seenDates.get(key);
   if (known) return known;
-  const lead = LEAD.exec(line)?.[0].length ?? 0;
-  const clock = clockProblem(line.slice(lead));
-  const problems = [...(clock ? [{ ...clock, at: lead }] : []), ...dateProblems(line, year)];
-  if (seen.size > 20_000) seen.clear();
-  if (line.length <= 2_000) seen.set(key, problems);
+  const problems = dateProblems(line, year);
+  if (seenDates.size > 20_000) seenDates.clear();
+  if (line.length <= 2_000) seenDates.set(key, problems);
   return problems;
 }
 
@@ -107,16 +118,19 @@ export function findUnreadableTimes(doc: ParsedMarkdown, spans: readonly Section
   const found: UnreadableTime[] = [];
   const readText = (start: number, end: number): void => {
     for (const line of splitLines(doc.text.slice(start, end))) {
-      // Each table cell starts where an entry's time may stand.
-      const cells = line.text.includes('|') ? cellStarts(line.text) : [0];
-      const seenAt = new Set<number>();
-      for (const cell of cells) {
-        for (const problem of lineProblems(line.text.slice(cell), year)) {
-          const at = start + line.start + cell + problem.at;
-          if (seenAt.has(at)) continue;
-          seenAt.add(at);
-          found.push({ text: problem.text, reason: problem.reason, start: at, end: at + problem.text.length, range: doc.lines.range(at, at + problem.text.length) });
-        }
+      const at = (offset: number, problem: { text: string; reason: string }): void => {
+        const from = start + line.start + offset;
+        found.push({ text: problem.text, reason: problem.reason, start: from, end: from + problem.text.length, range: doc.lines.range(from, from + problem.text.length) });
+      };
+      const clocks: Array<{ offset: number; problem: { text: string; reason: string; at: number } }> = [];
+      // Each table cell starts where an entry's time may stand; each is read up to the next "|" only.
+      for (const [cellStart, cellEnd] of cells(line.text)) {
+        const problem = leadingClockProblem(line.text.slice(cellStart, cellEnd));
+        if (problem) clocks.push({ offset: cellStart + problem.at, problem });
+      }
+      const dates = lineDateProblems(line.text, year).filter((problem) => !clocks.some((clock) => clock.offset === problem.at));
+      for (const item of [...clocks.map((clock) => ({ offset: clock.offset, problem: clock.problem })), ...dates.map((problem) => ({ offset: problem.at, problem }))].sort((a, b) => a.offset - b.offset)) {
+        at(item.offset, item.problem);
       }
     }
   };
@@ -131,8 +145,14 @@ export function findUnreadableTimes(doc: ParsedMarkdown, spans: readonly Section
   return found;
 }
 
-function cellStarts(line: string): number[] {
-  const starts = [0];
-  for (let index = line.indexOf('|'); index >= 0; index = line.indexOf('|', index + 1)) starts.push(index + 1);
-  return starts;
+/** The spans of a line's table cells (the whole line when it has no "|"). */
+function cells(line: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  let start = 0;
+  for (let index = line.indexOf('|'); index >= 0; index = line.indexOf('|', index + 1)) {
+    spans.push([start, index]);
+    start = index + 1;
+  }
+  spans.push([start, line.length]);
+  return spans;
 }

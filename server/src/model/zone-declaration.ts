@@ -19,9 +19,16 @@ const DECLARATIONS = [
 // Tried matches per pattern: prose says "time" often; the declaration is near the timeline, not in the 500th sentence.
 const TRIES = 20;
 
+/** The word without the colons and parentheses that close it ("UTC):" → "UTC"); a loop, as a `[:)]+$` pattern retries from every colon. */
+function trimClosers(word: string): string {
+  let end = word.length;
+  while (end > 0 && (word[end - 1] === ':' || word[end - 1] === ')')) end--;
+  return word.slice(0, end);
+}
+
 /** The zone a word (and the words after it) names: an abbreviation, a zone id, a name in words, or an obvious typo of one. */
 function zoneAt(text: string, at: number, word: string): string | null {
-  return zoneFromName(text.slice(at, at + 60))?.zone ?? resolveZoneName(word.replace(/[:)]+$/, '')) ?? zoneFromTypo(word);
+  return zoneFromName(text.slice(at, at + 60))?.zone ?? resolveZoneName(trimClosers(word)) ?? zoneFromTypo(word);
 }
 
 /** The zone a document declares for its times, resolved to a zone name, and the abbreviation as written. */
@@ -35,7 +42,7 @@ export function declaredZone(text: string): { zone: string; offset: number; writ
       const at = match.index + match[0].length - word.length;
       const zone = zoneAt(text, at, word);
       if (zone) {
-        best = { zone, offset: match.index, written: word.replace(/[:)]+$/, '') };
+        best = { zone, offset: match.index, written: trimClosers(word) };
         break;
       }
     }
