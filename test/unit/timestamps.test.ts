@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findTimestamps, resolveTimestamp } from '../../server/src/time/timestamps.js';
-import { resolveZoneName } from '../../server/src/time/zones.js';
+import { resolveZoneName, zoneFromName, zoneFromTypo } from '../../server/src/time/zones.js';
 
 // [text, the timestamp found as written, its instant given the context (date 2024-04-10, no zone) or null]
 const CASES: ReadonlyArray<readonly [string, string | null, string | null]> = [
@@ -23,6 +23,34 @@ const CASES: ReadonlyArray<readonly [string, string | null, string | null]> = [
   ['bumped v1.12.30 and 10.0.12.40', null, null],
   ['ticket OPS-1230 and 3:2 ratio', null, null],
   ['25:61 is no time', null, null],
+  // Time shapes of the seed's genre and of tools.
+  ['9.05 AM: the proxy reloads', '9.05 AM', null],
+  ['9:05a server up', '9:05a', null],
+  ['1:10p back to normal', '1:10p', null],
+  ['0:41:07 AM: certificate rotated', '0:41:07 AM', null],
+  ['ca. 07:45 UTC: restarted', '07:45 UTC', '2024-04-10T07:45:00Z'],
+  ['[09:05] paged', '09:05', null],
+  ['[03-02 14:05 UTC] paged', '03-02 14:05 UTC', '2024-03-02T14:05:00Z'],
+  ['May 2, 2023: 6:15pm UTC - review', 'May 2, 2023: 6:15pm UTC', '2023-05-02T18:15:00Z'],
+  ['2024-03-02T09:10:00-05:00 deploy', '2024-03-02T09:10:00-05:00', '2024-03-02T09:10:00-05:00'],
+  ['10:00 AM (SAST): rollout', '10:00 AM (SAST)', '2024-04-10T10:00:00+02:00'],
+  ['10:00 AM (UTC+2): rollout', '10:00 AM (UTC+2)', '2024-04-10T10:00:00+02:00'],
+  ['10:00 EAT rollout', '10:00 EAT', '2024-04-10T10:00:00+03:00'],
+  ['10:00 WAT rollout', '10:00 WAT', '2024-04-10T10:00:00+01:00'],
+  ['10:00 CAT rollout', '10:00 CAT', '2024-04-10T10:00:00+02:00'],
+  // Date forms.
+  ['12. Mai 2023', '12. Mai 2023', null],
+  ['Tuesday Nov 8th', 'Tuesday Nov 8th', null],
+  ['_5/17/22_', '5/17/22', null],
+  ['06-14-2022 10:00 UTC', '06-14-2022 10:00 UTC', '2022-06-14T10:00:00Z'],
+  ['14-06-2022 10:00 UTC', '14-06-2022 10:00 UTC', '2022-06-14T10:00:00Z'],
+  ['14.06.2022 10:00 UTC', '14.06.2022 10:00 UTC', '2022-06-14T10:00:00Z'],
+  ['2024/03/02 10:00 UTC', '2024/03/02 10:00 UTC', '2024-03-02T10:00:00Z'],
+  // Not dates: a numbered item, a fraction, a version, a 24-hour time with PM.
+  ['3. May we retry?', null, null],
+  ['3/4 of users', null, null],
+  ['version 1.2.3', null, null],
+  ['14:30 PM restored', null, null],
 ];
 
 for (const [text, written, iso] of CASES) {
@@ -35,6 +63,45 @@ for (const [text, written, iso] of CASES) {
     }
   });
 }
+
+test('"~09:10-09:25" is a range from 09:10 to 09:25, not 09:10 at offset −09:25', () => {
+  const stamps = findTimestamps('~09:10-09:25 support reports errors');
+  assert.deepEqual(stamps.map((stamp) => [stamp.text, stamp.zone]), [['09:10', null], ['09:25', null]]);
+  assert.equal(stamps[0]!.approximate, true);
+});
+
+test('an all-numeric date records whether its day/month order is fixed by a field above 12', () => {
+  assert.equal(findTimestamps('14-06-2022')[0]?.numericOrder, 'dmy');
+  assert.equal(findTimestamps('06-14-2022')[0]?.numericOrder, 'mdy');
+  assert.equal(findTimestamps('06/05/2022')[0]?.numericOrder, 'either');
+  assert.equal(findTimestamps('2022-06-05')[0]?.numericOrder, null);
+  const either = findTimestamps('06/05/2022 10:00 UTC')[0]!;
+  assert.equal(resolveTimestamp(either, { date: null, zone: null }).iso, '2022-06-05T10:00:00Z');
+  assert.equal(resolveTimestamp(either, { date: null, zone: null, dayFirst: true }).iso, '2022-05-06T10:00:00Z');
+});
+
+test('a written weekday is kept to check against the date', () => {
+  assert.equal(findTimestamps('Tuesday, March 14, 2024')[0]?.weekday, 2);
+  assert.equal(findTimestamps('March 14, 2024')[0]?.weekday, null);
+});
+
+test('zone aliases read an abbreviation as the document means it', () => {
+  const [ist] = findTimestamps('08:10 IST');
+  assert.equal(resolveTimestamp(ist!, { date: { year: 2024, month: 8, day: 6 }, zone: null }).iso, '2024-08-06T08:10:00+05:30');
+  assert.equal(resolveTimestamp(ist!, { date: { year: 2024, month: 8, day: 6 }, zone: null, zoneAliases: { IST: 'Europe/Dublin' } }).iso, '2024-08-06T08:10:00+01:00');
+});
+
+test('zones written out in words, and obvious typos of them', () => {
+  assert.equal(zoneFromName('West African Time (WAT)')?.zone, 'Africa/Lagos');
+  assert.equal(zoneFromName('Pacific time.')?.zone, 'America/Los_Angeles');
+  assert.equal(zoneFromName('Eastern Standard Time')?.zone, 'America/New_York');
+  assert.equal(zoneFromName('South African Standard Time')?.zone, 'Africa/Johannesburg');
+  assert.equal(zoneFromName('Pacific Ocean'), null);
+  assert.equal(zoneFromTypo('Pacfic'), 'America/Los_Angeles');
+  assert.equal(zoneFromTypo('Easterm'), 'America/New_York');
+  assert.equal(zoneFromTypo('PTS'), null);
+  assert.equal(zoneFromTypo('Capital'), null);
+});
 
 test('approximate times are flagged', () => {
   assert.equal(findTimestamps('~01:30 restarted')[0]?.approximate, true);

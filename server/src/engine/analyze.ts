@@ -54,7 +54,7 @@ export function forgetMemos(): void {
 /** Parse once, run every enabled rule. One failing rule becomes one finding; the others still run. */
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const settings: EffectiveSettings = options.settings ?? DEFAULT_SETTINGS;
-  const analysis = buildModel(text, options.previous?.analysis.doc);
+  const analysis = buildModel(text, options.previous?.analysis.doc, options.path ?? null);
   const reason = postmortemReason(analysis, options.path ?? null, settings);
   const chosen = settings.template === 'auto' ? undefined : (settings.customTemplates?.find((custom) => custom.id === settings.template) ?? templateById(settings.template));
   const template = chosen ?? closestTemplate(analysis.model.sections);

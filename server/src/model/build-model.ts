@@ -1,9 +1,7 @@
-import { DateTime } from 'luxon';
 import type { Duration, IncidentModel, MilestoneKind, Range } from './schema.js';
 import { parseMarkdown, startOffset, endOffset, type ParsedMarkdown } from './markdown.js';
 import { collectFields, type Field } from './fields.js';
 import { readOutline, type SectionSpan } from './sections.js';
-import { declaredZone } from './zone-declaration.js';
 import { readDuration, type DurationResult } from './duration.js';
 import { readImpact, impactParts, type ImpactPart } from './impact.js';
 import { readTimeline, type TimelineItem } from './timeline.js';
@@ -11,7 +9,9 @@ import { orderedEntries, type OrderedEntry } from './timeline-order.js';
 import { readMilestones, milestoneWindow } from './milestones.js';
 import { readActionItems, type ActionItemSpan } from './action-items.js';
 import { readMetadata } from './metadata.js';
-import { findTimestamps } from '../time/timestamps.js';
+import { readDocumentDating, type DocumentDating } from './date-context.js';
+import { applyReadings, carryZoneBack, standardInSummer } from './timeline-dating.js';
+import { findUnreadableTimes, type UnreadableTime } from './unreadable-times.js';
 import { reparse } from './incremental-parse.js';
 
 /**
@@ -31,22 +31,41 @@ export interface AnalyzedDocument {
   milestoneKeys: Map<MilestoneKind, number | null>;
   /** The title heading's range, when the document starts with one. */
   titleRange: Range | null;
+  /** How the document dates its times, and what it leaves open (notes for the info rule). */
+  dating: DocumentDating;
+  /** Times and dates in the timeline or title that a reader cannot place. */
+  unreadable: UnreadableTime[];
 }
 
 /** The model of a text; given the previous version's parse, only what the edit touched is parsed again. */
-export function buildModel(text: string, previous?: ParsedMarkdown): AnalyzedDocument {
+export function buildModel(text: string, previous?: ParsedMarkdown, path?: string | null): AnalyzedDocument {
   const doc = previous ? reparse(previous, text) : parseMarkdown(text);
   const fields = collectFields(doc);
   const outline = readOutline(doc);
   const metadata = readMetadata(fields, text);
-  const declared = declaredZone(text)?.zone ?? null;
+  const titleEnd = outline.titleNode ? endOffset(outline.titleNode) : 0;
+  // Bare times take their date from wherever a reader finds it: the timeline's heading, a Date field, the title, the intro, the file name.
+  const dating = readDocumentDating({ doc, fields, spans: outline.spans, title: outline.title, titleEnd, path: path ?? null, durationDate: null });
+  const declared = dating.zone;
   const durationStatement = readDuration(doc, fields, outline.spans, declared);
   const zone = declared ?? durationStatement?.zone ?? null;
-  // Bare times take their date from the duration statement or, failing that, the incident date.
-  const incidentDate = metadata.incidentDate ? (findTimestamps(metadata.incidentDate)[0]?.date ?? null) : null;
-  const baseDate = durationStatement?.date ?? incidentDate;
-  const timeline = readTimeline(doc, outline.spans, { date: baseDate, zone });
-  applyReading(timeline, metadata.newestFirst);
+  if (!dating.date && durationStatement?.date) Object.assign(dating, { date: durationStatement.date, dateSource: 'duration' });
+  dating.zone = zone;
+  const baseDate = dating.date;
+  const timeline = readTimeline(doc, outline.spans, dating);
+  carryZoneBack(timeline, dating);
+  applyReadings(timeline, metadata.newestFirst);
+  const summer = standardInSummer(timeline, dating);
+  if (summer) dating.notes.push(summer);
+  // The title and the intro (up to the first section) are read for impossible dates too.
+  const introEnd = Math.min(outline.spans[0]?.start ?? text.length, titleEnd + 2_000);
+  const summary = outline.spans.find((span) => span.section.kind === 'summary');
+  const regions = [
+    ...(outline.titleNode ? [{ start: startOffset(outline.titleNode), end: titleEnd }] : []),
+    ...(introEnd > titleEnd ? [{ start: titleEnd, end: introEnd }] : []),
+    ...(summary ? [{ start: summary.contentStart, end: Math.min(summary.end, summary.contentStart + 2_000) }] : []),
+  ];
+  const unreadable = findUnreadableTimes(doc, outline.spans, regions, baseDate?.year ?? null);
   const { milestones, metrics, keys } = readMilestones(doc, fields, timeline, { date: baseDate, zone, newestFirst: metadata.newestFirst });
   const actionItems = readActionItems(doc, outline.spans);
   const impact = impactParts(fields, outline.spans);
@@ -60,6 +79,8 @@ export function buildModel(text: string, previous?: ParsedMarkdown): AnalyzedDoc
     durationStatement,
     impactParts: impact,
     milestoneKeys: keys,
+    dating,
+    unreadable,
     titleRange: outline.titleNode ? doc.lines.range(startOffset(outline.titleNode), endOffset(outline.titleNode)) : null,
     model: {
       title: outline.title,
@@ -74,20 +95,6 @@ export function buildModel(text: string, previous?: ParsedMarkdown): AnalyzedDoc
       actionItems: actionItems.map((span) => span.item),
     },
   };
-}
-
-/**
- * Instants as the timeline is read: "00:10" after "23:50" with no new date is
- * the next day, a bare "1:15" after "12:40" the afternoon. The rules report
- * these readings; everything else (hover, milestones, the picture) uses them.
- */
-function applyReading(timeline: readonly TimelineItem[], newestFirst: boolean): void {
-  for (const { item, key } of orderedEntries(timeline, newestFirst)) {
-    const shift = key - item.sortKey!;
-    if (shift === 0) continue;
-    if (item.entry.at) item.entry.at = DateTime.fromISO(item.entry.at, { setZone: true }).plus(shift).toISO({ suppressMilliseconds: true });
-    if (item.entry.until) item.entry.until = DateTime.fromISO(item.entry.until, { setZone: true }).plus(shift).toISO({ suppressMilliseconds: true });
-  }
 }
 
 /** The duration the document implies: its impact milestones, or else its first and last timeline entries. */

@@ -59,6 +59,14 @@ export const TimelineEntrySchema = z.object({
   zone: z.string().nullable(),
   /** The entry marks a milestone, from a marker, its wording or its sub-label. */
   milestone: z.enum(['impact-start', 'detected', 'mitigated', 'resolved', 'impact-end']).nullable(),
+  /**
+   * The wall time as written, ISO-like without an offset, zone or none:
+   * "2024-03-02T00:01", "--11-08T09:05" (no year known), "09:05" (no date
+   * known), "2024-03-02" (a date alone).
+   */
+  local: z.string(),
+  /** Where the entry's date came from, or null when the document gives none. */
+  dateSource: z.enum(['entry', 'heading', 'timeline-heading', 'field', 'front-matter', 'title', 'intro', 'duration', 'file-name', 'rollover']).nullable(),
 });
 
 

@@ -3,7 +3,9 @@ import { toString } from 'mdast-util-to-string';
 import { type ParsedMarkdown, walk, startOffset, endOffset } from './markdown.js';
 import type { SectionSpan } from './sections.js';
 import type { TimelineEntry } from './schema.js';
-import { findTimestamps, resolveTimestamp, isDateOnly, type CalendarDate, type TimestampMatch } from '../time/timestamps.js';
+import { findTimestamps, isDateOnly, type CalendarDate, type TimestampMatch } from '../time/timestamps.js';
+import { startDating, enterDate, placeEntry, localText, type DatingContext, type EntryDating } from './entry-dating.js';
+import type { DocumentDating } from './date-context.js';
 import { resolveZoneName } from '../time/zones.js';
 import { milestoneFromWording } from './milestones.js';
 import { outerSpans, blocksBySpan } from './outer-spans.js';
@@ -24,11 +26,11 @@ export interface TimelineItem {
   block: { start: number; end: number; group: number } | null;
   /** A heading entry ("### 4:27"), whose text is the paragraph below it. */
   fromHeading?: boolean;
+  /** Where the entry's date came from, and whether it rests on a reading the document leaves open. */
+  dating: EntryDating;
 }
 
-interface Context {
-  date: CalendarDate | null;
-  zone: string | null;
+interface Context extends DatingContext {
   label: string | null;
   /** Reading inside a block quote, where a quoted chat log may sit. */
   quoted?: boolean;
@@ -36,7 +38,7 @@ interface Context {
 
 // What may stand before an entry's time: list markup, emphasis, code ticks,
 // a link bracket, "~" or "around".
-const LEAD_IN = /^[\s*_`[~>]*(?:(?:at|around|about|approx(?:imately|\.)?|circa)\s+)?$/i;
+const LEAD_IN = /^[\s*_`[~>]*(?:(?:at|around|about|approx(?:imately|\.)?|circa|ca\.)\s+)?$/i;
 // What separates the time from the text: "09:05 AM: …", "14:05 - …", "| …".
 // The second class only follows a parenthesis: straight after the first, the
 // two overlapping runs backtrack quadratically on a long run of `*` or `_`.
@@ -97,7 +99,7 @@ const LOG_LINE = /^[\s\]|]*(?:\[(?:error|warn(?:ing)?|info|debug|trace|fatal|cri
 // "[10:04] dana: is prod down?": a chat line quoted, a person's words, not an event.
 const CHAT_LINE = /^[\s\]]*(?:<[\w.@-]+>|@?[\w.-]+:)\s/;
 
-export function readTimeline(doc: ParsedMarkdown, spans: readonly SectionSpan[], base: { date: CalendarDate | null; zone: string | null }): TimelineItem[] {
+export function readTimeline(doc: ParsedMarkdown, spans: readonly SectionSpan[], base: DocumentDating | { date: CalendarDate | null; zone: string | null }): TimelineItem[] {
   const items: TimelineItem[] = [];
   const timelineSpans = spans.filter((span) => span.section.kind === 'timeline');
   // Nested timeline headings ("### Day 1" inside "## Timeline") are part of their parent's range.
@@ -107,7 +109,7 @@ export function readTimeline(doc: ParsedMarkdown, spans: readonly SectionSpan[],
   // An appendix, the causes or the lessons written inside a timeline section hold no entries (their times are quotes, logs, references).
   const asides = spans.filter((span) => ASIDES.has(span.section.kind));
   for (const span of outer) {
-    const context: Context = { date: base.date, zone: base.zone, label: null };
+    const context: Context = { ...startDating(base), label: null };
     const inside = asides.filter((aside) => aside.start > span.start && aside.start < span.end);
     for (const node of blocks.get(span) ?? []) {
       const at = startOffset(node);
@@ -155,7 +157,7 @@ function readHeading(doc: ParsedMarkdown, node: Heading, context: Context, items
   if (isDateOnly(stamp) || text.trim() === stamp.text) {
     // "### 2021-03-05" sets the date; "### 4:27" is an entry whose text follows.
     if (isDateOnly(stamp)) {
-      context.date = { ...stamp.date!, year: stamp.date!.year ?? context.date?.year ?? null };
+      enterDate(context, stamp);
       return;
     }
   }
@@ -186,7 +188,7 @@ function readLine(doc: ParsedMarkdown, line: string, lineOffset: number, context
   if (LOG_LINE.test(after) || (context.quoted && CHAT_LINE.test(after))) return;
   const rest = entryText(line, stamp);
   if (isDateOnly(stamp) && rest.replace(/[*_`:]/g, '').trim() === '') {
-    context.date = { ...stamp.date!, year: stamp.date!.year ?? context.date?.year ?? null };
+    enterDate(context, stamp);
     return;
   }
   items.push(makeItem(doc, stamp, rangeEnd(line, stamp), rest, lineOffset + stamp.start, lineOffset, end ?? lineOffset + line.length, context));
@@ -242,7 +244,7 @@ function readTable(doc: ParsedMarkdown, table: Table, context: Context, items: T
     if (dateColumn >= 0) {
       const dateCell = row.children[dateColumn];
       const date = dateCell ? leadingTimestamp(toString(dateCell).trim()) : null;
-      if (date && isDateOnly(date)) context.date = { ...date.date!, year: date.date!.year ?? context.date?.year ?? null };
+      if (date && isDateOnly(date)) enterDate(context, date, 'entry');
     }
     const cellText = doc.text.slice(startOffset(cell), endOffset(cell)).replace(/^\|/, '').replace(/\|$/, '');
     const stamp = leadingTimestamp(cellText.trim());
@@ -250,8 +252,13 @@ function readTable(doc: ParsedMarkdown, table: Table, context: Context, items: T
     const cellStart = startOffset(cell) + doc.text.slice(startOffset(cell), endOffset(cell)).indexOf(stamp.text);
     const rest = [entryText(cellText.trim(), stamp), ...row.children.filter((_, index) => index !== timeColumn && index !== dateColumn).map((other) => toString(other).trim())].filter(Boolean).join(' | ');
     if (isDateOnly(stamp) && rest === '') {
-      context.date = stamp.date;
+      enterDate(context, stamp);
       continue;
+    }
+    // "| 2025-03-12 | 15:57 | …": a date in its own column is the entry's own date.
+    if (!stamp.date) {
+      const dateCell = row.children.map((other) => leadingTimestamp(toString(other).trim())).find((other) => other !== null && isDateOnly(other));
+      if (dateCell) enterDate(context, dateCell, 'entry');
     }
     const rowContext = columnZone && !stamp.zone ? { ...context, zone: columnZone } : context;
     const item = makeItem(doc, stamp, rangeEnd(cellText.trim(), stamp), rest, cellStart, startOffset(row), endOffset(row), rowContext);
@@ -267,11 +274,9 @@ function guessTimeColumn(rows: readonly TableRow[]): number {
 }
 
 function makeItem(doc: ParsedMarkdown, stamp: TimestampMatch, until: TimestampMatch | null, text: string, timeStart: number, start: number, end: number, context: Context): TimelineItem {
-  const resolved = resolveTimestamp(stamp, context);
-  // A full date on an entry is inherited by the bare times after it.
-  if (stamp.date) context.date = resolved.date;
-  const resolvedEnd = until ? resolveTimestamp(until, { date: resolved.date, zone: resolved.zone }) : null;
+  const { resolved, resolvedEnd, dating } = placeEntry(stamp, until, context);
   return {
+    dating,
     start,
     end,
     sortKey: resolved.sortKey,
@@ -280,6 +285,8 @@ function makeItem(doc: ParsedMarkdown, stamp: TimestampMatch, until: TimestampMa
     dateContext: JSON.stringify(context.date),
     entry: {
       at: resolved.iso,
+      local: localText(dating.date, stamp.time),
+      dateSource: dating.dateSource,
       timeText: stamp.text,
       text,
       range: doc.lines.range(start, end),

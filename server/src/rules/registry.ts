@@ -18,6 +18,8 @@ import { actionItemMissingTicket } from './action-item-missing-ticket.js';
 import { actionItemVague } from './action-item-vague.js';
 import { noPreventiveAction } from './no-preventive-action.js';
 import { blamefulLanguage } from './blameful-language.js';
+import { unreadableTime } from './unreadable-time.js';
+import { ambiguousDateReading } from './ambiguous-date-reading.js';
 
 /** Every rule, in the order their findings are listed. */
 export const RULES: readonly AnyRule[] = [
@@ -34,6 +36,8 @@ export const RULES: readonly AnyRule[] = [
   ambiguousTime,
   timelineMidnightRollover,
   timestampFormatInconsistent,
+  unreadableTime,
+  ambiguousDateReading,
   impactVagueQuantifier,
   actionItemMissingOwner,
   actionItemMissingTicket,

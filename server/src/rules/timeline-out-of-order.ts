@@ -1,5 +1,6 @@
 import type { Rule, RuleReport } from './types.js';
 import { orderedEntries, type OrderedEntry } from '../model/timeline-order.js';
+import { orderIsCertain } from './timeline-readings.js';
 
 /** A timeline that jumps back in time misleads every reader who trusts it. */
 export const timelineOutOfOrder: Rule = {
@@ -12,7 +13,8 @@ export const timelineOutOfOrder: Rule = {
     // Each entry against the one just before it: one misplaced entry makes one finding, on the entry that breaks the order.
     let latest: OrderedEntry | null = null;
     for (const entry of orderedEntries(context.timeline, newestFirst)) {
-      if (latest && entry.key < latest.key) {
+      // Only a certain order is an error: not across text the engine could not read, nor on a date read one way of two.
+      if (latest && entry.key < latest.key && orderIsCertain(context, latest, entry)) {
         const { entry: current } = entry.item;
         const { entry: before } = latest.item;
         reports.push({

@@ -11,6 +11,7 @@ export interface TimestampMatch {
   start: number;
   end: number;
   text: string;
+  /** The date as written; an all-numeric date that could be either way round ("06/05/2022") is read month first here. */
   date: CalendarDate | null;
   /** 24-hour clock, after applying am/pm. */
   time: { hour: number; minute: number; second: number } | null;
@@ -21,43 +22,68 @@ export interface TimestampMatch {
   /** The zone as written ("PDT", "UTC"), which can tell the two 01:30s of a DST change apart. */
   zoneText: string | null;
   approximate: boolean;
+  /**
+   * How an all-numeric date orders day and month: fixed by a field above 12
+   * ("14-06-2022" is day first, "06-14-2022" month first), or "either" when
+   * both fields are 12 or less and the document has to decide. Null for dates
+   * with a month name or a four-digit year first, and for bare times.
+   */
+  numericOrder: 'mdy' | 'dmy' | 'either' | null;
+  /** The weekday written before the date (1 = Monday … 7 = Sunday), to check against the date. */
+  weekday: number | null;
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+// German spellings whose first three letters differ from the English ("12. Mai", "3. März").
+const OTHER_MONTHS: Record<string, number> = { mai: 5, mär: 3, mae: 3, okt: 10, dez: 12 };
+// The first letter in either case: "24 mar 2017" is written too (a lower-case month needs a year, see readDate).
 const MONTH_SOURCE =
-  '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
-const WEEKDAY_SOURCE = '(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\\.?,?\\s+)?';
+  '(?:[Jj]an(?:uary|uar)?|[Ff]eb(?:ruary|ruar)?|[Mm](?:ä|ae)rz|[Mm]ar(?:ch)?|[Aa]pr(?:il)?|[Mm]ay|[Mm]ai|[Jj]une?|[Jj]uni|[Jj]uly?|[Jj]uli|[Aa]ug(?:ust)?|[Ss]ept?(?:ember)?|[Oo]ct(?:ober)?|[Oo]kt(?:ober)?|[Nn]ov(?:ember)?|[Dd]ec(?:ember)?|[Dd]ez(?:ember)?)\\.?';
+const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+const weekdaySource = (group: string): string => `(?:(?<${group}>[Mm]on|[Tt]ue|[Ww]ed|[Tt]hu|[Ff]ri|[Ss]at|[Ss]un)[a-z]*\\.?,?\\s+)?`;
 
 const DATE_SOURCE = [
-  '(?<isoY>\\d{4})-(?<isoM>\\d{2})-(?<isoD>\\d{2})',
-  `${WEEKDAY_SOURCE}(?<wordM>${MONTH_SOURCE})\\s+(?<wordD>\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(?<wordY>\\d{4}))?`,
-  `${WEEKDAY_SOURCE}(?<dmD>\\d{1,2})(?:st|nd|rd|th)?\\s+(?<dmM>${MONTH_SOURCE})(?:,?\\s+(?<dmY>\\d{4}))?`,
+  `${weekdaySource('wdI')}(?<isoY>\\d{4})(?:-(?<isoM>\\d{2})-(?<isoD>\\d{2})|/(?<slashM>\\d{1,2})/(?<slashD>\\d{1,2}))`,
+  `${weekdaySource('wdA')}(?<wordM>${MONTH_SOURCE})\\s+(?:the\\s+)?(?<wordD>\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(?<wordY>\\d{4}))?`,
+  `${weekdaySource('wdB')}(?<dmD>\\d{1,2})(?<dmDot>st|nd|rd|th|\\.)?\\s+(?:of\\s+)?(?<dmM>${MONTH_SOURCE})(?:,?\\s+(?<dmY>\\d{4}))?`,
+  // "5/17/22", "06-14-2022", "14.06.2022", and yearless "03-02" when a time follows.
+  `${weekdaySource('wdC')}(?<nA>\\d{1,2})(?<nS>[/.-])(?<nB>\\d{1,2})(?:\\k<nS>(?<nY>\\d{4}|\\d{2}))?`,
 ].join('|');
 
-const MERIDIEM = '\\s?(?<ampm>[AaPp])\\.?[Mm]\\.?(?![A-Za-z])';
-const TIME_SOURCE = `(?<h>\\d{1,2}):(?<min>\\d{2})(?::(?<sec>\\d{2})(?:\\.\\d+)?)?(?:${MERIDIEM})?|(?<bareH>\\d{1,2})\\s?(?<bareAmpm>[AaPp])\\.?[Mm]\\.?(?![A-Za-z])`;
+const MERIDIEM = '(?:\\s?(?<ampm>[AaPp])\\.?[Mm]\\.?|(?<ampmShort>[AaPp]))(?![A-Za-z])';
+const TIME_SOURCE =
+  `(?<h>\\d{1,2}):(?<min>\\d{2})(?::(?<sec>\\d{2})(?:\\.\\d+)?)?(?:${MERIDIEM})?` +
+  // "9.05 AM": a dot only with am/pm, or it is a version or a decimal.
+  '|(?<dotH>\\d{1,2})\\.(?<dotMin>\\d{2})\\s?(?<dotAmpm>[AaPp])\\.?[Mm]\\.?(?![A-Za-z])' +
+  '|(?<bareH>\\d{1,2})\\s?(?<bareAmpm>[AaPp])\\.?[Mm]\\.?(?![A-Za-z])';
 
 // Two patterns (a date with an optional time, and a bare time) because
 // JavaScript on Node 20 forbids reusing a group name across alternatives.
 function timestampPattern(core: string): RegExp {
   return new RegExp(
     `(?<approx>~\\s*|\\b(?:around|about|approx(?:imately|\\.)?|circa|ca\\.)\\s+)?(?:${core})` +
-      `(?<zone>\\s*\\(?${ZONE_TOKEN_SOURCE}\\)?)?`,
+      // A minus glued to the time is an offset only in ISO form ("T09:10-05:00"); "09:10-09:25" is a range.
+      `(?<zone>(?:(?!-\\d)|(?<=T\\d{1,2}:\\d\\d(?::\\d\\d(?:\\.\\d+)?)?))\\s*\\(?${ZONE_TOKEN_SOURCE}\\)?)?`,
     'g',
   );
 }
-const DATED = timestampPattern(`(?:${DATE_SOURCE})(?:(?:T|,?\\s+(?:at\\s+)?|,\\s*)(?:${TIME_SOURCE}))?`);
+// "May 2, 2023: 6:15pm" joins a date and its time with a colon too.
+const DATED = timestampPattern(`(?:${DATE_SOURCE})(?:(?:T|,?\\s+(?:at\\s+)?|,\\s*|:\\s+)(?:${TIME_SOURCE}))?`);
 const UNDATED = timestampPattern(TIME_SOURCE);
-// Every date DATED reads has an ISO date or a month's name (case as DATED has it).
-const MAY_HOLD_DATE = /\d{4}-\d{2}-\d{2}|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/;
+// Every date DATED reads has an ISO or numeric date or a month's name (case as DATED has it).
+const MAY_HOLD_DATE = /\d{4}[-/]\d|\d[/.-]\d{1,2}[/.-]\d\d|\d[/-]\d{1,2}\s+\d{1,2}:|Jan|Feb|Mar|M(?:ä|ae)rz|Apr|May|Mai|Jun|Jul|Aug|Sep|Oct|Okt|Nov|Dec|Dez|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/;
+
+// Every time UNDATED reads has "h:mm", "h.mm" before am/pm, or "h am".
+const MAY_HOLD_TIME = /\d[:.]\d\d|\d\s?[AaPp]\.?[Mm]/;
 
 // A time glued to these is part of something else: a URL, a version, an IP,
-// a ratio, a ticket id.
-const GLUED_BEFORE = /[\w/.:=?&#@+-]$/;
+// a ratio, a ticket id. (Not "_": "_5/17/22_" is an italic date.)
+const GLUED_BEFORE = /[A-Za-z0-9/.:=?&#@+-]$/;
 const GLUED_AFTER = /^(?:[\d]|[.:/]\d|[A-Za-z])/;
 
 function monthNumber(word: string): number {
-  return MONTHS.indexOf(word.slice(0, 3).toLowerCase()) + 1;
+  const head = word.slice(0, 3).toLowerCase();
+  return MONTHS.indexOf(head) + 1 || (OTHER_MONTHS[head] ?? 0);
 }
 
 function plausibleDate(date: CalendarDate): boolean {
@@ -91,76 +117,131 @@ export function findTimestamps(text: string): readonly TimestampMatch[] {
 function scanTimestamps(text: string): TimestampMatch[] {
   const found: TimestampMatch[] = [];
   // Most lines name no month and hold no ISO date: the long date pattern need not scan them.
-  const dated = MAY_HOLD_DATE.test(text) ? [...text.matchAll(DATED)] : [];
-  const matches = [...dated];
+  const dated: TimestampMatch[] = [];
+  if (MAY_HOLD_DATE.test(text)) {
+    for (const match of text.matchAll(DATED)) {
+      const read = readMatch(text, match, dated);
+      if (read) dated.push(read);
+    }
+  }
   // Both lists come in order without overlaps, so one sweep tells which undated
   // times fall inside a dated match (checking every match for each is quadratic).
   let d = 0;
-  for (const match of text.matchAll(UNDATED)) {
-    while (d < dated.length && dated[d]!.index + dated[d]![0].length <= match.index) d++;
-    const inside = d < dated.length && dated[d]!.index <= match.index;
-    if (!inside) matches.push(match);
-  }
-  matches.sort((a, b) => a.index - b.index);
-  for (const match of matches) {
-    const g = match.groups ?? {};
-    const start = match.index;
-    const approxText = g['approx'] ?? '';
-    const coreStart = start + approxText.length;
-    if (GLUED_BEFORE.test(text.slice(Math.max(0, coreStart - 1), coreStart))) continue;
-
-    let date: CalendarDate | null = null;
-    if (g['isoY']) date = { year: Number(g['isoY']), month: Number(g['isoM']), day: Number(g['isoD']) };
-    else if (g['wordM']) date = { year: g['wordY'] ? Number(g['wordY']) : null, month: monthNumber(g['wordM']), day: Number(g['wordD']) };
-    else if (g['dmM']) date = { year: g['dmY'] ? Number(g['dmY']) : null, month: monthNumber(g['dmM']), day: Number(g['dmD']) };
-    if (date && !plausibleDate(date)) continue;
-
-    let time: TimestampMatch['time'] = null;
-    let twelveHour = false;
-    const hourText = g['h'] ?? g['bareH'];
-    if (hourText !== undefined) {
-      let hour = Number(hourText);
-      const minute = Number(g['min'] ?? 0);
-      const second = Number(g['sec'] ?? 0);
-      const ampm = (g['ampm'] ?? g['bareAmpm'])?.toLowerCase();
-      if (ampm) {
-        if (hour < 1 || hour > 12) continue;
-        twelveHour = true;
-        hour = (hour % 12) + (ampm === 'p' ? 12 : 0);
-      }
-      if (hour > 23 || minute > 59 || second > 59) continue;
-      time = { hour, minute, second };
+  // Most prose lines hold no clock time at all: the time pattern need not scan them.
+  const undated = MAY_HOLD_TIME.test(text) ? text.matchAll(UNDATED) : [];
+  for (const match of undated) {
+    while (d < dated.length && dated[d]!.end <= match.index) {
+      found.push(dated[d]!);
+      d++;
     }
-    if (!date && !time) continue;
-
-    let end = start + match[0].length;
-    let zone: string | null = null;
-    const zoneText = g['zone'];
-    if (zoneText) {
-      zone = resolveZoneName(zoneText.trim().replace(/^\(|\)$/g, ''));
-      // A capitalised word after a time ("09:00 API …") is not a zone.
-      if (!zone || (!time && !zoneText.includes('('))) {
-        zone = null;
-        end -= zoneText.length;
-      } else if (zoneText.trim().startsWith('(') !== zoneText.trim().endsWith(')')) {
-        end -= zoneText.endsWith(')') ? 1 : 0;
-      }
-    }
-    if (GLUED_AFTER.test(text.slice(end, end + 2))) continue;
-
-    found.push({
-      start: coreStart,
-      end,
-      text: text.slice(coreStart, end),
-      date,
-      time,
-      twelveHour,
-      zone,
-      zoneText: zone && zoneText ? zoneText.trim().replace(/^\(|\)$/g, '') : null,
-      approximate: approxText !== '',
-    });
+    const inside = d < dated.length && dated[d]!.start <= match.index + match[0].length;
+    if (inside) continue;
+    const read = readMatch(text, match, found);
+    if (read) found.push(read);
   }
+  while (d < dated.length) found.push(dated[d++]!);
   return joinTimesToDates(text, found);
+}
+
+function weekdayNumber(word: string | undefined): number | null {
+  return word ? WEEKDAYS.indexOf(word.slice(0, 3).toLowerCase()) + 1 || null : null;
+}
+
+function readDate(g: Record<string, string | undefined>): { date: CalendarDate; numericOrder: TimestampMatch['numericOrder']; weekday: number | null } | null {
+  if (g['isoY']) {
+    return { date: { year: Number(g['isoY']), month: Number(g['isoM'] ?? g['slashM']), day: Number(g['isoD'] ?? g['slashD']) }, numericOrder: null, weekday: weekdayNumber(g['wdI']) };
+  }
+  // "we may 3x it", "to march 5 miles": a month in lower case is a date only with its year.
+  const lowerMonth = /^[a-z]/.test(g['wordM'] ?? g['dmM'] ?? '');
+  if (lowerMonth && !(g['wordY'] ?? g['dmY'])) return null;
+  if (g['wordM']) {
+    return { date: { year: g['wordY'] ? Number(g['wordY']) : null, month: monthNumber(g['wordM']), day: Number(g['wordD']) }, numericOrder: null, weekday: weekdayNumber(g['wdA']) };
+  }
+  if (g['dmM']) {
+    // "3. May" is more often a numbered list item than a date: the dot needs a German month or a year.
+    if (g['dmDot'] === '.' && !g['dmY'] && /^(?:May|Mar|Jun|Jul|Aug|Apr|Sep|Nov|Oct|Dec|Jan|Feb)/.test(g['dmM']) && !/^(?:Juni|Juli|Januar|Februar|Oktober|Dezember)/.test(g['dmM'])) return null;
+    return { date: { year: g['dmY'] ? Number(g['dmY']) : null, month: monthNumber(g['dmM']), day: Number(g['dmD']) }, numericOrder: null, weekday: weekdayNumber(g['wdB']) };
+  }
+  if (g['nA']) {
+    const a = Number(g['nA']);
+    const b = Number(g['nB']);
+    const yearText = g['nY'];
+    // Yearless "3-4" or "1/2" is a range or a fraction unless a time follows; dotted needs a year.
+    if (!yearText && (g['nS'] === '.' || !(g['h'] ?? g['dotH'] ?? g['bareH']))) return null;
+    const year = yearText ? (yearText.length === 2 ? 2000 + Number(yearText) : Number(yearText)) : null;
+    const numericOrder = a > 12 ? 'dmy' : b > 12 ? 'mdy' : 'either';
+    const date = numericOrder === 'dmy' ? { year, month: b, day: a } : { year, month: a, day: b };
+    return { date, numericOrder, weekday: weekdayNumber(g['wdC']) };
+  }
+  return null;
+}
+
+/** One match of DATED or UNDATED as a timestamp, or null when it is not one. */
+function readMatch(text: string, match: RegExpExecArray | RegExpMatchArray, before: readonly TimestampMatch[]): TimestampMatch | null {
+  const g = match.groups ?? {};
+  const start = match.index!;
+  const approxText = g['approx'] ?? '';
+  const coreStart = start + approxText.length;
+  const glued = GLUED_BEFORE.test(text.slice(Math.max(0, coreStart - 1), coreStart));
+  // "09:10-09:25": the end of a range may follow its start's dash.
+  const rangeEnd = /[-–]$/.test(text.slice(Math.max(0, coreStart - 1), coreStart)) && before[before.length - 1]?.end === coreStart - 1 && before[before.length - 1]!.time !== null;
+  if (glued && !rangeEnd) return null;
+
+  const read = readDate(g);
+  if (read === null && g['nA'] !== undefined) return null;
+  const date = read?.date ?? null;
+  if (date && !plausibleDate(date)) return null;
+
+  let time: TimestampMatch['time'] = null;
+  let twelveHour = false;
+  const hourText = g['h'] ?? g['dotH'] ?? g['bareH'];
+  if (hourText !== undefined) {
+    let hour = Number(hourText);
+    const minute = Number(g['min'] ?? g['dotMin'] ?? 0);
+    const second = Number(g['sec'] ?? 0);
+    const ampm = (g['ampm'] ?? g['ampmShort'] ?? g['dotAmpm'] ?? g['bareAmpm'])?.toLowerCase();
+    if (ampm) {
+      // "0:41:07 AM" is written by some tools for the first hour after midnight.
+      if (hour === 0 && ampm === 'a') hour = 12;
+      if (hour < 1 || hour > 12) return null;
+      twelveHour = true;
+      hour = (hour % 12) + (ampm === 'p' ? 12 : 0);
+    }
+    if (hour > 23 || minute > 59 || second > 59) return null;
+    time = { hour, minute, second };
+  }
+  if (!date && !time) return null;
+
+  let end = start + match[0].length;
+  let zone: string | null = null;
+  const zoneText = g['zone'];
+  if (zoneText) {
+    zone = resolveZoneName(zoneText.trim().replace(/^\(|\)$/g, ''));
+    // "09:10-09:25" is a range, not a time at offset −09:25: a glued minus is an offset only in ISO form ("T09:10-05:00").
+    const rangeNotOffset = /^-\d/.test(zoneText) && !/T\d/.test(match[0]);
+    // A capitalised word after a time ("09:00 API …") is not a zone.
+    if (!zone || rangeNotOffset || (!time && !zoneText.includes('('))) {
+      zone = null;
+      end -= zoneText.length;
+    } else if (zoneText.trim().startsWith('(') !== zoneText.trim().endsWith(')')) {
+      end -= zoneText.endsWith(')') ? 1 : 0;
+    }
+  }
+  if (GLUED_AFTER.test(text.slice(end, end + 2))) return null;
+
+  return {
+    start: coreStart,
+    end,
+    text: text.slice(coreStart, end),
+    date,
+    time,
+    twelveHour,
+    zone,
+    zoneText: zone && zoneText ? zoneText.trim().replace(/^\(|\)$/g, '') : null,
+    approximate: approxText !== '',
+    numericOrder: read?.numericOrder ?? null,
+    weekday: read?.weekday ?? null,
+  };
 }
 
 /** "14:14 UTC on 2020-07-09", "22:40 on 2022-11-03": a time and the date after it are one timestamp. */
@@ -170,7 +251,7 @@ function joinTimesToDates(text: string, found: TimestampMatch[]): TimestampMatch
     const current = found[i]!;
     const next = found[i + 1];
     if (next && current.time && !current.date && next.date && !next.time && /^,?\s+on\s+$/.test(text.slice(current.end, next.start))) {
-      joined.push({ ...current, end: next.end, text: text.slice(current.start, next.end), date: next.date });
+      joined.push({ ...current, end: next.end, text: text.slice(current.start, next.end), date: next.date, numericOrder: next.numericOrder, weekday: next.weekday });
       i++;
     } else joined.push(current);
   }
@@ -180,6 +261,10 @@ function joinTimesToDates(text: string, found: TimestampMatch[]): TimestampMatch
 export interface ResolveContext {
   date: CalendarDate | null;
   zone: string | null;
+  /** The document writes numeric dates day first ("05/06/2022" is 5 June); null or false reads them month first. */
+  dayFirst?: boolean | null;
+  /** Abbreviations the document means otherwise than the default ("IST" in a document about Dublin). */
+  zoneAliases?: Readonly<Record<string, string>> | null;
 }
 
 export interface ResolvedInstant {
@@ -191,14 +276,27 @@ export interface ResolvedInstant {
   zone: string | null;
 }
 
+/** The date a timestamp writes, with an either-way numeric date read in the document's order. */
+export function writtenDate(match: TimestampMatch, dayFirst: boolean | null | undefined): CalendarDate | null {
+  if (!match.date) return null;
+  if (match.numericOrder === 'either' && dayFirst && match.date.day <= 12) return { year: match.date.year, month: match.date.day, day: match.date.month };
+  return match.date;
+}
+
+/** The zone a timestamp writes, with the document's reading of an ambiguous abbreviation. */
+export function writtenZone(match: TimestampMatch, aliases: Readonly<Record<string, string>> | null | undefined): string | null {
+  const alias = match.zoneText && aliases ? aliases[match.zoneText.toUpperCase()] : undefined;
+  return alias ?? match.zone;
+}
+
 /** Places a timestamp in time, filling a missing date or zone from the context. */
 // Timelines repeat the same few dates and zones: each distinct reading is worked out once.
 const resolved = new Map<string, ResolvedInstant>();
 
 export function resolveTimestamp(match: TimestampMatch, context: ResolveContext): ResolvedInstant {
-  const date = match.date ?? context.date;
+  const date = writtenDate(match, context.dayFirst) ?? context.date;
   const year = date?.year ?? context.date?.year ?? null;
-  const zone = match.zone ?? context.zone;
+  const zone = writtenZone(match, context.zoneAliases) ?? context.zone;
   const key = `${String(year)}-${String(date?.month)}-${String(date?.day)} ${match.time ? `${match.time.hour}:${match.time.minute}:${match.time.second}` : '-'} ${String(zone)} ${String(match.zoneText)}`;
   let known = resolved.get(key);
   if (!known) {

@@ -32,7 +32,26 @@ const ABBREVIATIONS: Record<string, string> = {
   CEST: 'Europe/Berlin',
   EET: 'Europe/Athens',
   EEST: 'Europe/Athens',
+  // IST is also Israel and Irish Standard Time: the document's other evidence decides (model/zone-declaration.ts).
   IST: 'Asia/Kolkata',
+  // Regional zones of Africa, where many postmortems of the seed's genre are written.
+  WAT: 'Africa/Lagos',
+  CAT: 'Africa/Maputo',
+  EAT: 'Africa/Nairobi',
+  SAST: 'Africa/Johannesburg',
+  MSK: 'Europe/Moscow',
+  HKT: 'Asia/Hong_Kong',
+  PHT: 'Asia/Manila',
+  WIB: 'Asia/Jakarta',
+  AWST: 'Australia/Perth',
+  ACST: 'Australia/Adelaide',
+  BRT: 'America/Sao_Paulo',
+  ART: 'America/Argentina/Buenos_Aires',
+  AKST: 'America/Anchorage',
+  AKDT: 'America/Anchorage',
+  HST: 'Pacific/Honolulu',
+  CENTRAL: 'America/Chicago',
+  MOUNTAIN: 'America/Denver',
   JST: 'Asia/Tokyo',
   KST: 'Asia/Seoul',
   SGT: 'Asia/Singapore',
@@ -44,7 +63,7 @@ const ABBREVIATIONS: Record<string, string> = {
 
 /** The regular-expression source that matches a zone token after a time. */
 export const ZONE_TOKEN_SOURCE =
-  '(?:[A-Za-z]+(?:\\/[A-Za-z_+-]+){1,2}|[A-Z]{1,4}\\d[A-Z]{3}|UTC[+-]\\d{1,2}(?::?\\d{2})?|GMT[+-]\\d{1,2}(?::?\\d{2})?|[+-]\\d{2}:?\\d{2}|Z\\b|[A-Z]{2,5}\\b)';
+  '(?:[A-Za-z]+(?:\\/[A-Za-z_+-]+){1,2}|[A-Z]{1,4}\\d[A-Z]{3}|UTC[+\\-\u2212]\\d{1,2}(?::?\\d{2})?|GMT[+\\-\u2212]\\d{1,2}(?::?\\d{2})?|[+-]\\d{2}:?\\d{2}|Z\\b|[A-Z]{2,5}\\b)';
 
 /**
  * Resolves a zone as written ("UTC", "PST", "US/Pacific", "+02:00",
@@ -56,17 +75,81 @@ export function resolveZoneName(token: string): string | null {
   const upper = trimmed.toUpperCase();
   const abbreviation = ABBREVIATIONS[upper];
   if (abbreviation) return abbreviation;
-  const offset = /^(?:UTC|GMT)?\s*([+-])(\d{1,2})(?::?(\d{2}))?$/i.exec(trimmed);
+  // "UTC−05:00" is written with U+2212 too.
+  const offset = /^(?:UTC|GMT)?\s*([+\-\u2212])(\d{1,2})(?::?(\d{2}))?$/i.exec(trimmed);
   if (offset) {
     const minutes = Number(offset[2]) * 60 + Number(offset[3] ?? 0);
     if (minutes > 14 * 60) return null;
-    return FixedOffsetZone.instance((offset[1] === '-' ? -1 : 1) * minutes).name;
+    return FixedOffsetZone.instance((offset[1] === '+' ? 1 : -1) * minutes).name;
   }
   // Zone ids are case-sensitive in the database but not in people's writing.
   if (/^[A-Za-z]+(?:\/[A-Za-z_+-]+)+$|^[A-Z]{1,4}\d[A-Z]{3}$/i.test(trimmed) && IANAZone.isValidZone(trimmed)) {
     return IANAZone.create(trimmed).name;
   }
   return null;
+}
+
+// Zones written out in words. Each is matched as a phrase; "time" and
+// "standard"/"summer"/"daylight" are optional, so "Pacific time", "Pacific
+// Standard Time" and "West African Time" all read.
+const ZONE_NAMES: ReadonlyArray<readonly [string, string]> = [
+  ['coordinated universal', 'UTC'],
+  ['greenwich mean', 'UTC'],
+  ['universal', 'UTC'],
+  ['pacific', 'America/Los_Angeles'],
+  ['eastern', 'America/New_York'],
+  ['us eastern', 'America/New_York'],
+  ['central european', 'Europe/Berlin'],
+  ['western european', 'Europe/Lisbon'],
+  ['eastern european', 'Europe/Athens'],
+  ['british', 'Europe/London'],
+  ['west africa', 'Africa/Lagos'],
+  ['west african', 'Africa/Lagos'],
+  ['east africa', 'Africa/Nairobi'],
+  ['east african', 'Africa/Nairobi'],
+  ['central africa', 'Africa/Maputo'],
+  ['central african', 'Africa/Maputo'],
+  ['south africa', 'Africa/Johannesburg'],
+  ['south african', 'Africa/Johannesburg'],
+  ['india', 'Asia/Kolkata'],
+  ['indian', 'Asia/Kolkata'],
+  ['israel', 'Asia/Jerusalem'],
+  ['irish', 'Europe/Dublin'],
+  ['japan', 'Asia/Tokyo'],
+  ['central', 'America/Chicago'],
+  ['mountain', 'America/Denver'],
+];
+const ZONE_NAME_PATTERN = new RegExp(
+  `^(${ZONE_NAMES.map(([name]) => name.replace(' ', '\\s+')).join('|')})(?:\\s+(?:standard|summer|daylight(?:\\s+saving)?))?\\s+time\\b`,
+  'i',
+);
+
+/** A zone written out at the start of a text ("Pacific time", "West African Time …"), with the length it takes. */
+export function zoneFromName(text: string): { zone: string; length: number } | null {
+  const match = ZONE_NAME_PATTERN.exec(text);
+  if (!match) return null;
+  const key = match[1]!.toLowerCase().replace(/\s+/g, ' ');
+  const zone = ZONE_NAMES.find(([name]) => name === key)?.[1];
+  return zone ? { zone, length: match[0].length } : null;
+}
+
+// Long zone words people mistype ("Pacfic", "Easterm"): one letter wrong, missing, extra or swapped.
+const TYPO_TARGETS = ['PACIFIC', 'EASTERN', 'CENTRAL', 'MOUNTAIN'];
+
+function oneEditApart(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1 || a === b) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/** A zone word with an obvious typo ("Pacfic"), or null. Only long words: a three-letter typo is another zone. */
+export function zoneFromTypo(word: string): string | null {
+  const upper = word.toUpperCase();
+  if (upper.length < 6) return null;
+  const target = TYPO_TARGETS.find((candidate) => oneEditApart(upper, candidate));
+  return target ? (ABBREVIATIONS[target] ?? null) : null;
 }
 
 export function zoneOf(name: string): Zone {

@@ -1,0 +1,157 @@
+import type { ParsedMarkdown } from './markdown.js';
+import { startOffset, endOffset } from './markdown.js';
+import type { SectionSpan } from './sections.js';
+import type { Range } from './schema.js';
+import { outerSpans, blocksBySpan } from './outer-spans.js';
+import { splitLines } from './positions.js';
+import { findTimestamps } from '../time/timestamps.js';
+
+/** A time or date a reader cannot place: "25:61", "14:30 PM", "20224-03-02", "Tuesday, March 14, 2024" (a Thursday). */
+export interface UnreadableTime {
+  text: string;
+  /** Why it cannot be read, as a clause: "has no hour 25". */
+  reason: string;
+  start: number;
+  end: number;
+  range: Range;
+}
+
+// What may stand before an entry's time: list markers, quote marks, emphasis, a bracket, "~".
+const LEAD = /^[ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?(?:\|[ \t]*)?[*_`[~ \t]*/;
+// "14:15pm:" ends at the colon after pm: only the digits must not run on.
+const CLOCK = /^(\d{1,2}):(\d{2})(?::(\d{2}))?(?!\d|:\d)(?:\s?([AaPp])\.?[Mm]\.?(?![A-Za-z]))?/;
+const DOTTED_CLOCK = /^(\d{1,2})\.(\d{2})\s?([AaPp])\.?[Mm]\.?(?![A-Za-z])/;
+const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?';
+const LONG_YEAR = new RegExp(`(?<![\\d/.-])\\d{5,}-\\d{1,2}-\\d{1,2}(?![\\d])|(?<![\\d/.-])\\d{1,2}[/-]\\d{1,2}[/-]\\d{5,}(?!\\d)|\\b${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{5,}(?!\\d)`);
+const BAD_ISO = /(?<![\d/.-])(\d{4})-(\d{2})-(\d{2})(?![\d])/;
+const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+/** What is wrong with a clock time at the start of `text`, or null when it reads (or is no clock at all). */
+function clockProblem(text: string): { text: string; reason: string } | null {
+  const clock = CLOCK.exec(text);
+  if (clock) {
+    const [written, hourText, minuteText, secondText, ampm] = clock;
+    const hour = Number(hourText);
+    if (ampm && hour > 12) return { text: written, reason: `mixes a 24-hour hour (${hour}) with ${ampm.toUpperCase()}M` };
+    if (ampm && hour === 0 && ampm.toLowerCase() === 'p') return { text: written, reason: 'has hour 0 with PM' };
+    if (hour > 23 && !(hour === 24 && minuteText === '00')) return { text: written, reason: `has no hour ${hour}` };
+    if (Number(minuteText) > 59) return { text: written, reason: `has no minute ${Number(minuteText)}` };
+    if (secondText && Number(secondText) > 59) return { text: written, reason: `has no second ${Number(secondText)}` };
+    return null;
+  }
+  const dotted = DOTTED_CLOCK.exec(text);
+  if (dotted) {
+    const hour = Number(dotted[1]);
+    if (hour > 12) return { text: dotted[0], reason: `mixes a 24-hour hour (${hour}) with ${dotted[3]!.toUpperCase()}M` };
+    if (Number(dotted[2]) > 59) return { text: dotted[0], reason: `has no minute ${Number(dotted[2])}` };
+  }
+  return null;
+}
+
+function dayOfWeek(year: number, month: number, day: number): number {
+  // 1 = Monday … 7 = Sunday, as TimestampMatch.weekday counts.
+  return ((new Date(Date.UTC(year, month - 1, day)).getUTCDay() + 6) % 7) + 1;
+}
+
+function validDay(year: number, month: number, day: number): boolean {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** The date problems anywhere in a line: a year of five digits, a month or day that does not exist, a weekday that is not the date's. */
+function dateProblems(line: string, year: number | null): Array<{ text: string; reason: string; at: number }> {
+  const found: Array<{ text: string; reason: string; at: number }> = [];
+  const long = LONG_YEAR.exec(line);
+  if (long) found.push({ text: long[0], reason: 'has a year of more than four digits', at: long.index });
+  const iso = BAD_ISO.exec(line);
+  if (iso && !validDay(Number(iso[1]), Number(iso[2]), Number(iso[3])) && Number(iso[1]) >= 1970) {
+    found.push({ text: iso[0], reason: Number(iso[2]) > 12 || Number(iso[2]) < 1 ? `has no month ${Number(iso[2])}` : 'is a day the month does not have', at: iso.index });
+  }
+  for (const stamp of findTimestamps(line)) {
+    const date = stamp.date;
+    const stampYear = date?.year ?? year;
+    if (!date || stamp.weekday === null || stampYear === null || !validDay(stampYear, date.month, date.day)) continue;
+    const actual = dayOfWeek(stampYear, date.month, date.day);
+    if (actual !== stamp.weekday) {
+      found.push({ text: stamp.text, reason: `names a ${WEEKDAY_NAMES[stamp.weekday - 1]!}, but that date${date.year === null ? ` in ${stampYear}` : ''} is a ${WEEKDAY_NAMES[actual - 1]!}`, at: stamp.start });
+    }
+  }
+  return found;
+}
+
+// Lines read before: a timeline's lines repeat across analyses of the same document.
+const seenClocks = new Map<string, { text: string; reason: string; at: number } | null>();
+const seenDates = new Map<string, ReadonlyArray<{ text: string; reason: string; at: number }>>();
+
+/** What is wrong with the clock time where an entry's time stands at the start of `text` (a line or a table cell). */
+function leadingClockProblem(text: string): { text: string; reason: string; at: number } | null {
+  const known = seenClocks.get(text);
+  if (known !== undefined) return known;
+  const lead = LEAD.exec(text)?.[0].length ?? 0;
+  const clock = clockProblem(text.slice(lead));
+  const problem = clock ? { ...clock, at: lead } : null;
+  if (seenClocks.size > 20_000) seenClocks.clear();
+  if (text.length <= 2_000) seenClocks.set(text, problem);
+  return problem;
+}
+
+function lineDateProblems(line: string, year: number | null): ReadonlyArray<{ text: string; reason: string; at: number }> {
+  const key = `${String(year)}\u0000${line}`;
+  const known = seenDates.get(key);
+  if (known) return known;
+  const problems = dateProblems(line, year);
+  if (seenDates.size > 20_000) seenDates.clear();
+  if (line.length <= 2_000) seenDates.set(key, problems);
+  return problems;
+}
+
+const TEXT_BLOCKS = new Set(['paragraph', 'heading', 'list', 'table', 'blockquote']);
+
+/**
+ * Times and dates in the timeline (and the title and intro) a reader cannot place.
+ * Only where an entry's time stands (the start of a line, a list item or a
+ * table cell) for clock times; anywhere on those lines for dates. Code blocks
+ * are not read.
+ */
+export function findUnreadableTimes(doc: ParsedMarkdown, spans: readonly SectionSpan[], regions: ReadonlyArray<{ start: number; end: number }>, year: number | null): UnreadableTime[] {
+  const found: UnreadableTime[] = [];
+  const readText = (start: number, end: number): void => {
+    for (const line of splitLines(doc.text.slice(start, end))) {
+      const at = (offset: number, problem: { text: string; reason: string }): void => {
+        const from = start + line.start + offset;
+        found.push({ text: problem.text, reason: problem.reason, start: from, end: from + problem.text.length, range: doc.lines.range(from, from + problem.text.length) });
+      };
+      const clocks: Array<{ offset: number; problem: { text: string; reason: string; at: number } }> = [];
+      // Each table cell starts where an entry's time may stand; each is read up to the next "|" only.
+      for (const [cellStart, cellEnd] of cells(line.text)) {
+        const problem = leadingClockProblem(line.text.slice(cellStart, cellEnd));
+        if (problem) clocks.push({ offset: cellStart + problem.at, problem });
+      }
+      const dates = lineDateProblems(line.text, year).filter((problem) => !clocks.some((clock) => clock.offset === problem.at));
+      for (const item of [...clocks.map((clock) => ({ offset: clock.offset, problem: clock.problem })), ...dates.map((problem) => ({ offset: problem.at, problem }))].sort((a, b) => a.offset - b.offset)) {
+        at(item.offset, item.problem);
+      }
+    }
+  };
+  for (const region of regions) readText(region.start, region.end);
+  const timelines = outerSpans(spans.filter((span) => span.section.kind === 'timeline'));
+  const blocks = blocksBySpan(doc.root.children, timelines);
+  for (const span of timelines) {
+    for (const node of blocks.get(span) ?? []) {
+      if (TEXT_BLOCKS.has(node.type)) readText(startOffset(node), endOffset(node));
+    }
+  }
+  return found;
+}
+
+/** The spans of a line's table cells (the whole line when it has no "|"). */
+function cells(line: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  let start = 0;
+  for (let index = line.indexOf('|'); index >= 0; index = line.indexOf('|', index + 1)) {
+    spans.push([start, index]);
+    start = index + 1;
+  }
+  spans.push([start, line.length]);
+  return spans;
+}
