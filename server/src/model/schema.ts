@@ -68,6 +68,10 @@ export const DurationSchema = z.object({
   /** Length in minutes: stated, or end − start. */
   minutes: z.number().nullable(),
   range: RangeSchema.nullable(),
+  /** How the statement was read: a Duration field, a range of two times, a sentence, or "N/A" (the document says none applies). */
+  basis: z.enum(['field', 'range', 'prose', 'not-applicable']).nullable().optional(),
+  /** The statement is hedged ("about", "~", "at least", "a few hours"): it has tolerance. */
+  approximate: z.boolean().optional(),
   /** The duration the document implies, from its milestones or its timeline. */
   computed: z
     .object({
@@ -75,6 +79,8 @@ export const DurationSchema = z.object({
       start: z.string().nullable(),
       end: z.string().nullable(),
       basis: z.string(),
+      /** Both ends are instants the document proves (dated milestones or entries read without guessing), not a first→last span. */
+      certain: z.boolean().optional(),
     })
     .nullable(),
 });
