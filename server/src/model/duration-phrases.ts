@@ -20,7 +20,7 @@ const SMALL: Record<string, number> = {
 const VAGUE_COUNTS = new Set(['a few', 'several', 'a couple of']);
 
 const WORD = '(?:a couple of|a few|several|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine|ten|half|an|a)';
-const NUMBER = `(?:\\d+(?:[.,]\\d+)?|${WORD}(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)`;
+const NUMBER = `(?:\\d{1,3}(?:,\\d{3})+(?!\\d)|\\d+(?:[.,]\\d+)?|${WORD}(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)`;
 const LONG_UNIT = '(?:weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?)';
 // "2h35m", "1h 5m", "90m": compact parts run together.
 const COMPACT = '(?:\\d+(?:\\.\\d+)?\\s?(?:d|h|hrs?|m|min|s)(?=\\d|\\b))';
@@ -44,7 +44,9 @@ export interface ProseDuration {
 }
 
 function numberValue(text: string): number | null {
-  const clean = text.trim().toLowerCase().replace(',', '.');
+  const trimmed = text.trim().toLowerCase();
+  // "2,865 minutes" has a thousands separator; "1,5 hours" a decimal comma.
+  const clean = /^\d{1,3}(?:,\d{3})+$/.test(trimmed) ? trimmed.replace(/,/g, '') : trimmed.replace(',', '.');
   if (/^\d/.test(clean)) return Number(clean);
   if (clean in SMALL) return SMALL[clean]!;
   const [tens, ones] = clean.split(/[- ]/);

@@ -25,6 +25,10 @@ export interface DurationResult {
   /** Offsets of the statement, for fixes and related information. */
   start: number;
   end: number;
+  /** "at least 5 hours" bounds the length from below, "within 25 minutes" from above. */
+  bound?: 'lower' | 'upper';
+  /** The statement stands in the document's title. */
+  inTitle?: boolean;
   /** Other statements of the incident's length (the title's, a second sentence), for contradictions. */
   others?: DurationResult[];
 }
@@ -54,8 +58,10 @@ function fromValue(value: string, zone: string | null): Omit<DurationResult, 'st
   const ends = timed.length >= 2 ? timed : stamps;
   const statedDate = stamps.find((stamp) => stamp.date !== null)?.date ?? null;
   const span = ends.length >= 2 ? spanOf(ends[0]!, ends[1]!, statedDate, zone) : null;
-  const stated = findDurations(value)[0] ?? null;
+  const compact = findDurations(value)[0] ?? null;
   const hedged = findProseDurations(value)[0];
+  // Prose reading wins where it starts no later: it knows "2,865 minutes" and "forty minutes".
+  const stated = hedged && (!compact || hedged.start <= compact.start) ? { minutes: hedged.minutes, approximate: hedged.approximate } : compact;
   return {
     duration: {
       stated: value,
@@ -115,7 +121,13 @@ function statedDuration(doc: ParsedMarkdown, fields: readonly Field[], spans: re
     if (result.duration.minutes === null) {
       // "Duration: about forty-five minutes": the field's words, read as prose.
       const phrase = findProseDurations(field.value)[0];
-      if (phrase) result.duration = { ...result.duration, minutes: phrase.minutes, approximate: phrase.approximate || phrase.lowerBound || phrase.upperBound };
+      if (phrase) {
+        result.duration = { ...result.duration, minutes: phrase.minutes, approximate: phrase.approximate || phrase.lowerBound || phrase.upperBound };
+        const bound = phrase.lowerBound ? 'lower' : phrase.upperBound ? 'upper' : undefined;
+        if (bound) return { ...result, bound, duration: { ...result.duration, range }, start: field.start, end: field.end };
+      }
+    } else if (/\b(?:at least|over|more than)\b/i.test(field.value)) {
+      return { ...result, bound: 'lower', duration: { ...result.duration, approximate: true, range }, start: field.start, end: field.end };
     }
     return { ...result, duration: { ...result.duration, range }, start: field.start, end: field.end };
   }
@@ -190,7 +202,7 @@ function isIncidentDuration(text: string, phrase: ProseDuration, weak: boolean):
  */
 function proseStatement(doc: ParsedMarkdown, spans: readonly SectionSpan[]): DurationResult | null {
   const found = proseStatements(doc, spans);
-  const primary = found.find((result) => result.weakRegion) ?? found[0];
+  const primary = found.find((found) => found.weakRegion && !found.result.inTitle) ?? found[0];
   if (!primary) return null;
   return { ...primary.result, others: found.filter((other) => other !== primary).map((other) => other.result) };
 }
@@ -216,7 +228,11 @@ export function proseStatements(doc: ParsedMarkdown, spans: readonly SectionSpan
       if (!isIncidentDuration(block.text, phrase, weak)) continue;
       const start = block.start + phrase.start;
       const end = block.start + phrase.end;
+      const within = /\bwithin\s*$/i.test(block.text.slice(Math.max(0, phrase.start - 10), phrase.start));
+      const bound = phrase.lowerBound ? 'lower' : phrase.upperBound || within ? 'upper' : undefined;
       const result: DurationResult = {
+        ...(bound ? { bound } : {}),
+        inTitle: block.kind === 'heading' && kinds.length === 0,
         duration: {
           stated: doc.text.slice(start, end).trim(),
           start: null,
@@ -225,7 +241,7 @@ export function proseStatements(doc: ParsedMarkdown, spans: readonly SectionSpan
           range: doc.lines.range(start, end),
           basis: 'prose',
           // "within 25 minutes" is a bound, not a measurement.
-          approximate: phrase.approximate || phrase.lowerBound || phrase.upperBound || /\bwithin\s*$/i.test(block.text.slice(Math.max(0, phrase.start - 10), phrase.start)),
+          approximate: phrase.approximate || bound !== undefined,
         },
         date: null,
         zone: null,
