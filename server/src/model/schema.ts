@@ -131,6 +131,14 @@ export const ActionItemSchema = z.object({
   due: z.string().nullable(),
   status: z.enum(['open', 'done']).nullable(),
   range: RangeSchema,
+  /** How owner, ticket and done-state were read, so a reader can weigh them. */
+  derived: z
+    .object({
+      owner: z.enum(['column', 'handle', 'field', 'prose', 'list-intro', 'front-matter']).nullable(),
+      ticket: z.enum(['column', 'id', 'issue-number', 'tracker-link']).nullable(),
+      status: z.enum(['column', 'checkbox', 'struck', 'marker']).nullable(),
+    })
+    .optional(),
 });
 
 export const MetadataSchema = z.object({
