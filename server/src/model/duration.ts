@@ -92,7 +92,8 @@ function findRange(text: string, datedOnly: boolean): { start: number; end: numb
     // "and" joins a range only after "between"; a bare "X to Y" needs a date or zone to be a time range, not prose.
     if (/^\s*and\s*$/i.test(connector) && !(keyed && /between/i.test(keyword[0]))) continue;
     if (!keyed && !first.date && !first.zone && !second.zone) continue;
-    if (datedOnly && !first.date) continue;
+    // Under the title a range needs a date, or a keyword and times that are clearly times (am/pm or a zone on both ends' side).
+    if (datedOnly && !first.date && !(keyed && (first.zone || second.zone) && /[ap]\.?m\b|\d{2}:\d{2}/i.test(text.slice(first.start, second.end)))) continue;
     let end = second.end;
     const stated = /^\s*\(([^)]{1,40})\)/.exec(text.slice(end));
     if (stated && findDurations(stated[1]!).length > 0) end += stated[0].length;
@@ -168,7 +169,10 @@ function statedDuration(doc: ParsedMarkdown, fields: readonly Field[], spans: re
 
 // What before a duration phrase makes it the incident's own length.
 // Strong cues say so wherever they stand: "lasted", "an outage of", "total downtime".
-const STRONG_BEFORE = /(?:\b(?:lasted|lasting|lasts|went on for|persisted for|spanned|spanning|a duration of|for a total of|in total of)(?:\s+for)?|\b(?:outage|downtime|disruption|degradation|interruption|unavailability|incident) (?:of|lasting)|\b(?:total|overall)(?: time to (?:resolution|resolve|recovery|recover|restore)| downtime| outage(?: time| duration)?| duration| impact(?: duration)?)(?:\s*(?:was|is|of|:|=|-|–|—))?|\b(?:time to (?:resolution|recovery|restore)|downtime|duration)\s*(?:was|is|of|:|=|-|–|—)|\b(?:down|offline|unavailable|unreachable|inaccessible|degraded|unresponsive|disrupted|out of service|inoperable|unusable) for|\b(?:recovered|resolved|restored|came back|was fixed|were fixed|was mitigated|returned to normal|back to normal|to recover)\b[^.\n]{0,40}?\b(?:within|in|after))\s*$/i;
+const STRONG_BEFORE = /(?:\b(?:lasted|lasting|lasts|went on for|persisted for|spanned|spanning|a duration of|for a total of|in total of)(?:\s+for)?(?:\s+(?:a|the) (?:period|total|span|duration) of)?|\b(?:outage|downtime|disruption|degradation|interruption|unavailability|incident) (?:of|lasting)|\b(?:total|overall)(?: time to (?:resolution|resolve|recovery|recover|restore)| downtime| outage(?: time| duration)?| duration| impact(?: duration)?)(?:\s*(?:was|is|of|:|=|-|–|—))?|\b(?:time to (?:resolution|recovery|restore)|downtime|duration)\s*(?:was|is|of|:|=|-|–|—)|\b(?:down|offline|unavailable|unreachable|inaccessible|degraded|unresponsive|disrupted|out of service|inoperable|unusable) for|\b(?:recovered|resolved|restored|came back|fixed|mitigated|stopped|patched|returned to normal|back to normal|back online|to recover)\b[^.\n]{0,40}?\b(?:within|in|after))\s*$/i;
+// "restored less than two hours after the bad deploy": the length from the start to recovery.
+const RECOVERED_BEFORE = /\b(?:recovered|resolved|restored|came back|fixed|mitigated|stopped|back online|back up)\s*$/i;
+const RECOVERED_AFTER = /^\s*(?:after|following|later|since)\b/i;
 // Weak cues only in the summary, the impact and under the title: "returned errors for 66 minutes".
 const WEAK_BEFORE = /\b(?:errors?|erroring|failed|failing|failures?|affected|impacted|unable to|could not|couldn't|cannot|timed out|timing out|outage|down|broken|slow|degraded|disrupted|interrupted)\b[^.\n]{0,60}?\bfor\s*$/i;
 // Configuration and waiting, not impact: "requests were retried for 30 seconds".
@@ -184,8 +188,10 @@ const FUTURE_KINDS = new Set(['action-items', 'lessons', 'supporting-information
 const WEAK_KINDS = new Set(['summary', 'impact']);
 
 function isIncidentDuration(text: string, phrase: ProseDuration, weak: boolean): boolean {
-  if (phrase.minutes < 1 || MOMENT.test(text.slice(phrase.end))) return false;
+  if (phrase.minutes < 1) return false;
   const before = text.slice(Math.max(0, phrase.start - 90), phrase.start);
+  if (RECOVERED_BEFORE.test(before) && RECOVERED_AFTER.test(text.slice(phrase.end, phrase.end + 20))) return true;
+  if (MOMENT.test(text.slice(phrase.end))) return false;
   if (AFTER.test(text.slice(phrase.end, phrase.end + 60))) return true;
   if (STRONG_BEFORE.test(before)) return !NOT_IMPACT.test(before.slice(-40));
   if (!weak) return false;

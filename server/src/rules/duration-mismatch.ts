@@ -67,7 +67,8 @@ export const durationMismatch: Rule<Tolerances> = {
       const guessed = entries.some((entry) => entry.rolledOver || entry.readAsAfternoon || entry.item.entry.approximate);
       const first = entries.reduce<(typeof entries)[number] | null>((a, b) => (a === null || b.key < a.key ? b : a), null);
       const last = entries.reduce<(typeof entries)[number] | null>((a, b) => (a === null || b.key > a.key ? b : a), null);
-      const sameDay = first !== null && last !== null && ((first.item.entry.at !== null && last.item.entry.at !== null) || first.item.dateContext === last.item.dateContext);
+      // Both ends dated and zoned: a timeline whose dates the engine could not read may span days it cannot see.
+      const sameDay = first !== null && last !== null && first.item.entry.at !== null && last.item.entry.at !== null;
       if (first && last && !guessed && sameDay && entries.length >= 3) {
         const span = (last.key - first.key) / 60000;
         if (stated - span > tolerance(statement, span, options)) {
