@@ -178,7 +178,7 @@ const WEAK_BEFORE = /\b(?:errors?|erroring|failed|failing|failures?|affected|imp
 // Configuration and waiting, not impact: "requests were retried for 30 seconds".
 const NOT_IMPACT = /\b(?:retr(?:y|ies|ied|ying)|timeouts?|ttl|cache[ds]?|caching|wait(?:ed|ing)?|sleep|poll(?:ed|ing)?|backoff|every|interval|kept|held|retained|valid|expire[sd]?|paused?)\b/i;
 // After the phrase: "three days of degraded service", "a 3-hour outage", "45 minutes of downtime".
-const AFTER = /^(?:\s+|-long\s+|\s+long\s+)(?:of\s+(?:total\s+|partial\s+|complete\s+|full\s+|intermittent\s+)?(?:downtime|outage|degraded service|degradation|service degradation|disruption|service disruption|unavailability|instability|impact|errors)\b|(?:total\s+|partial\s+|complete\s+|full\s+)?(?:outage|downtime|disruption|service disruption)\b)/i;
+const AFTER = /^(?:\s+|-long\s+|\s+long\s+)(?:of\s+(?:total\s+|partial\s+|complete\s+|full\s+|intermittent\s+)?(?:downtime|outage|degraded service|degradation|service degradation|disruption|service disruption|unavailability|instability|impact|errors)\b|(?:total\s+|partial\s+|complete\s+|full\s+)?(?:[a-z-]+\s+)?(?:outage|downtime|disruption|service disruption)\b)/i;
 // "30 minutes later", "2 hours before": a moment, not a length.
 const MOMENT = /^\s*(?:later|earlier|ago|prior|beforehand|into|in advance)\b/i;
 // "45 minutes after the deploy" is a moment, unless a cue made it a length: "down for 45 minutes after a bad deploy".
@@ -216,6 +216,7 @@ function proseStatement(doc: ParsedMarkdown, spans: readonly SectionSpan[]): Dur
 /** Every statement of the incident's length in the prose, and whether it stands in the summary, impact or under the title. */
 export function proseStatements(doc: ParsedMarkdown, spans: readonly SectionSpan[]): Array<{ result: DurationResult; weakRegion: boolean }> {
   const statements: Array<{ result: DurationResult; weakRegion: boolean }> = [];
+  let firstHeading = true;
   let next = 0;
   // The sections the block is in, outermost first: spans come in document order and nest.
   const open: SectionSpan[] = [];
@@ -227,9 +228,12 @@ export function proseStatements(doc: ParsedMarkdown, spans: readonly SectionSpan
     }
     while (open.length > 0 && open[open.length - 1]!.end <= block.start) open.pop();
     const kinds = open.filter((span) => span.end > block.start).map((span) => span.section.kind);
-    if (block.kind === 'heading' && kinds.length > 0) continue;
+    // The document's title: its first heading, at level 1.
+    const isTitle = block.kind === 'heading' && firstHeading && /^#\s/.test(block.text);
+    if (block.kind === 'heading') firstHeading = false;
+    if (block.kind === 'heading' && !isTitle && kinds.length > 0) continue;
     if (kinds.some((kind) => FUTURE_KINDS.has(kind))) continue;
-    const weak = kinds.length === 0 || kinds.some((kind) => WEAK_KINDS.has(kind));
+    const weak = isTitle || kinds.length === 0 || kinds.some((kind) => WEAK_KINDS.has(kind));
     for (const phrase of findProseDurations(block.text)) {
       if (!isIncidentDuration(block.text, phrase, weak)) continue;
       const start = block.start + phrase.start;
@@ -238,7 +242,7 @@ export function proseStatements(doc: ParsedMarkdown, spans: readonly SectionSpan
       const bound = phrase.lowerBound ? 'lower' : phrase.upperBound || within ? 'upper' : undefined;
       const result: DurationResult = {
         ...(bound ? { bound } : {}),
-        inTitle: block.kind === 'heading' && kinds.length === 0,
+        inTitle: isTitle,
         duration: {
           stated: doc.text.slice(start, end).trim(),
           start: null,
