@@ -66,7 +66,13 @@ type Derived = NonNullable<ActionItem['derived']>;
 
 /** The first link into a tracker, among the text's own URLs and the destinations of its reference links. */
 function trackerLink(text: string, references: readonly string[]): string | null {
-  for (const match of text.matchAll(URL)) if (TRACKER_URL.test(match[0])) return match[0].replace(/[.,;:]+$/, '');
+  for (const match of text.matchAll(URL)) {
+    if (!TRACKER_URL.test(match[0])) continue;
+    // Trailing punctuation belongs to the sentence; trimmed by hand, as a "[.,;:]+$" scan restarts at every mark of a run.
+    let end = match[0].length;
+    while (end > 0 && '.,;:'.includes(match[0][end - 1]!)) end--;
+    return match[0].slice(0, end);
+  }
   return references.find((url) => TRACKER_URL.test(url)) ?? null;
 }
 

@@ -54,7 +54,8 @@ function numberValue(text: string): number | null {
   return null;
 }
 
-const PART_READER = new RegExp(`(${NUMBER})[\\s-]?(${LONG_UNIT})\\b(\\s+and\\s+a\\s+half\\b)?|(\\d+(?:\\.\\d+)?)\\s?(d|h|hrs?|m|min|s)(?=\\d|\\b)`, 'gi');
+// A number starts where no digit stands before it: from inside a run of digits every start would rescan it (quadratic).
+const PART_READER = new RegExp(`(?<![\\d.,])(?:(${NUMBER})[\\s-]?(${LONG_UNIT})\\b(\\s+and\\s+a\\s+half\\b)?|(\\d+(?:\\.\\d+)?)\\s?(d|h|hrs?|m|min|s)(?=\\d|\\b))`, 'gi');
 
 /** Minutes in a phrase of parts, and whether a part was a vague count. */
 function readParts(text: string): { minutes: number; vague: boolean } | null {
