@@ -475,25 +475,17 @@ test('code lenses on a document with impact milestones, owners and tickets', asy
 // ---------------------------------------------------------------------------
 // 6. Code actions
 
-test('quick fix for missing-duration inserts the Duration computed from the timeline, and the finding goes away', async () => {
+test('missing-duration offers no quick fix when the timeline does not prove the impact window (issue #11)', async () => {
+  // Billing's timeline marks no impact start or end, and its bare "1:15" could be either half of the day:
+  // a first-to-last span would be a guess, so the finding says so and offers nothing to insert.
   const uri = docUri('billing.md');
   const published = await server.open(uri, BILLING);
   assert.deepEqual(summary(published.diagnostics), expectedFindings(BILLING));
   const diagnostic = published.diagnostics.find((d) => d.code === 'missing-duration');
   assert.ok(diagnostic);
+  assert.match(diagnostic.message, /No quick fix: the timeline does not prove/);
   const actions = await codeActions(server, uri, diagnostic.range, [diagnostic]);
-  assert.deepEqual(
-    actions.map((action) => [action.title, action.kind, action.isPreferred]),
-    [['Insert "Duration: 7h 15m (from 6:00 to 1:15 America/New_York)" computed from the timeline', 'quickfix', true]],
-  );
-  const summaryHeading = lineRange(BILLING, lineOf(BILLING, '## Summary'));
-  assert.deepEqual(editsOf(actions[0], uri), [{ range: { start: summaryHeading.end, end: summaryHeading.end }, newText: '\n\n**Duration**: 7h 15m (from 6:00 to 1:15 America/New_York)' }]);
-  const fixed = apply(uri, BILLING, editsOf(actions[0], uri));
-  const after = await server.replace(uri, fixed);
-  assert.deepEqual(
-    after.diagnostics.map((d) => d.code),
-    ['ambiguous-time'],
-  );
+  assert.deepEqual(actions.filter((action) => action.kind === 'quickfix').map((action) => action.title), []);
 });
 
 test('quick fix for missing-section inserts the section with its template body, and the finding goes away', async () => {
@@ -957,7 +949,7 @@ test('outline: the seed pairs "Root Cause and Resolution" with its own template 
       ['Root Cause', 'present', true, 0, 'What made the system fail, and the conditions that let it.'],
       ['Timeline', 'present', true, 0, 'What happened when, in order, with times in one declared zone.'],
       ['Root Cause and Resolution', 'present', false, 0, 'The cause in detail and how the service was restored.'],
-      ['Corrective and Preventative Measures', 'has-problems', true, 8, 'What will prevent a recurrence or catch it sooner, each with an owner and a ticket.'],
+      ['Corrective and Preventative Measures', 'has-problems', true, 5, 'What will prevent a recurrence or catch it sooner, each with an owner and a ticket.'],
     ],
   );
   assert.deepEqual(
@@ -1014,7 +1006,7 @@ test('pull diagnostics: a client with textDocument.diagnostic gets diagnosticPro
     assert.ok(after.kind === 'full');
     assert.deepEqual(
       after.items.map((d) => d.code),
-      ['action-item-missing-owner', 'action-item-missing-owner', 'action-item-missing-owner', 'action-item-missing-owner', 'action-item-missing-ticket', 'action-item-missing-ticket', 'action-item-missing-ticket', 'action-item-missing-ticket'],
+      ['action-item-missing-owner', 'action-item-missing-owner', 'action-item-missing-owner', 'action-item-missing-owner', 'action-item-missing-ticket'],
     );
     // A round trip after everything above: nothing was pushed to a pull client.
     assert.equal(await hoverAt(pull, uri, { line: 0, character: 0 }), null);
@@ -1144,12 +1136,7 @@ test('a .postmortemrc.json above the document changes its results', async () => 
     const published = await local.open(pathToFileURL(path).toString(), SEED);
     assert.deepEqual(
       published.diagnostics.map((d) => [d.code, d.severity]),
-      [
-        ['action-item-missing-ticket', 4],
-        ['action-item-missing-ticket', 4],
-        ['action-item-missing-ticket', 4],
-        ['action-item-missing-ticket', 4],
-      ],
+      [['action-item-missing-ticket', 4]],
     );
   } finally {
     assert.equal(await local.stop(), 0);

@@ -6,7 +6,7 @@ import { RULES } from '../rules/registry.js';
 import type { AnyRule, Finding, RuleContext } from '../rules/types.js';
 import { DEFAULT_SETTINGS, type Settings } from '../config/settings.js';
 import type { EffectiveSettings } from '../config/effective-settings.js';
-import { postmortemReason, type PostmortemReason } from './detect.js';
+import { postmortemReason, isTemplate, type PostmortemReason } from './detect.js';
 import { closestTemplate, templateById } from '../templates/registry.js';
 import { applySuppressions } from './suppressions.js';
 import { forgetTimestamps } from '../time/timestamps.js';
@@ -59,7 +59,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const chosen = settings.template === 'auto' ? undefined : (settings.customTemplates?.find((custom) => custom.id === settings.template) ?? templateById(settings.template));
   const template = chosen ?? closestTemplate(analysis.model.sections);
   if (!reason && !options.force) return { analysis, template, isPostmortem: null, findings: [] };
-  const findings = runRules({ ...analysis, template, siblingSections: options.siblingSections ?? [] }, settings, options.rules ?? RULES);
+  const findings = runRules({ ...analysis, template, siblingSections: options.siblingSections ?? [] }, settings, options.rules ?? RULES, options.path ?? null);
   if (analysis.doc.degraded) {
     findings.unshift({ rule: 'internal-error', severity: 'warning', message: `This document was ${analysis.doc.degraded}. Findings may be incomplete.`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
   }
@@ -75,10 +75,10 @@ function defaultOptions(rule: AnyRule): unknown {
   return defaults.get(rule);
 }
 
-export function runRules(context: RuleContext, settings: Settings, allRules: readonly AnyRule[]): Finding[] {
+export function runRules(context: RuleContext, settings: Settings, allRules: readonly AnyRule[], path: string | null = null): Finding[] {
   const findings: Finding[] = [];
-  // A template being filled in gets one gentle note about its placeholders, not a wall of findings.
-  const templateMode = placeholdersIn(context).length >= TEMPLATE_PLACEHOLDER_COUNT;
+  // A template gets one gentle note about its placeholders, not a wall of findings; a finished document with placeholders left in gets every rule.
+  const templateMode = isTemplate(context, path, placeholdersIn(context), TEMPLATE_PLACEHOLDER_COUNT);
   // Structure still counts in a template: an empty or doubled section is a problem in any draft.
   const rules = templateMode ? allRules.filter((rule) => TEMPLATE_MODE_RULES.has(rule.id)) : allRules;
   for (const rule of rules) {

@@ -24,3 +24,23 @@ export function postmortemReason(analysis: AnalyzedDocument, path: string | null
   if (kinds.size >= 2 && TITLE_WORDS.test(analysis.model.title ?? '')) return 'content';
   return null;
 }
+
+const TEMPLATE_NAME = /(?:^|[\\/])[^\\/]*template[^\\/]*\.(?:md|markdown)$/i;
+
+/**
+ * A template is skipped with one note: a file named so, front matter that says
+ * so, or a document whose placeholders stand where the facts go (its title, or
+ * every timeline time). A finished document with placeholders left in is not a
+ * template: its placeholders are findings like any other, and every rule runs.
+ */
+export function isTemplate(analysis: AnalyzedDocument, path: string | null, placeholders: ReadonlyArray<{ start: number }>, minimum: number): boolean {
+  if (analysis.doc.frontMatter?.['template'] === true) return true;
+  if (path && TEMPLATE_NAME.test(path) && placeholders.length > 0) return true;
+  if (placeholders.length < minimum) return false;
+  // A draft that says so is still being filled in.
+  if (analysis.model.metadata.status === 'draft') return true;
+  const titleEnd = analysis.titleRange ? analysis.doc.lines.offsetAt(analysis.titleRange.end) : -1;
+  const placeholderInTitle = placeholders.some((placeholder) => placeholder.start <= titleEnd);
+  const timed = analysis.timeline.some((item) => item.sortKey !== null);
+  return placeholderInTitle || !timed;
+}

@@ -18,8 +18,21 @@ export interface ActionItemSpan {
   shape: 'list' | 'table';
 }
 
-const TICKET_REF = /(?<![\w&])#(\d+)\b|\b(https?:\/\/\S+?)(?=[)\s>\]]|$)/;
+const ISSUE_NUMBER = /(?<![\w&])#(\d+)\b/;
+const URL = /\bhttps?:\/\/[^\s<>)\]]+/g;
+// A link is a ticket when it points into a tracker: an issue, pull request, Jira key, card or work item.
+// Documentation, dashboards and tools are links, not tickets.
+const TRACKER_URL = /\/(?:-\/)?(?:issues|pull|pulls|merge_requests|browse|tickets?|workitems|_workitems|work_items|cards?|stories|story|tasks?|bugs?)\/[\w-]+|show_bug\.cgi\?id=\d+|\/c\/\w{6,}|linear\.app\/[^/]+\/issue\/|youtrack|\/projects\/[^/]+\/issues|[?&](?:selectedIssue|issue|ticket)=|\/T\d{3,}\b|\/D\d{3,}\b/i;
 const HANDLE = /(?<![\w.])@([A-Za-z0-9][\w.-]*[A-Za-z0-9_])/;
+// "The platform team will …", "SRE team to …", "Alice will …": an owner written in prose.
+const TEAM_WILL = /(?:^|[.;:—–-]\s+|\(\s*)(?:the\s+)?((?:[A-Z][\w-]*|[a-z][\w-]*)(?:\s+[\w-]+)?\s+(?:team|squad|group|crew|on-?call|guild|chapter|department|engineers?|admins?))\s+(?:will|to|is going to|are going to|owns?|is responsible|are responsible|must|shall)\b/i;
+const PERSON_WILL = /(?:^|[.;:—–]\s+)([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:will|is going to|owns|to own)\b/;
+// "(Alice)", "(Alice Smith)", "— Bob": a named person beside the item.
+const NAMED = /\(\s*([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s*\)|\s[—–]\s*([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s*$/;
+// Words that stand in parentheses without naming anyone.
+const NOT_NAMES = /^(?:done|optional|urgent|high|medium|low|critical|complete|completed|pending|ongoing|planned|later|todo|blocked|open|closed|fixed|resolved|in progress|wip|new|next|now|soon|immediate|short term|long term|mid term|recommended|required|proposed|future|phase \w+|step \w+|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|prevent|detect|mitigate|process|repair|investigate|prevention|detection|mitigation|yes|no|none|see below|see above|ongoing|partially|partial|maybe|unknown|tbd|all|both|everyone|we|us|team)$/i;
+// Marks that say an item is finished: ✅, "(done)", "DONE", "[done]", "Status: completed".
+const DONE_MARK = /[✅✔☑]|\((?:done|completed?|fixed|resolved|implemented|shipped|deployed)\)|\[(?:done|completed?)\]|(?<![\w-])DONE\b|\bstatus\s*[:=]\s*(?:done|closed|completed?|fixed|resolved)\b|^\s*(?:done|completed?|fixed)\s*[:—–-]/i;
 const OWNER_PHRASE = /\b(?:owner|owners|assignee|assigned to|who|dri)\s*[:=-]\s*(@?[A-Za-z][\w.-]*(?: [A-Z][a-z]+)?)/i;
 const PRIORITY = /\b(P[0-4])\b|\bpriority\s*[:=-]?\s*(high|medium|low|urgent|critical|p[0-4])\b|\[(high|medium|low)\]/i;
 const TYPE_WORDS: ReadonlyArray<readonly [NonNullable<ActionItem['type']>, RegExp]> = [
@@ -49,44 +62,121 @@ function dueOf(text: string): string | null {
   return `${year ?? '????'}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+type Derived = NonNullable<ActionItem['derived']>;
+
+/** The first link into a tracker, among the text's own URLs and the destinations of its reference links. */
+function trackerLink(text: string, references: readonly string[]): string | null {
+  for (const match of text.matchAll(URL)) {
+    if (!TRACKER_URL.test(match[0])) continue;
+    // Trailing punctuation belongs to the sentence; trimmed by hand, as a "[.,;:]+$" scan restarts at every mark of a run.
+    let end = match[0].length;
+    while (end > 0 && '.,;:'.includes(match[0][end - 1]!)) end--;
+    return match[0].slice(0, end);
+  }
+  return references.find((url) => TRACKER_URL.test(url)) ?? null;
+}
+
+/** An owner written in prose: a team or person that "will" do it, or a name in parentheses. */
+export function proseOwner(text: string): string | null {
+  const team = TEAM_WILL.exec(text);
+  if (team && !/^(?:we|you|they|it|this|that|the|our)\b/i.test(team[1]!)) return team[1]!.replace(/^the\s+/i, '').trim();
+  const person = PERSON_WILL.exec(text);
+  if (person && !NOT_NAMES.test(person[1]!) && !/^(?:We|This|That|It|They|There|Which|What|Who|The|Our|Teams?)$/.test(person[1]!)) return person[1]!;
+  const named = NAMED.exec(text);
+  const name = named ? (named[1] ?? named[2])! : null;
+  return name && !NOT_NAMES.test(name) ? name : null;
+}
+
 /** Owner, ticket, priority, type and due date from an item's free text. */
-function fromText(text: string): Omit<ActionItem, 'text' | 'status' | 'range'> {
+function fromText(text: string, references: readonly string[] = []): Omit<ActionItem, 'text' | 'status' | 'range' | 'derived'> & { ownerFrom: Derived['owner']; ticketFrom: Derived['ticket'] } {
   const ticketId = findTicketIds(text)[0];
-  const ticketRef = TICKET_REF.exec(text);
+  const issueNumber = ISSUE_NUMBER.exec(text);
+  const link = ticketId || issueNumber ? null : trackerLink(text, references);
   const handle = HANDLE.exec(text);
   const ownerPhrase = OWNER_PHRASE.exec(text);
+  const prose = handle || ownerPhrase ? null : proseOwner(text);
   const priority = PRIORITY.exec(text);
   const typeTag = TYPE_TAG.exec(text);
   return {
-    owner: handle ? `@${handle[1]}` : ownerPhrase ? ownerPhrase[1]!.trim() : null,
-    ticket: ticketId ? ticketId.text : ticketRef ? (ticketRef[1] ? `#${ticketRef[1]}` : ticketRef[2]!) : null,
+    owner: handle ? `@${handle[1]}` : ownerPhrase ? ownerPhrase[1]!.trim() : prose,
+    ownerFrom: handle ? 'handle' : ownerPhrase ? 'field' : prose ? 'prose' : null,
+    ticket: ticketId ? ticketId.text : issueNumber ? `#${issueNumber[1]}` : link,
+    ticketFrom: ticketId ? 'id' : issueNumber ? 'issue-number' : link ? 'tracker-link' : null,
     priority: priority ? (priority[1] ?? priority[2] ?? priority[3]!).toUpperCase().replace(/^(HIGH|MEDIUM|LOW|URGENT|CRITICAL)$/, (word) => `${word.charAt(0)}${word.slice(1).toLowerCase()}`) : null,
     type: typeTag ? typeOf(typeTag[1] ?? typeTag[2] ?? '') : null,
     due: dueOf(text),
   };
 }
 
+// Sub-sections of an action-items section that hold no work to do: what went well or wrong, lessons, what was already done.
+const NOT_WORK_KINDS = new Set(['lessons', 'timeline', 'response', 'resolution', 'summary', 'impact', 'root-cause', 'trigger', 'detection']);
+const OWNER_KEYS = /^(?:owners?|assignees?|assigned to|action owners?|dri)$/i;
+
+/** Reference-style link destinations by label: "[ticket][1]" and "[1]: https://…". */
+function definitions(doc: ParsedMarkdown): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const node of doc.root.children) if (node.type === 'definition') found.set(node.identifier.toLowerCase(), node.url);
+  return found;
+}
+
 export function readActionItems(doc: ParsedMarkdown, spans: readonly SectionSpan[]): ActionItemSpan[] {
   const items: ActionItemSpan[] = [];
   const sections = spans.filter((span) => span.section.kind === 'action-items');
   const outer = outerSpans(sections);
+  if (outer.length === 0) return items;
   const blocks = blocksBySpan(doc.root.children, outer);
+  // Inside the work sections, sub-sections that are lessons or what was done are skipped: by kind, not heading words.
+  const skipped = spans.filter((span) => NOT_WORK_KINDS.has(span.section.kind) && outer.some((work) => span.start > work.start && span.end <= work.end));
+  const inSkipped = (offset: number): boolean => skipped.some((span) => offset >= span.start && offset < span.end);
+  const references = definitions(doc);
+  // "owner: …" or "assignee: …" in front matter owns every item that names no one.
+  const frontMatter = doc.frontMatter ?? {};
+  const frontOwnerKey = Object.keys(frontMatter).find((key) => OWNER_KEYS.test(key));
+  const frontOwnerValue = frontOwnerKey ? frontMatter[frontOwnerKey] : undefined;
+  const frontOwner = typeof frontOwnerValue === 'string' && frontOwnerValue.trim() !== '' ? frontOwnerValue.trim() : Array.isArray(frontOwnerValue) && typeof frontOwnerValue[0] === 'string' ? frontOwnerValue.join(', ') : null;
   for (const span of outer) {
+    // "The platform team will carry out the following:" before a list owns its items.
+    let introOwner: string | null = null;
     for (const node of blocks.get(span) ?? []) {
+      if (inSkipped(startOffset(node))) continue;
+      if (node.type === 'paragraph') {
+        introOwner = proseOwner(toString(node));
+        continue;
+      }
+      const before = items.length;
       if (node.type === 'list') {
         walk(node, (child, ancestors) => {
-          if (child.type === 'listItem') readListItem(doc, child, ancestors.some((ancestor) => ancestor.type === 'listItem'), items);
+          if (child.type === 'listItem') readListItem(doc, child, ancestors.some((ancestor) => ancestor.type === 'listItem'), items, references);
         });
-      } else if (node.type === 'table') readTable(doc, node, items);
+      } else if (node.type === 'table') readTable(doc, node, items, references);
+      for (const added of items.slice(before)) {
+        if (added.item.owner !== null) continue;
+        const owner = introOwner ?? frontOwner;
+        if (owner) added.item = { ...added.item, owner, derived: { ...added.item.derived!, owner: introOwner ? 'list-intro' : 'front-matter' } };
+      }
+      if (node.type !== 'heading') introOwner = node.type === 'list' || node.type === 'table' ? null : introOwner;
     }
   }
   return items;
 }
 
+/** The destinations of a node's reference links, resolved from the document's definitions. */
+function referenceUrls(node: Parameters<typeof walk>[0], references: ReadonlyMap<string, string>): string[] {
+  if (references.size === 0) return [];
+  const urls: string[] = [];
+  walk(node, (child) => {
+    if (child.type === 'linkReference') {
+      const url = references.get(child.identifier.toLowerCase());
+      if (url) urls.push(url);
+    }
+  });
+  return urls;
+}
+
 // A sub-bullet that only describes its parent item: "  - owner: @netops, ticket: NET-88".
 const ATTRIBUTE = /^\s*(?:\*\*|__)?(?:owners?|assignee|dri|tickets?|bug|issue|due|deadline|priority|type|status)(?:\*\*|__)?\s*[:=]/i;
 
-function readListItem(doc: ParsedMarkdown, item: ListItem, nested: boolean, items: ActionItemSpan[]): void {
+function readListItem(doc: ParsedMarkdown, item: ListItem, nested: boolean, items: ActionItemSpan[], references: ReadonlyMap<string, string>): void {
   const paragraph = item.children[0];
   if (paragraph?.type !== 'paragraph') return;
   const textStart = startOffset(paragraph);
@@ -106,10 +196,14 @@ function readListItem(doc: ParsedMarkdown, item: ListItem, nested: boolean, item
   const raw = [own, ...attributes].join('\n');
   const text = toString(paragraph, { includeHtml: false }).replace(/\s+/g, ' ').trim();
   if (text === '') return;
-  const struck = paragraph.children.length === 1 && paragraph.children[0]?.type === 'delete';
-  const status: ActionItem['status'] = item.checked === true || struck ? 'done' : item.checked === false ? 'open' : null;
+  // Struck through: the whole item, or all of it but a trailing note ("~~Add alerts~~ (done)").
+  const struck = paragraph.children[0]?.type === 'delete' && paragraph.children.slice(1).every((child) => child.type === 'text' && /^[\s.,;:()\w-]{0,40}$/.test(child.value));
+  const marked = DONE_MARK.test(raw);
+  const status: ActionItem['status'] = item.checked === true || struck || marked ? 'done' : item.checked === false ? 'open' : null;
+  const statusFrom: Derived['status'] = item.checked === true ? 'checkbox' : struck ? 'struck' : marked ? 'marker' : item.checked === false ? 'checkbox' : null;
+  const { ownerFrom, ticketFrom, ...read } = fromText(raw, referenceUrls(paragraph, references));
   items.push({
-    item: { text, status, ...fromText(raw), range: doc.lines.range(startOffset(item), firstLineEnd > 0 && firstLineEnd < end ? firstLineEnd : end) },
+    item: { text, status, ...read, range: doc.lines.range(startOffset(item), firstLineEnd > 0 && firstLineEnd < end ? firstLineEnd : end), derived: { owner: ownerFrom, ticket: ticketFrom, status: statusFrom } },
     start: startOffset(item),
     end,
     textStart,
@@ -127,7 +221,7 @@ const COLUMN_PATTERNS = {
   status: /^(?:status|state|done)$/i,
 };
 
-function readTable(doc: ParsedMarkdown, table: Table, items: ActionItemSpan[]): void {
+function readTable(doc: ParsedMarkdown, table: Table, items: ActionItemSpan[], references: ReadonlyMap<string, string>): void {
   const [header, ...rows] = table.children;
   if (!header) return;
   const headings = header.children.map((cell) => toString(cell).trim());
@@ -142,18 +236,30 @@ function readTable(doc: ParsedMarkdown, table: Table, items: ActionItemSpan[]): 
     };
     const text = cell(columns.text);
     if (text === '' || /^[-–—.]*$/.test(text)) continue;
-    const parsed = fromText(doc.text.slice(startOffset(row), endOffset(row)));
+    const urls = referenceUrls(row, references);
+    const parsed = fromText(doc.text.slice(startOffset(row), endOffset(row)), urls);
     const status = cell(columns.status);
+    const ticketCell = columns.ticket >= 0 ? fromText(rawCell(columns.ticket), urls) : null;
+    // A ticket column's own words ("Bug 5554823") count when no id or link is there.
+    const ticketText = ticketCell?.ticket ?? (cell(columns.ticket).replace(/^[-–—]$|^(?:n\/?a|none|tbd|todo)$/i, '') || null);
+    const ownerText = cell(columns.owner).replace(/^[-–—]$|^(?:n\/?a|none|tbd|todo|\?+)$/i, '');
+    const statusDone = /^(?:done|closed|complete(?:d)?|fixed|resolved|yes|shipped|deployed|implemented|✅|✔️?|\[x\])$/i.test(status);
+    const textDone = DONE_MARK.test(cell(columns.text));
     items.push({
       item: {
         text,
-        owner: cell(columns.owner) || parsed.owner,
-        ticket: fromText(rawCell(columns.ticket)).ticket ?? (cell(columns.ticket) || parsed.ticket),
+        owner: ownerText || parsed.owner,
+        ticket: ticketText ?? parsed.ticket,
         priority: cell(columns.priority) || parsed.priority,
         type: columns.type >= 0 ? typeOf(cell(columns.type)) : parsed.type,
         due: cell(columns.due) || parsed.due,
-        status: status === '' ? null : /^(?:done|closed|complete(?:d)?|fixed|resolved|yes|✅|\[x\])$/i.test(status) ? 'done' : 'open',
+        status: statusDone || textDone ? 'done' : status === '' ? null : 'open',
         range: doc.lines.range(startOffset(row), endOffset(row)),
+        derived: {
+          owner: ownerText ? 'column' : parsed.ownerFrom,
+          ticket: ticketText ? (ticketCell?.ticketFrom ?? 'column') : parsed.ticketFrom,
+          status: status !== '' ? 'column' : textDone ? 'marker' : null,
+        },
       },
       start: startOffset(row),
       end: endOffset(row),

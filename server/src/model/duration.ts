@@ -4,13 +4,16 @@ import type { ParsedMarkdown } from './markdown.js';
 import type { SectionSpan } from './sections.js';
 import { findTimestamps, resolveTimestamp, type CalendarDate, type TimestampMatch } from '../time/timestamps.js';
 import { findDurations } from '../time/durations.js';
+import { findProseDurations, type ProseDuration } from './duration-phrases.js';
+import { proseBlocks } from './prose.js';
 
 // Field names that state the incident's length ("Duration", "Minutes downtime or degradation", "Outage length").
-const DURATION_KEYS = /\bduration\b|\bdowntime\b|\bdegradation\b|\boutage length\b|^length$|^time to (?:resolve|recovery|recover)$/;
+const DURATION_KEYS = /\bduration\b|\bdowntime\b|\bdegradation\b|\boutage length\b|^length$|^(?:total )?time to (?:resolve|resolution|recovery|recover|restore|restoration)$/;
+// "Time to recovery: N/A": the document says no duration applies, which is a statement too.
+const NOT_APPLICABLE = /^\s*(?:n\/?a|not applicable|none|no downtime|no outage|no impact)\b\.?\s*$/i;
 const START_KEYS = /^(?:start(?:ed)?(?: time| at)?|(?:impact|incident|outage) start(?:ed)?|began)$/;
 const END_KEYS = /^(?:end(?:ed)?(?: time| at)?|(?:impact|incident|outage) end(?:ed)?|ended)$/;
 // "lasted 66 minutes", "returned errors for 66 minutes", "for ~48 hours".
-const LASTED = /\b(?:lasted|lasting|for a total of|a duration of|an? outage of|for)\s+(?:about |approximately |roughly |around |nearly |almost |over |more than |~)?(?=~?\d)/gi;
 const RANGE_KEYWORD = /\b(?:from|between|starting at|starting)\s+/gi;
 const RANGE_CONNECTOR = /^\s*(?:to|until|till|and|through|–|—|-)\s*$/i;
 
@@ -22,6 +25,12 @@ export interface DurationResult {
   /** Offsets of the statement, for fixes and related information. */
   start: number;
   end: number;
+  /** "at least 5 hours" bounds the length from below, "within 25 minutes" from above. */
+  bound?: 'lower' | 'upper';
+  /** The statement stands in the document's title. */
+  inTitle?: boolean;
+  /** Other statements of the incident's length (the title's, a second sentence), for contradictions. */
+  others?: DurationResult[];
 }
 
 interface Span {
@@ -49,9 +58,21 @@ function fromValue(value: string, zone: string | null): Omit<DurationResult, 'st
   const ends = timed.length >= 2 ? timed : stamps;
   const statedDate = stamps.find((stamp) => stamp.date !== null)?.date ?? null;
   const span = ends.length >= 2 ? spanOf(ends[0]!, ends[1]!, statedDate, zone) : null;
-  const stated = findDurations(value)[0] ?? null;
+  const compact = findDurations(value)[0] ?? null;
+  const hedged = findProseDurations(value)[0];
+  // Prose reading wins where it starts no later: it knows "2,865 minutes" and "forty minutes".
+  const stated = hedged && (!compact || hedged.start <= compact.start) ? { minutes: hedged.minutes, approximate: hedged.approximate } : compact;
   return {
-    duration: { stated: value, start: span?.startIso ?? null, end: span?.endIso ?? null, minutes: stated?.minutes ?? span?.minutes ?? null, range: null },
+    duration: {
+      stated: value,
+      start: span?.startIso ?? null,
+      end: span?.endIso ?? null,
+      minutes: stated?.minutes ?? span?.minutes ?? null,
+      range: null,
+      basis: stated ? 'field' : span ? 'range' : 'field',
+      // "~48 hours", "about 2h": the figure has tolerance; a range of two times has none.
+      approximate: stated ? stated.approximate || (hedged?.approximate ?? false) || /~|\babout\b|\bapprox|\broughly\b|\baround\b|\bnearly\b|\bover\b|\bat least\b/i.test(value) : false,
+    },
     date: span?.date ?? statedDate,
     zone: span?.zone ?? stamps.find((stamp) => stamp.zone)?.zone ?? null,
   };
@@ -71,7 +92,8 @@ function findRange(text: string, datedOnly: boolean): { start: number; end: numb
     // "and" joins a range only after "between"; a bare "X to Y" needs a date or zone to be a time range, not prose.
     if (/^\s*and\s*$/i.test(connector) && !(keyed && /between/i.test(keyword[0]))) continue;
     if (!keyed && !first.date && !first.zone && !second.zone) continue;
-    if (datedOnly && !first.date) continue;
+    // Under the title a range needs a date, or a keyword and times that are clearly times (am/pm or a zone on both ends' side).
+    if (datedOnly && !first.date && !(keyed && (first.zone || second.zone) && /[ap]\.?m\b|\d{2}:\d{2}/i.test(text.slice(first.start, second.end)))) continue;
     let end = second.end;
     const stated = /^\s*\(([^)]{1,40})\)/.exec(text.slice(end));
     if (stated && findDurations(stated[1]!).length > 0) end += stated[0].length;
@@ -82,10 +104,33 @@ function findRange(text: string, datedOnly: boolean): { start: number; end: numb
 
 /** The duration the document states: a Duration field, Start/End fields, or a sentence near the top or in the summary. */
 export function readDuration(doc: ParsedMarkdown, fields: readonly Field[], spans: readonly SectionSpan[], zone: string | null): DurationResult | null {
-  const field = fields.find((candidate) => DURATION_KEYS.test(candidate.key) && (findDurations(candidate.value).length > 0 || findTimestamps(candidate.value).length >= 2));
+  const primary = statedDuration(doc, fields, spans, zone);
+  if (!primary || primary.duration.basis === 'prose') return primary;
+  // The title or a sentence may say otherwise: keep them for contradictions.
+  const others = proseStatements(doc, spans).map((other) => other.result).filter((other) => other.start >= primary.end || other.end <= primary.start);
+  return others.length > 0 ? { ...primary, others } : primary;
+}
+
+function statedDuration(doc: ParsedMarkdown, fields: readonly Field[], spans: readonly SectionSpan[], zone: string | null): DurationResult | null {
+  const field = fields.find((candidate) => DURATION_KEYS.test(candidate.key) && (findDurations(candidate.value).length > 0 || findTimestamps(candidate.value).length >= 2 || NOT_APPLICABLE.test(candidate.value)));
   if (field) {
+    const range = doc.lines.range(field.start, field.end);
+    if (NOT_APPLICABLE.test(field.value)) {
+      return { duration: { stated: field.value.trim(), start: null, end: null, minutes: null, range, basis: 'not-applicable', approximate: false }, date: null, zone: null, start: field.start, end: field.end };
+    }
     const result = fromValue(field.value, zone);
-    return { ...result, duration: { ...result.duration, range: doc.lines.range(field.start, field.end) }, start: field.start, end: field.end };
+    if (result.duration.minutes === null) {
+      // "Duration: about forty-five minutes": the field's words, read as prose.
+      const phrase = findProseDurations(field.value)[0];
+      if (phrase) {
+        result.duration = { ...result.duration, minutes: phrase.minutes, approximate: phrase.approximate || phrase.lowerBound || phrase.upperBound };
+        const bound = phrase.lowerBound ? 'lower' : phrase.upperBound ? 'upper' : undefined;
+        if (bound) return { ...result, bound, duration: { ...result.duration, range }, start: field.start, end: field.end };
+      }
+    } else if (/\b(?:at least|over|more than)\b/i.test(field.value)) {
+      return { ...result, bound: 'lower', duration: { ...result.duration, approximate: true, range }, start: field.start, end: field.end };
+    }
+    return { ...result, duration: { ...result.duration, range }, start: field.start, end: field.end };
   }
 
   const startField = fields.find((candidate) => START_KEYS.test(candidate.key));
@@ -95,7 +140,7 @@ export function readDuration(doc: ParsedMarkdown, fields: readonly Field[], span
     if (result.duration.start || result.duration.minutes !== null) {
       const start = Math.min(startField.start, endField.start);
       const end = Math.max(startField.end, endField.end);
-      return { ...result, duration: { ...result.duration, stated: `${startField.value} – ${endField.value}`, range: doc.lines.range(start, end) }, start, end };
+      return { ...result, duration: { ...result.duration, stated: `${startField.value} – ${endField.value}`, range: doc.lines.range(start, end), basis: 'range' }, start, end };
     }
   }
 
@@ -115,17 +160,108 @@ export function readDuration(doc: ParsedMarkdown, fields: readonly Field[], span
       if (result.duration.minutes !== null) {
         const start = region.start + range.start;
         const end = region.start + range.end;
-        return { ...result, duration: { ...result.duration, stated: statement, range: doc.lines.range(start, end) }, start, end };
+        return { ...result, duration: { ...result.duration, stated: statement, range: doc.lines.range(start, end), basis: 'range', approximate: false }, start, end };
       }
     }
-    for (const lasted of region.header ? [] : text.matchAll(LASTED)) {
-      const after = lasted.index + lasted[0].length;
-      const phrase = findDurations(text.slice(after)).find((candidate) => candidate.start === 0);
-      if (!phrase) continue;
-      const start = region.start + lasted.index;
-      const end = region.start + after + phrase.end;
-      return { duration: { stated: doc.text.slice(start, end), start: null, end: null, minutes: phrase.minutes, range: doc.lines.range(start, end) }, date: null, zone: null, start, end };
+  }
+  return proseStatement(doc, spans);
+}
+
+// What before a duration phrase makes it the incident's own length.
+// Strong cues say so wherever they stand: "lasted", "an outage of", "total downtime".
+const STRONG_BEFORE = /(?:\b(?:lasted|lasting|lasts|went on for|persisted for|spanned|spanning|a duration of|for a total of|in total of)(?:\s+for)?(?:\s+(?:a|the) (?:period|total|span|duration) of)?|\b(?:outage|downtime|disruption|degradation|interruption|unavailability|incident) (?:of|lasting)|\b(?:total|overall)(?: time to (?:resolution|resolve|recovery|recover|restore)| downtime| outage(?: time| duration)?| duration| impact(?: duration)?)(?:\s*(?:was|is|of|:|=|-|–|—))?|\b(?:time to (?:resolution|recovery|restore)|downtime|duration)\s*(?:was|is|of|:|=|-|–|—)|\b(?:down|offline|unavailable|unreachable|inaccessible|degraded|unresponsive|disrupted|out of service|inoperable|unusable) for|\b(?:recovered|resolved|restored|came back|fixed|mitigated|stopped|patched|returned to normal|back to normal|back online|to recover)\b[^.\n]{0,40}?\b(?:within|in|after))\s*$/i;
+// "restored less than two hours after the bad deploy": the length from the start to recovery.
+const RECOVERED_BEFORE = /\b(?:recovered|resolved|restored|came back|fixed|mitigated|stopped|back online|back up)\s*$/i;
+const RECOVERED_AFTER = /^\s*(?:after|following|later|since)\b/i;
+// Weak cues only in the summary, the impact and under the title: "returned errors for 66 minutes".
+const WEAK_BEFORE = /\b(?:errors?|erroring|failed|failing|failures?|affected|impacted|unable to|could not|couldn't|cannot|timed out|timing out|outage|down|broken|slow|degraded|disrupted|interrupted)\b[^.\n]{0,60}?\bfor\s*$/i;
+// Configuration and waiting, not impact: "requests were retried for 30 seconds".
+const NOT_IMPACT = /\b(?:retr(?:y|ies|ied|ying)|timeouts?|ttl|cache[ds]?|caching|wait(?:ed|ing)?|sleep|poll(?:ed|ing)?|backoff|every|interval|kept|held|retained|valid|expire[sd]?|paused?)\b/i;
+// After the phrase: "three days of degraded service", "a 3-hour outage", "45 minutes of downtime".
+const AFTER = /^(?:\s+|-long\s+|\s+long\s+)(?:of\s+(?:total\s+|partial\s+|complete\s+|full\s+|intermittent\s+)?(?:downtime|outage|degraded service|degradation|service degradation|disruption|service disruption|unavailability|instability|impact|errors)\b|(?:total\s+|partial\s+|complete\s+|full\s+)?(?:[a-z-]+\s+)?(?:outage|downtime|disruption|service disruption)\b)/i;
+// "30 minutes later", "2 hours before": a moment, not a length.
+const MOMENT = /^\s*(?:later|earlier|ago|prior|beforehand|into|in advance)\b/i;
+// "45 minutes after the deploy" is a moment, unless a cue made it a length: "down for 45 minutes after a bad deploy".
+const SOFT_MOMENT = /^\s*(?:before|after|since)\b/i;
+// Sections where a duration is about the future or a lesson, not the incident.
+const FUTURE_KINDS = new Set(['action-items', 'lessons', 'supporting-information']);
+const WEAK_KINDS = new Set(['summary', 'impact']);
+
+function isIncidentDuration(text: string, phrase: ProseDuration, weak: boolean): boolean {
+  if (phrase.minutes < 1) return false;
+  const before = text.slice(Math.max(0, phrase.start - 90), phrase.start);
+  if (RECOVERED_BEFORE.test(before) && RECOVERED_AFTER.test(text.slice(phrase.end, phrase.end + 20))) return true;
+  if (MOMENT.test(text.slice(phrase.end))) return false;
+  if (AFTER.test(text.slice(phrase.end, phrase.end + 60))) return true;
+  if (STRONG_BEFORE.test(before)) return !NOT_IMPACT.test(before.slice(-40));
+  if (!weak) return false;
+  const clause = before.split(/[.;\n]/).pop() ?? '';
+  if (SOFT_MOMENT.test(text.slice(phrase.end)) && !/\bfor\s*$/i.test(clause)) return false;
+  return WEAK_BEFORE.test(clause) && !NOT_IMPACT.test(clause);
+}
+
+/**
+ * A duration stated in prose: "an outage lasting 2 hours and 10 minutes",
+ * "unavailable for about 2h35m", "three days of degraded service". One pass
+ * over the prose blocks; weak cues count only in the summary, the impact and
+ * under the title.
+ */
+function proseStatement(doc: ParsedMarkdown, spans: readonly SectionSpan[]): DurationResult | null {
+  const found = proseStatements(doc, spans);
+  const primary = found.find((found) => found.weakRegion && !found.result.inTitle) ?? found[0];
+  if (!primary) return null;
+  return { ...primary.result, others: found.filter((other) => other !== primary).map((other) => other.result) };
+}
+
+/** Every statement of the incident's length in the prose, and whether it stands in the summary, impact or under the title. */
+export function proseStatements(doc: ParsedMarkdown, spans: readonly SectionSpan[]): Array<{ result: DurationResult; weakRegion: boolean }> {
+  const statements: Array<{ result: DurationResult; weakRegion: boolean }> = [];
+  let firstHeading = true;
+  let next = 0;
+  // The sections the block is in, outermost first: spans come in document order and nest.
+  const open: SectionSpan[] = [];
+  for (const block of proseBlocks(doc)) {
+    while (next < spans.length && spans[next]!.start <= block.start) {
+      const span = spans[next++]!;
+      while (open.length > 0 && open[open.length - 1]!.end <= span.start) open.pop();
+      open.push(span);
+    }
+    while (open.length > 0 && open[open.length - 1]!.end <= block.start) open.pop();
+    const kinds = open.filter((span) => span.end > block.start).map((span) => span.section.kind);
+    // The document's title: its first heading, at level 1.
+    const isTitle = block.kind === 'heading' && firstHeading && /^#\s/.test(block.text);
+    if (block.kind === 'heading') firstHeading = false;
+    if (block.kind === 'heading' && !isTitle && kinds.length > 0) continue;
+    if (kinds.some((kind) => FUTURE_KINDS.has(kind))) continue;
+    const weak = isTitle || kinds.length === 0 || kinds.some((kind) => WEAK_KINDS.has(kind));
+    for (const phrase of findProseDurations(block.text)) {
+      if (!isIncidentDuration(block.text, phrase, weak)) continue;
+      const start = block.start + phrase.start;
+      const end = block.start + phrase.end;
+      const within = /\bwithin\s*$/i.test(block.text.slice(Math.max(0, phrase.start - 10), phrase.start));
+      const bound = phrase.lowerBound ? 'lower' : phrase.upperBound || within ? 'upper' : undefined;
+      const result: DurationResult = {
+        ...(bound ? { bound } : {}),
+        inTitle: isTitle,
+        duration: {
+          stated: doc.text.slice(start, end).trim(),
+          start: null,
+          end: null,
+          minutes: phrase.minutes,
+          range: doc.lines.range(start, end),
+          basis: 'prose',
+          // "within 25 minutes" is a bound, not a measurement.
+          approximate: phrase.approximate || bound !== undefined,
+        },
+        date: null,
+        zone: null,
+        start,
+        end,
+      };
+      statements.push({ result, weakRegion: weak });
+      // Enough to compare: a document that states its length a dozen times says nothing new after the first few.
+      if (statements.length >= 8) return statements;
     }
   }
-  return null;
+  return statements;
 }

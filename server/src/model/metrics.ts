@@ -1,6 +1,7 @@
 import type { LineIndex } from './positions.js';
 import type { Metric } from './schema.js';
 import { findDurations } from '../time/durations.js';
+import { findProseDurations } from './duration-phrases.js';
 
 // What an impact statement counts. A quantity needs a unit to be a metric: a
 // bare "2" or a time of day is not one.
@@ -17,6 +18,10 @@ const PATTERNS: ReadonlyArray<{ unit: string; pattern: RegExp }> = [
   { unit: 'ratio', pattern: /(?<![\w.]|[\d,],)(\d[\d,]*)\s+(?:of|out of)\s+(?:the\s+)?(?:\d[\d,]*)\b/gi },
   // "HTTP 503 errors" names a status code, not a count of errors.
   { unit: 'count', pattern: new RegExp(`(?<![\\w.:/-]|[\\d,],)(?<!\\b(?:HTTP|status|code|error|Error|http)\\s)(\\d[\\d,]*(?:\\.\\d+)?)\\s?${MULTIPLIER}?\\+?\\s+(?:[A-Za-z-]+\\s+){0,2}?(${COUNTED_NOUNS})\\b`, 'gi') },
+  // Any counted noun: "412 samples", "80 builds stuck", "3 storefronts". Not units, versions or years.
+  { unit: 'count', pattern: /(?<![\w.:/#-]|[\d,],)(?<!\b(?:HTTP|status|code|error|Error|http|version|v)\s)(?!(?:19|20)\d\d\b)(\d[\d,]*(?:\.\d+)?)\s?(?:k|K|M|thousand|million)?\+?\s+(?:[a-z-]+\s+)?([a-z]{3,}(?:s|ies|es))\b(?<!\b(?:seconds|minutes|hours|days|weeks|months|years|times|bytes|mins|hrs|secs|ms|percent|cents|dollars|euros|versions|releases|steps|points|items|lines|bits|yes|was|has|is|this|its|us|as|gas|less|across|process|access|success|address|status|always|unless|sometimes|perhaps))/g },
+  // "all users", "every customer", "the entire site": the whole, which is a quantity too.
+  { unit: '%', pattern: new RegExp(`\\b(?:all|every|100%\\s+of)\\s+(?:of\\s+)?(?:the\\s+|our\\s+|its\\s+)?(?:[a-z-]+\\s+)?(?:${COUNTED_NOUNS})\\b`, 'gi') },
 ];
 
 /** Quantities in an impact statement: percentages, counts, money, rates and durations. */
@@ -32,13 +37,18 @@ export function extractMetrics(text: string, offset: number, lines: LineIndex): 
   };
   for (const { unit, pattern } of PATTERNS) {
     for (const match of text.matchAll(pattern)) {
-      const number = (match[1] ?? match[2] ?? '').replace(/,(?=\d{3}\b)/g, '').replace(',', '.');
+      // "all users" counts as the whole: 100%.
+      const number = match[1] === undefined && match[2] === undefined ? '100' : (match[1] ?? match[2] ?? '').replace(/,(?=\d{3}\b)/g, '').replace(',', '.');
       const counts = unit === 'count' ? (match[2] ?? '').toLowerCase() : null;
       add(Number(number), unit, counts, match.index, match.index + match[0].length);
     }
   }
   for (const duration of findDurations(text)) {
     add(duration.minutes, 'minutes', 'duration', duration.start, duration.end);
+  }
+  // "for at least five hours", "six days out of service": durations in words count too.
+  for (const duration of findProseDurations(text)) {
+    if (duration.minutes >= 1) add(duration.minutes, 'minutes', 'duration', duration.start, duration.end);
   }
   return metrics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }

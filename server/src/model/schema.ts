@@ -78,6 +78,10 @@ export const DurationSchema = z.object({
   /** Length in minutes: stated, or end − start. */
   minutes: z.number().nullable(),
   range: RangeSchema.nullable(),
+  /** How the statement was read: a Duration field, a range of two times, a sentence, or "N/A" (the document says none applies). */
+  basis: z.enum(['field', 'range', 'prose', 'not-applicable']).nullable().optional(),
+  /** The statement is hedged ("about", "~", "at least", "a few hours"): it has tolerance. */
+  approximate: z.boolean().optional(),
   /** The duration the document implies, from its milestones or its timeline. */
   computed: z
     .object({
@@ -85,6 +89,8 @@ export const DurationSchema = z.object({
       start: z.string().nullable(),
       end: z.string().nullable(),
       basis: z.string(),
+      /** Both ends are instants the document proves (dated milestones or entries read without guessing), not a first→last span. */
+      certain: z.boolean().optional(),
     })
     .nullable(),
 });
@@ -135,6 +141,14 @@ export const ActionItemSchema = z.object({
   due: z.string().nullable(),
   status: z.enum(['open', 'done']).nullable(),
   range: RangeSchema,
+  /** How owner, ticket and done-state were read, so a reader can weigh them. */
+  derived: z
+    .object({
+      owner: z.enum(['column', 'handle', 'field', 'prose', 'list-intro', 'front-matter']).nullable(),
+      ticket: z.enum(['column', 'id', 'issue-number', 'tracker-link']).nullable(),
+      status: z.enum(['column', 'checkbox', 'struck', 'marker']).nullable(),
+    })
+    .optional(),
 });
 
 export const MetadataSchema = z.object({

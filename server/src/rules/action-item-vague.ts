@@ -13,6 +13,13 @@ const Options = z.object({
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+// Vague by meaning, whatever the verb: a wish for more or better of something, keeping an eye on it, something unnamed.
+const WISH = /^(?:(?:set up|add|create|have|get|write|build|implement|put in place|introduce)\s+)?(?:more|better|some|additional|extra|improved|enhanced|further|greater|increased|stronger)\s+(?:[a-z-]+\s+)?(?:alerts?|alerting|monitoring|dashboards?|tests?|testing|logging|logs|checks?|metrics|documentation|docs|visibility|observability|communication|training|processes|process|reviews?|safeguards?|automation|coverage|tooling|redundancy)\b/i;
+const KEEP_WATCHING = /^(?:keep|continue|stay)\s+(?:watching|monitoring|an eye on|vigilant|alert|observing|checking|looking)\b/i;
+const SOMETHING = /\b(?:something|somehow|some kind of|some sort of|stuff|things?)\b/i;
+// What makes an item checkable: a number, a name in code, a threshold, a named system path.
+const SPECIFIC = /\d|`|\b\w+[_./]\w+\b|\b(?:exceeds?|above|below|greater than|less than)\b/i;
+
 /** "Improve monitoring" cannot be done or checked off; "Alert when the pool is 90% used" can. */
 export const actionItemVague: Rule<z.infer<typeof Options>> = {
   id: 'action-item-vague',
@@ -28,7 +35,8 @@ export const actionItemVague: Rule<z.infer<typeof Options>> = {
       const text = span.item.text.replace(/^\[[ xX]\]\s*/, '').replace(/\(owner:[^)]*\)|@[\w.-]+|\b[A-Z][A-Z0-9]+-\d+\b/g, '').replace(/(?<!\s)\s+[—–-]+(?=\s|$)/g, '').trim();
       const words = text.split(/\s+/).filter(Boolean).length;
       const phrase = anywhere.exec(text);
-      if (!phrase && !(leading.test(text) && words <= options.maxWords)) return [];
+      const byMeaning = !SPECIFIC.test(text) && words <= 10 && (WISH.test(text) || KEEP_WATCHING.test(text) || (SOMETHING.test(text) && words <= 8));
+      if (!phrase && !byMeaning && !(leading.test(text) && words <= options.maxWords)) return [];
       return [
         {
           message: phrase

@@ -8,9 +8,9 @@ const Options = z.object({
   /** Judgemental words ("careless", "stupid"). */
   animatedWords: z.array(z.string()).default(['careless', 'carelessly', 'stupid', 'dumb', 'idiotic', 'incompetent', 'lazy', 'sloppy', 'reckless', 'ridiculous', 'ignorant', 'foolish', 'clueless', 'inexcusable']),
   /** Counterfactuals that judge with hindsight; reported when a person is their subject. */
-  counterfactuals: z.array(z.string()).default(['should have', "should've", 'shouldn\'t have', 'should not have', 'failed to', 'neglected to', 'forgot to', 'did not bother', "didn't bother"]),
-  /** Counterfactuals reported whatever their subject. */
-  alwaysCounterfactual: z.array(z.string()).default(['if only', 'had they', 'had we only']),
+  counterfactuals: z.array(z.string()).default(['should have', "should've", 'shouldn\'t have', 'should not have', 'failed to', "didn't check", 'did not check', "didn't verify", 'did not verify', "didn't test", 'did not test', "didn't notice", 'did not notice']),
+  /** Counterfactuals reported whatever their subject: only people forget or neglect, and a passive "should have been caught" judges whoever did not. */
+  alwaysCounterfactual: z.array(z.string()).default(['if only', 'had they', 'had we only', 'forgot to', 'forgotten to', 'neglected to', 'did not bother', "didn't bother", 'should have been caught', 'should have been noticed', 'should have been spotted']),
   /** Words that make the subject a person. */
   people: z.array(z.string()).default(['engineer', 'engineers', 'developer', 'developers', 'operator', 'operators', 'on-call', 'oncall', 'on call', 'sre', 'admin', 'administrator', 'team', 'he', 'she', 'they', 'we', 'i', 'you', 'someone', 'somebody', 'nobody', 'person', 'people', 'staff', 'employee', 'intern', 'reviewer', 'author', 'responder', 'responders', 'manager']),
 });
@@ -56,9 +56,16 @@ function scannerFor(options: z.infer<typeof Options>): (text: string) => Found {
   return scanner;
 }
 
+// What follows "should have" in a plan ("we should have a runbook", "should have more alerts"), not hindsight.
+const PLAN_OBJECT = /^\s+(?:a|an|the|some|more|better|proper|clear|one|two|any|our|their|its|enough|dedicated|automated|alerts?|monitoring|tests?|dashboards?|runbooks?|documentation|visibility|access|checks?|limits?|no)\b/i;
+// Words inside names and terms: "careless-mode", "stupid-simple", `git blame`, "human error rate".
+const IN_TERM_BEFORE = /(?:[\w./-]|git\s)$/i;
+const IN_TERM_AFTER = /^(?:[-_./]\w|\s+(?:rates?|budgets?|metrics?|counts?|ratio|annotations?|view|output)\b)/i;
+
 function compile(options: z.infer<typeof Options>): (text: string) => Found {
   const blame = new RegExp(`(?:^|(?<=[^\\w']))(?:${list(options.blamePhrases)})\\b`, 'gi');
   const animated = new RegExp(`\\b(?:${list(options.animatedWords)})\\b`, 'gi');
+  const inTerm = (text: string, from: number, to: number): boolean => IN_TERM_BEFORE.test(text.slice(Math.max(0, from - 4), from)) || IN_TERM_AFTER.test(text.slice(to, to + 14));
   const counterfactual = new RegExp(`\\b(?:${list(options.counterfactuals)})\\b`, 'gi');
   const always = new RegExp(`\\b(?:${list(options.alwaysCounterfactual)})\\b`, 'gi');
   const person = new RegExp(`\\b(?:${list(options.people)})\\b|@[\\w.-]+`, 'i');
@@ -69,15 +76,24 @@ function compile(options: z.infer<typeof Options>): (text: string) => Found {
       found.push([from, to, message]);
     };
     for (const match of text.matchAll(blame)) {
+      if (inTerm(text, match.index, match.index + match[0].length)) continue;
+      // "We blame it on the servers": a bare "blame" needs a person to land on.
+      if (/^blame$/i.test(match[0])) {
+        const clause = text.slice(match.index, match.index + 60).split(/[.;\n]/)[0]!;
+        if (!person.test(clause.slice(5)) || /\bblame(?:d)?\s+(?:it\s+)?on\s+(?:the\s+)?(?:server|system|network|cache|database|load|config|deploy|bug|code|machine|cloud|disk|hardware)/i.test(clause)) continue;
+      }
       report(match.index, match.index + match[0].length, `"${match[0]}" puts the cause on a person. Say what in the system let the action cause harm (blameless postmortems ask how, not who).`);
     }
     for (const match of text.matchAll(animated)) {
+      if (inTerm(text, match.index, match.index + match[0].length)) continue;
       report(match.index, match.index + match[0].length, `"${match[0]}" judges a person; describe what happened instead.`);
     }
     for (const match of text.matchAll(always)) {
       report(match.index, match.index + match[0].length, `"${match[0]}" is hindsight: describe what people knew and did at the time, and what the system made easy or hard.`);
     }
     for (const match of text.matchAll(counterfactual)) {
+      // "We should have a runbook for this": a plan, not a judgement of the past.
+      if (/have$/i.test(match[0]) && PLAN_OBJECT.test(text.slice(match.index + match[0].length, match.index + match[0].length + 20))) continue;
       // The subject: the two words just before ("the engineer failed to", "on-call should have"), within the sentence.
       // "The alert we had configured failed to fire" has the alert for its subject, not "we".
       const sentenceStart = Math.max(text.lastIndexOf('.', match.index), text.lastIndexOf('\n', match.index), text.lastIndexOf('\r', match.index), text.lastIndexOf(';', match.index), -1) + 1;

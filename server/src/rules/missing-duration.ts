@@ -1,9 +1,7 @@
 import type { Rule, Fix } from './types.js';
 import type { AnalyzedDocument } from '../model/build-model.js';
-import type { TimelineItem } from '../model/timeline.js';
-import { orderedEntries, type OrderedEntry } from '../model/timeline-order.js';
+import { provenWindow } from '../model/proven-window.js';
 import { formatMinutes } from '../time/durations.js';
-import { resolveZoneName } from '../time/zones.js';
 import { lineEnding } from '../model/positions.js';
 
 /** How long the incident lasted is the first thing a reader looks for. */
@@ -19,8 +17,8 @@ export const missingDuration: Rule = {
     return [
       {
         message: fix
-          ? `No incident duration is stated. The timeline spans ${fix.minutesText}; add a Duration line (for example "**Duration**: ${fix.value}").`
-          : 'No incident duration is stated. Add a Duration line (for example "**Duration**: From 09:00 to 11:30 UTC") so readers know how long the impact lasted.',
+          ? `No incident duration is stated. The milestones span ${fix.minutesText}; add a Duration line (for example "**Duration**: ${fix.value}").`
+          : 'No incident duration is stated. Add a Duration line (for example "**Duration**: From 09:00 to 11:30 UTC") so readers know how long the impact lasted. (No quick fix: the timeline does not prove when the impact started and ended.)',
         range: anchor,
         ...(fix ? { fix: fix.fix } : {}),
       },
@@ -28,32 +26,13 @@ export const missingDuration: Rule = {
   },
 };
 
-/**
- * The impact window: the entries marked impact start and impact end (or
- * resolved) when the timeline marks them, else its earliest and latest
- * entries, on the timeline's own reading (midnight crossed, afternoon guessed).
- */
-function bounds(items: readonly TimelineItem[], newestFirst: boolean): [OrderedEntry, OrderedEntry] | null {
-  const entries = orderedEntries(items, newestFirst);
-  if (entries.length < 2) return null;
-  const marked = (kinds: readonly string[]): OrderedEntry | undefined => entries.find((entry) => kinds.includes(entry.item.entry.milestone ?? ''));
-  const start = marked(['impact-start']);
-  const end = [...entries].reverse().find((entry) => entry.item.entry.milestone === 'impact-end') ?? [...entries].reverse().find((entry) => entry.item.entry.milestone === 'resolved');
-  if (start && end && end.key > start.key) return [start, end];
-  const first = entries.reduce((a, b) => (b.key < a.key ? b : a));
-  const last = entries.reduce((a, b) => (b.key > a.key ? b : a));
-  return first.key === last.key ? null : [first, last];
-}
-
 /** Inserts a Duration line computed from the timeline's impact window, in the style of the fields around it. */
 function durationFix(analysis: AnalyzedDocument): { fix: Fix; value: string; minutesText: string } | null {
-  const ends = bounds(analysis.timeline, analysis.model.metadata.newestFirst);
-  if (!ends) return null;
-  const [{ item: first, key: firstKey }, { item: last, key: lastKey }] = ends;
-  const minutesText = formatMinutes((lastKey - firstKey) / 60000);
+  const window = provenWindow(analysis);
+  if (!window) return null;
+  const minutesText = formatMinutes(window.minutes);
   const zone = analysis.model.timezone;
-  const writtenZone = resolveZoneName(last.entry.timeText.split(/\s+/).pop()!.replace(/[()]/g, ''));
-  const value = `${minutesText} (from ${first.entry.timeText} to ${last.entry.timeText}${zone && !writtenZone ? ` ${zone}` : ''})`;
+  const value = `${minutesText} (from ${window.start.text} to ${window.end.text}${zone && !window.end.zoned ? ` ${zone}` : ''})`;
 
   const { doc } = analysis;
   const summary = analysis.spans.find((span) => span.section.kind === 'summary');

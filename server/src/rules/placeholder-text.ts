@@ -2,12 +2,14 @@ import type { Rule, RuleContext, RuleReport } from './types.js';
 import { walk, startOffset } from '../model/markdown.js';
 import { proseBlocks } from '../model/prose.js';
 import { documentAnchor } from './anchors.js';
+import { isTemplate } from '../engine/detect.js';
 
 // What templates leave behind: TBD, "??", "XX%", "?mins", "<owner>", "[insert …]", YYYY-MM-DD.
 const PLACEHOLDER = new RegExp(
   [
     '\\bTB[DC]\\b',
-    '\\bTODO\\b(?=\\s*[:(]|\\s*$|\\s*\\|)',
+    // A bare TODO stands in for text; "TODO: add an alert on X" is a written task.
+    '\\bTODO\\b(?=\\s*:?\\s*$|\\s*:?\\s*\\||\\s*\\)|\\s*\\(\\s*\\))',
     '\\?{2,}',
     '(?<![\\w])X{2,}(?:\\.X+)?\\s?%',
     '\\bX{3,}\\b',
@@ -22,7 +24,7 @@ const PLACEHOLDER = new RegExp(
 );
 // "<owner>" parses as HTML; real tags are not placeholders.
 const ANGLE = /<([a-z][\w -]{1,30})>/gi;
-const HTML_TAGS = /^(?:a|abbr|b|br|code|del|details|div|em|hr|i|img|ins|kbd|li|ol|p|pre|s|small|span|strong|sub|summary|sup|table|tbody|td|th|thead|tr|u|ul|mark|q|cite|dl|dt|dd|figure|figcaption|picture|source|video|audio|center|font)$/i;
+const HTML_TAGS = /^(?:h[1-6]|html|head|body|meta|link|script|style|nav|section|article|header|footer|main|aside|iframe|svg|path|form|input|button|label|select|option|textarea|caption|colgroup|col|tfoot|blockquote|time|var|samp|wbr|strike|tt|big|nobr|hgroup|address|object|embed|param|track|canvas|noscript|template|slot|dialog|menu|output|progress|meter|legend|fieldset|datalist|optgroup|ruby|rt|rp|bdi|bdo|data|a|abbr|b|br|code|del|details|div|em|hr|i|img|ins|kbd|li|ol|p|pre|s|small|span|strong|sub|summary|sup|table|tbody|td|th|thead|tr|u|ul|mark|q|cite|dl|dt|dd|figure|figcaption|picture|source|video|audio|center|font)$/i;
 
 /** Where placeholders stand in a document. */
 export function findPlaceholders(text: string): Array<{ start: number; end: number; text: string }> {
@@ -68,7 +70,7 @@ export const placeholderText: Rule = {
   defaultSeverity: 'warning',
   check(context) {
     const hits = placeholdersIn(context);
-    if (hits.length >= TEMPLATE_PLACEHOLDER_COUNT) {
+    if (isTemplate(context, null, hits, TEMPLATE_PLACEHOLDER_COUNT)) {
       return [
         {
           message: `This postmortem is still a template: ${hits.length} placeholders (${[...new Set(hits.map((hit) => hit.text))].slice(0, 5).join(', ')} …) are left. Checks beyond its structure wait until it is filled in.`,
@@ -76,6 +78,17 @@ export const placeholderText: Rule = {
         },
       ];
     }
-    return hits.map((hit): RuleReport => ({ message: `Placeholder "${hit.text}" left in: replace it with the real value.`, range: context.doc.lines.range(hit.start, hit.end) }));
+    // One finding per line: "?? of ?? (??%)" is one unfinished sentence, not three problems.
+    const byLine = new Map<number, Placeholder[]>();
+    for (const hit of hits) {
+      const line = context.doc.lines.positionAt(hit.start).line;
+      byLine.set(line, [...(byLine.get(line) ?? []), hit]);
+    }
+    return [...byLine.values()].map((line): RuleReport => {
+      const first = line[0]!;
+      const last = line[line.length - 1]!;
+      const words = [...new Set(line.map((hit) => `"${hit.text}"`))].join(', ');
+      return { message: `Placeholder${line.length > 1 ? 's' : ''} ${words} left in: replace ${line.length > 1 ? 'them' : 'it'} with the real value${line.length > 1 ? 's' : ''}.`, range: context.doc.lines.range(first.start, last.end) };
+    });
   },
 };
