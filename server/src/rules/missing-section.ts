@@ -31,7 +31,8 @@ function insertFix(context: RuleContext, expected: TemplateSection, level: numbe
   for (const later of sections.slice(index + 1)) {
     const match = sectionsMatching(later, context.model.sections).find((section) => section.level === level);
     if (match) {
-      const at = match.headingRange.start;
+      // At the start of its line: a label indented with other spaces (U+00A0) would leave the new heading indented by them, and no heading.
+      const at = { line: match.headingRange.start.line, character: 0 };
       return { title: `Insert the "${expected.heading}" section`, edits: [{ range: { start: at, end: at }, newText: block }] };
     }
   }
