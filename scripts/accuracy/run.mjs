@@ -255,6 +255,17 @@ if (args.has('--write')) {
   md.push('|---|---:|---:|---:|');
   for (const [k, v] of Object.entries(byKind)) md.push(`| ${k === 'org' ? 'organisations' : 'genre'} | ${v.findings} | ${v.true} (${fmtPct(v.true, v.findings)}) | ${v.false} (${fmtPct(v.false, v.findings)}) |`);
   md.push('');
+  // The baseline engine's figures on the same documents, from its snapshot and the same verdicts.
+  const baselinePresent = baseline.filter((b) => presentIds.has(b.id));
+  const baselineCount = (verdict) => baselinePresent.filter((b) => verdictOf(b)?.verdict === verdict).length;
+  const baselineFalseErrors = baselinePresent.filter((b) => b.severity === 'error' && verdictOf(b)?.verdict === 'false').length;
+  md.push('## Against the baseline (the engine at commit 52d70a4)');
+  md.push('');
+  md.push('| | findings | true | debatable | false | false errors |');
+  md.push('|---|---:|---:|---:|---:|---:|');
+  md.push(`| baseline | ${baselinePresent.length} | ${fmtPct(baselineCount('true'), baselinePresent.length)} | ${fmtPct(baselineCount('debatable'), baselinePresent.length)} | ${fmtPct(baselineCount('false'), baselinePresent.length)} | ${baselineFalseErrors} |`);
+  md.push(`| this run | ${totals.findings} | ${fmtPct(totals.true, totals.findings)} | ${fmtPct(totals.debatable, totals.findings)} | ${fmtPct(totals.false, totals.findings)} | ${totals.falseErrors} |`);
+  md.push('');
   md.push('## Targets (issue #11)');
   md.push('');
   md.push('| measure | this run | target | |');
