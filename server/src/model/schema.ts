@@ -34,7 +34,7 @@ export const SectionSchema = z.object({
   range: RangeSchema,
   headingRange: RangeSchema,
   /** How it is written: a Markdown heading, or a line a reader takes for one (`Timeline:`, `**Root cause**`, `###Timeline`). */
-  form: z.enum(['heading', 'line', 'bold', 'hashes']).optional(),
+  form: z.enum(['heading', 'line', 'bold', 'hashes', 'html']).optional(),
 });
 
 export const TimelineEntrySchema = z.object({

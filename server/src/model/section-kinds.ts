@@ -9,12 +9,13 @@ const KEYWORDS: ReadonlyArray<readonly [SectionKind, RegExp]> = [
   ['timeline', /\b(?:timelines?|chain of events|sequence of events|time ?lines?|chronology|events timeline)\b/],
   [
     'action-items',
-    /\b(?:action items?|action plan|corrective|preventa?t?ive|prevention|preventing|follow[- ]?ups?|next steps|remediation items?|remediations|backlog check|todos?|to-dos?|(?:future |further )?improvements?|how (?:do|will|can|to) (?:we )?prevent|what we(?:'re| are| will)? ?(?:doing|do|change|changing)\b)/,
+    /\b(?:action items?|action plan|corrective|preventa?t?ive|prevention|preventing|follow[- ]?ups?|next steps|remediation items?|remediations|backlog check|todos?|to-dos?|(?:future |further )?improvements?|recommendations?|how (?:do|will|can|to) (?:we )?prevent|what we(?:'re| are| will)? ?(?:doing|do|change|changing)\b)/,
   ],
-  ['root-cause', /\b(?:root causes?|contributing factors?|causes?|fault|five whys|5 whys|why (?:did|was|were|it|this|the)\b|what caused)/],
+  ['root-cause', /\b(?:root causes?|contributing factors?|causes?|fault|five whys|5 whys|why (?:did|was|were|it|this|the)\b|what caused|origins? of\b|vulnerability details|details of (?:the )?(?:vulnerability|exploit|bug)\b)/],
   ['lessons', /\b(?:lessons?(?: learned| learnt)?|learnings|went well|went wrong|got lucky|how'?d we do|what can be improved|takeaways|conclusions?|reflections?)\b/],
-  ['impact', /\bimpacts?\b|\baffected users\b|\bwho was affected\b/],
-  ['summary', /\b(?:summary|overview|tl;?dr|abstract|description|synopsis|what happened)\b/],
+  ['impact', /\bimpacts?\b|\baffected (?:users|customers|services|systems)\b|^(?:who|what) (?:was|were|is|got) affected\b|\beffects? (?:and|on)\b/],
+  // "Sumary" and "Summery" are read as what their writer meant.
+  ['summary', /\b(?:summ?[ae]r+y|overview|tl;?dr|abstract|description|synopsis|what happened|introduction)\b|^(?:the )?(?:issue|problem)$/],
   ['detection', /\bdetection\b|\bdetected by\b|\bhow (?:was it|we|did we|it was) (?:detected|noticed|detect|notice|find out)\b/],
   ['trigger', /\btrigger\b/],
   ['resolution', /\b(?:resolution|recovery|mitigation|remediation|fix|fixes|solution|how (?:did )?we (?:fix|fixed|solved|resolved)|how (?:it|this|the issue|the problem) was (?:fixed|resolved|solved))\b/],
@@ -31,6 +32,7 @@ export function normalizeHeading(heading: string): string {
     .toLowerCase()
     .replace(DECORATION, '')
     .replace(/^[\s#]*(?:(?:\d+(?:\.\d+)*[.)]?|[ivx]+[.)]|step \d+[.:]?)\s+)?/, '')
+    .replace(/(\w)[([]/g, '$1 ')
     .replace(/[()[\]*_`:?!]/g, '')
     .replace(/\s+/g, ' ')
     .trim();

@@ -2,13 +2,16 @@ import type { Nodes } from 'mdast';
 import type { ParsedMarkdown } from './markdown.js';
 import { startOffset, endOffset, walk } from './mdast-tree.js';
 import { splitLines } from './positions.js';
+import { toString } from 'mdast-util-to-string';
 import { normalizeHeading, sectionKindOf } from './section-kinds.js';
 import type { SectionKind } from './schema.js';
 
 /**
  * A line a reader takes for a section heading although Markdown does not:
  * `Timeline:` or `Issue Summary` alone on a line, `**Corrective measures**`,
- * `__Root cause:__`, `###Timeline` (no space after the hashes).
+ * `__Root cause:__`, `###Timeline` (no space after the hashes), an HTML
+ * heading (`<h3>Timeline</h3>`), a list item that is only a label over its
+ * content (`1. **Issue Summary**`).
  */
 export interface SectionLabel {
   /** Offsets of the label's text on its line (without the line break). */
@@ -17,13 +20,16 @@ export interface SectionLabel {
   /** The label as a heading reads: without bold markers, hashes or a trailing colon. */
   heading: string;
   kind: SectionKind;
-  form: 'line' | 'bold' | 'hashes';
-  /** For `###Timeline`: the number of hashes. */
+  form: 'line' | 'bold' | 'hashes' | 'html';
+  /** For `###Timeline` and `<h3>`: the heading's level. */
   hashes: number;
 }
 
 const HASHES = /^ {0,3}(#{1,6})(?=[^\s#])(.+?)(?:\s+#+)?\s*$/;
-const BOLD = /^ {0,3}(\*\*|__)(?!\s)(.+?)\1[ \t]*:?[ \t]*$/;
+// A label's trailing punctuation as people type it: "Timeline:", "Timeline :-", "**Root cause** -", "**Impact** —".
+const TRAILING = String.raw`[ \t]*(?::[ \t]*-?|[-–—]+|=>|->)?[ \t]*`;
+const BOLD = new RegExp(String.raw`^ {0,3}(\*\*|__)(?!\s)(.+?)\1` + TRAILING + '$');
+const HTML_HEADING = /^ {0,3}<h([1-6])(?:\s[^<>]*)?>(.*?)<\/h\1>\s*$/i;
 // A line that opens with a time or a date is an entry, not a heading.
 const ENTRY_START = /^\W*(?:\d{1,2}[:.]\d{2}|\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2})/;
 // The phrases the seed's genre writes as labels, whatever their case.
@@ -31,10 +37,11 @@ const STRONG = /^(?:issue summary|incident summary|executive summary|summary|tim
 // Small words a Title Case heading leaves lower-case.
 const SMALL_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to', 'vs', 'with', '&', '/', 'we', 'it', 'did', 'this', 'was', 'is']);
 
-/** "Timeline :" → "Timeline" (a trim, not a pattern: a regex would backtrack over long runs of spaces). */
+/** "Timeline :" → "Timeline", "Timeline:-" → "Timeline" (trims, not a pattern: a regex would backtrack over long runs of spaces). */
 function withoutColon(text: string): string {
-  const trimmed = text.trimEnd();
-  return trimmed.endsWith(':') ? trimmed.slice(0, -1).trimEnd() : trimmed;
+  let trimmed = text.trimEnd();
+  for (const tail of [':-', ' -', ' –', ' —', '=>', '->', ':']) if (trimmed.endsWith(tail)) trimmed = trimmed.slice(0, -tail.length).trimEnd();
+  return trimmed;
 }
 
 function words(text: string): string[] {
@@ -81,8 +88,11 @@ export function readLabel(line: string, lineStart: number, alone: boolean): Sect
     const kind = labelKind(text, 8);
     return kind ? { start, end, heading: withoutColon(text), kind, form: 'bold', hashes: 0 } : null;
   }
-  const text = line.trim();
-  if (!/^[\p{L}\p{N}\p{Extended_Pictographic}]/u.test(text) || /[*_`[\]|<>]/.test(text)) return null;
+  const written = line.trim();
+  if (!/^[\p{L}\p{N}\p{Extended_Pictographic}]/u.test(written) || /[*_`[\]|<>]/.test(written)) return null;
+  // "Timeline:-" and "Timeline -" end like "Timeline:".
+  const punctuated = withoutColon(written) !== written.replace(/:$/, '').trimEnd();
+  const text = punctuated ? `${withoutColon(written)}:` : written;
   const kind = labelKind(text, 6);
   if (!kind) return null;
   // Plain words are a label only when written like one.
@@ -91,32 +101,76 @@ export function readLabel(line: string, lineStart: number, alone: boolean): Sect
   return { start, end, heading: withoutColon(text), kind, form: 'line', hashes: 0 };
 }
 
+/** `<h2>Root cause</h2>` alone on its line: a heading in HTML. A first-level one that names no section is the title. */
+export function readHtmlHeading(line: string, lineStart: number): SectionLabel | null {
+  if (line.length > 200) return null;
+  const match = HTML_HEADING.exec(line);
+  if (!match) return null;
+  const level = Number(match[1]);
+  const text = match[2]!.replace(/<[^<>]*>/g, '').replace(/&amp;/g, '&').replace(/&nbsp;/g, ' ').trim();
+  if (text === '' || ENTRY_START.test(text) || words(text).length > 10) return null;
+  const kind = sectionKindOf(text);
+  if (kind === 'other' && level === 1) return null;
+  const start = lineStart + (line.length - line.trimStart().length);
+  return { start, end: lineStart + line.trimEnd().length, heading: withoutColon(text), kind, form: 'html', hashes: level };
+}
+
 /**
  * Every label line of the document, in order: lines of top-level paragraphs,
  * and lines written at the margin inside a list item's paragraph (a lazy
- * continuation line a reader sees as a new heading). Never inside code,
- * quotes, tables or HTML.
+ * continuation line a reader sees as a new heading), the first line of a
+ * top-level list item when it is only a bold or colon-ended label with the
+ * item's content after it (`1. **Issue Summary**`, `- Timeline:`), and HTML
+ * headings in top-level HTML blocks. Never inside code, quotes or tables.
  */
 export function findLabels(doc: ParsedMarkdown): SectionLabel[] {
   const labels: SectionLabel[] = [];
-  const readParagraph = (node: Nodes, topLevel: boolean): void => {
+  const readParagraph = (node: Nodes, topLevel: boolean, into: SectionLabel[], itemLabels: SectionLabel[] | null): void => {
     const start = startOffset(node);
     const lines = splitLines(doc.text.slice(start, endOffset(node)));
     lines.forEach((line, index) => {
+      if (!topLevel && index === 0) {
+        if (itemLabels) {
+          const label = readLabel(line.text, start + line.start, false);
+          // A bold or colon-ended label only: "1. Summary" in a list of contents is not a heading.
+          if (label && label.form !== 'hashes' && (label.form === 'bold' || /[:\-–—>]\s*(?:\*\*|__)?\s*$/.test(line.text))) itemLabels.push(label);
+        }
+        return;
+      }
       // Inside a list item only a line at the margin, after the item's first, can be a heading.
-      if (!topLevel && (index === 0 || /^\s/.test(line.text))) return;
+      if (!topLevel && /^\s/.test(line.text)) return;
       const label = readLabel(line.text, start + line.start, topLevel && lines.length === 1);
-      if (label) labels.push(label);
+      if (label) into.push(label);
     });
   };
+  // The kind of the section the next block is in, as far as headings and labels so far tell.
+  let enclosing: SectionKind | null = null;
   for (const block of doc.root.children) {
-    if (block.type === 'paragraph') readParagraph(block, true);
-    else if (block.type === 'list') {
+    const before = labels.length;
+    if (block.type === 'heading') enclosing = sectionKindOf(toString(block, { includeHtml: false }));
+    else if (block.type === 'paragraph') readParagraph(block, true, labels, null);
+    else if (block.type === 'html') {
+      const start = startOffset(block);
+      for (const line of splitLines(doc.text.slice(start, endOffset(block)))) {
+        const label = readHtmlHeading(line.text, start + line.start);
+        if (label) labels.push(label);
+      }
+    } else if (block.type === 'list') {
+      const itemLabels: SectionLabel[] = [];
       walk(block, (node, ancestors) => {
-        if (node.type === 'paragraph' && ancestors[ancestors.length - 1]?.type === 'listItem') readParagraph(node, false);
+        const item = ancestors[ancestors.length - 1];
+        if (node.type === 'paragraph' && item?.type === 'listItem') {
+          // The item's first paragraph in a top-level list, with more of the item after its first line.
+          const labelled = ancestors.length === 2 && item.children[0] === node && (item.children.length > 1 || splitLines(doc.text.slice(startOffset(node), endOffset(node))).length > 1);
+          readParagraph(node, false, labels, labelled ? itemLabels : null);
+        }
         return node.type !== 'paragraph';
       });
+      // A document written as a list of sections ("1. **Issue Summary**", "2. **Timeline**"): not the labelled
+      // groups inside a section ("- **Long-term improvements:**" under the action items), which stay its items.
+      if (itemLabels.length >= 2 && (enclosing === null || enclosing === 'other')) labels.push(...itemLabels);
     }
+    if (labels.length > before) enclosing = labels[labels.length - 1]!.kind;
   }
-  return labels;
+  return labels.sort((a, b) => a.start - b.start);
 }

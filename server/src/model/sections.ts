@@ -101,7 +101,7 @@ function placeLabels(doc: ParsedMarkdown, headings: readonly Heading[], titleNod
       const next = all[index + 1]?.start ?? doc.text.length;
       if (label.kind === 'timeline' || label.kind === 'other' || holdsEntries(doc.text, label.end, next)) return;
       level = Math.min(6, open.level + 1);
-    } else if (label.form === 'hashes') level = label.hashes;
+    } else if (label.form === 'hashes' || label.form === 'html') level = label.hashes;
     else if (!parent) level = 2;
     else if (beside || (ITEM_SECTIONS.has(parent.kind) && label.kind !== parent.kind && doc.text.slice(parent.headingEnd, label.start).trim() !== '')) {
       level = parent.level;
@@ -109,7 +109,7 @@ function placeLabels(doc: ParsedMarkdown, headings: readonly Heading[], titleNod
     } else level = Math.min(6, parent.level + 1);
     const mark: Mark = { start: label.start, headingEnd: label.end, level, heading: label.heading, kind: label.kind, node: null, form: label.form };
     push(mark);
-    if (label.form === 'hashes') {
+    if (label.form === 'hashes' || label.form === 'html') {
       enclosing = mark;
       beside = false;
     }
