@@ -83,6 +83,8 @@ export function run(args: readonly string[], out: (text: string) => void, err: (
 
   // The other postmortems linted in each file's folder show the team's own template (see missing-section).
   const kindsByFile = new Map<string, { folder: string; kinds: ReadonlySet<SectionKind> }>();
+  // What the pre-pass read and decoded, kept for the main loop (and dropped there), so no file is read or decoded twice.
+  const firstReads = new Map<string, { bytes: Buffer; decoded: ReturnType<typeof decodeFile> }>();
   const perFolder = new Map<string, number>();
   for (const { file } of targets) perFolder.set(dirname(resolve(file)), (perFolder.get(dirname(resolve(file))) ?? 0) + 1);
   for (const { file } of targets) {
@@ -92,7 +94,9 @@ export function run(args: readonly string[], out: (text: string) => void, err: (
       // Read as the main loop reads: regular files only, under the cap (a FIFO or device is refused, never waited on).
       const read = readTarget(file);
       if ('tooLarge' in read) continue;
-      const text = decodeFile(read.bytes).text;
+      const decoded = decodeFile(read.bytes);
+      firstReads.set(file, { bytes: read.bytes, decoded });
+      const text = decoded.text;
       if (oversize(text) !== null) continue;
       const kinds = sectionKindsOf(text);
       // Only documents shaped like postmortems speak for the team's template.
@@ -109,8 +113,10 @@ export function run(args: readonly string[], out: (text: string) => void, err: (
   for (const { file, explicit } of targets) {
     const display = relative(process.cwd(), file) || file;
     let bytes: Buffer;
+    const first = firstReads.get(file);
+    firstReads.delete(file);
     try {
-      const read = readTarget(file);
+      const read = first ?? readTarget(file);
       if ('tooLarge' in read) {
         troubles++;
         err(`postmortem-lint: ${printable(tooLargeMessage(display, read.tooLarge))}\n`);
@@ -123,7 +129,7 @@ export function run(args: readonly string[], out: (text: string) => void, err: (
       continue;
     }
     // Findings are on the text as editors decode it (UTF-8 unless a BOM says UTF-16 or UTF-32), bytes that do not decode as U+FFFD.
-    const decoded = decodeFile(bytes);
+    const decoded = first?.decoded ?? decodeFile(bytes);
     const size = oversize(decoded.text);
     if (size !== null) {
       troubles++;

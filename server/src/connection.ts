@@ -26,6 +26,8 @@ import { WorkspaceConfig } from './features/workspace-config.js';
 import { runFeature, type FeatureName, type FeatureParams, type FeatureResult } from './features/feature-table.js';
 import { LENS_COMMAND } from './features/code-lens.js';
 import { AnalysisWorkerClient } from './offload/analysis-worker-client.js';
+import { SiblingTemplates } from './features/sibling-templates.js';
+import type { EffectiveSettings } from './config/effective-settings.js';
 
 const CONFIG_GLOB = '**/.postmortemrc{,.json,.yaml,.yml}';
 
@@ -43,6 +45,9 @@ export interface ServerOptions {
   /** Documents at least this long are analysed in the worker. */
   offloadChars?: number;
 }
+
+// Diagnostics wait this long for a folder's siblings to be read; after that they are published, and again once the siblings are known.
+const SIBLING_WAIT_MS = 2_000;
 
 // About 50 ms of parsing: longer than that, an analysis would hold up requests about every other document.
 const OFFLOAD_CHARS = 32_000;
@@ -72,6 +77,29 @@ export function bindConnection(connection: Connection, version: string, options:
   const savedReports = new Map<string, Diagnostic[]>();
   let support: ClientSupport = { pullConfiguration: false, registerConfigurationChange: false, watchFiles: false, pullDiagnostics: false, diagnosticRefresh: false };
   let debounceOverride: number | null = null;
+  // The team's own template, from the other postmortems in each document's folder (as the CLI does).
+  const siblings = new SiblingTemplates((folder) => {
+    const stale = [...servedWithoutSiblings].filter((uri) => SiblingTemplates.folderOf(uri)?.folder === folder);
+    for (const uri of stale) servedWithoutSiblings.delete(uri);
+    if (stale.length === 0) return;
+    if (support.pullDiagnostics) {
+      if (support.diagnosticRefresh) connection.languages.diagnostics.refresh();
+    } else for (const uri of stale) if (documents.get(uri)) schedule(uri, 0);
+  });
+  // Documents analysed before their folder's siblings were read: analysed again once they are.
+  const servedWithoutSiblings = new Set<string>();
+  // Settings with the siblings on top, one object per (settings, siblings) pair: analyses are cached by the settings object.
+  const withSiblingsMemo = new WeakMap<Settings, WeakMap<object, EffectiveSettings>>();
+  function withSiblings(settings: Settings, uri: string): Settings {
+    const found = siblings.current(uri);
+    if (found === undefined) servedWithoutSiblings.add(uri);
+    if (found === undefined || found.length === 0) return settings;
+    let bySiblings = withSiblingsMemo.get(settings);
+    if (!bySiblings) withSiblingsMemo.set(settings, (bySiblings = new WeakMap()));
+    let derived = bySiblings.get(found);
+    if (!derived) bySiblings.set(found, (derived = { ...settings, siblingSections: found }));
+    return derived;
+  }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const { capabilities } = params;
@@ -165,7 +193,7 @@ export function bindConnection(connection: Connection, version: string, options:
    */
   async function serve<N extends FeatureName>(uri: string, feature: N, params: FeatureParams<N>, token?: CancellationToken): Promise<FeatureResult<N> | null> {
     if (!documents.get(uri)) return null;
-    const settings = await settingsFor(uri);
+    const settings = withSiblings(await settingsFor(uri), uri);
     if (!settings.enable) return null;
     // The document may have changed while settings were fetched; analyse what is current.
     const current = documents.get(uri);
@@ -191,6 +219,10 @@ export function bindConnection(connection: Connection, version: string, options:
   }
 
   async function diagnosticsFor(uri: string, token?: CancellationToken): Promise<Diagnostic[]> {
+    // Reading the folder never blocks the server; diagnostics wait a little for it, so the first report already knows the team's template.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([siblings.load(uri), new Promise((resolve) => (timer = setTimeout(resolve, SIBLING_WAIT_MS)))]);
+    clearTimeout(timer);
     return (await serve(uri, 'diagnostics', {}, token)) ?? [];
   }
 
@@ -229,6 +261,7 @@ export function bindConnection(connection: Connection, version: string, options:
 
   function refreshAll(): void {
     settingsByUri.clear();
+    siblings.clear();
     cache.clear();
     offload?.reset();
     savedReports.clear();
@@ -240,7 +273,10 @@ export function bindConnection(connection: Connection, version: string, options:
 
   documents.onDidOpen((event) => void onEdit(event.document.uri, true));
   documents.onDidChangeContent((event) => void onEdit(event.document.uri, false));
-  documents.onDidSave((event) => void onEdit(event.document.uri, true));
+  documents.onDidSave((event) => {
+    siblings.saved(event.document.uri, event.document.getText());
+    void onEdit(event.document.uri, true);
+  });
   documents.onDidClose((event) => {
     const { uri } = event.document;
     clearTimeout(pending.get(uri));
@@ -249,6 +285,7 @@ export function bindConnection(connection: Connection, version: string, options:
     offload?.forget(uri);
     settingsByUri.delete(uri);
     savedReports.delete(uri);
+    servedWithoutSiblings.delete(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
 

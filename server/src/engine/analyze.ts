@@ -59,7 +59,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const chosen = settings.template === 'auto' ? undefined : (settings.customTemplates?.find((custom) => custom.id === settings.template) ?? templateById(settings.template));
   const template = chosen ?? closestTemplate(analysis.model.sections);
   if (!reason && !options.force) return { analysis, template, isPostmortem: null, findings: [] };
-  const findings = runRules({ ...analysis, template, siblingSections: options.siblingSections ?? [] }, settings, options.rules ?? RULES, options.path ?? null);
+  const findings = runRules({ ...analysis, template, siblingSections: options.siblingSections ?? settings.siblingSections ?? [] }, settings, options.rules ?? RULES, options.path ?? null);
   if (analysis.doc.degraded) {
     findings.unshift({ rule: 'internal-error', severity: 'warning', message: `This document was ${analysis.doc.degraded}. Findings may be incomplete.`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
   }
