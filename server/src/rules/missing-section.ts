@@ -7,6 +7,7 @@ import { documentAnchor } from './anchors.js';
 import { endsInsideOpenBlock, startOffset, endOffset } from '../model/markdown.js';
 import { lineEnding } from '../model/positions.js';
 import { sectionKindOf } from '../model/section-kinds.js';
+import { findTimestamps } from '../time/timestamps.js';
 import type { SectionKind } from '../model/schema.js';
 
 const Options = z.object({
@@ -49,7 +50,7 @@ function insertFix(context: RuleContext, expected: TemplateSection, level: numbe
 const SUMMARY_STATES: Partial<Record<SectionKind, RegExp>> = {
   'root-cause': /\broot[- ]cause|\bcaused by\b|\bwas caused\b|\bdue to\b|\bbecause\b|\bresult(?:ed|ing)? from\b/i,
   impact:
-    /\bimpact|\baffect|\busers?\b|\bcustomers?\b|(?<!\d)\d+\s?%|\bunavailable\b|\bdown(?:time)?\b|\berrors?\b|\boutage\b|(?<![\d,])\d[\d,]* (?:[a-z]+ )?[a-z]+s\b|\b(?:lost|loss(?:es)?|funds|made whole|compensated|disrupted|degraded|unable to|could not|couldn't|stuck|latency|traffic|students|clients|visitors|depositors)\b|\$\s?\d/i,
+    /\bimpact|\baffect|\busers?\b|\bcustomers?\b|(?<!\d)\d+\s?%|\bunavailable\b|\bdown(?:time)?\b|\berrors?\b|\boutage\b|(?<![\d,])\d[\d,]* (?:[a-z]+ )?[a-z]+s\b|\b(?:lost|loss(?:es)?|funds|made whole|compensated|disrupted|degraded|unable to|could not|couldn't|stuck|latency|traffic|students|clients|visitors|depositors)\b|\$\s?\d|\b(?:every|all|no|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands) of|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:[a-z]+ )?(?:users|customers|requests|visitors|readers|files|uploads|orders|pages|emails|messages|notices|jobs|builds|payments)\b|\b(?:every|each) (?:[a-z]+ )?(?:user|customer|request|visitor|file|upload|order|page|email|message|job|build|payment)\b/i,
 };
 
 // A cause stated in words anywhere outside the timeline and the follow-ups: "was caused by", "a bug in", "the vulnerability".
@@ -69,6 +70,17 @@ function proseBetween(context: RuleContext, from: number, to: number, skip: (off
     .filter((block) => startOffset(block) >= from && startOffset(block) < to && !skip(startOffset(block)))
     .map((block) => text.slice(startOffset(block), Math.min(endOffset(block), to)))
     .join('\n');
+}
+
+/** How many lines of the document's prose and lists open with a time (after a list marker or bold), code left out. */
+function entryLines(context: RuleContext): number {
+  let count = 0;
+  for (const line of proseBetween(context, 0, context.doc.text.length).split(/\r\n?|\n/)) {
+    const bare = line.replace(/^[\s>*_+\-\d.)[]*?(?=\d{1,2}[:.h]\d{2}|\d{4}-\d{2}-\d{2})/, '');
+    const first = findTimestamps(bare)[0];
+    if (first?.time && first.start <= 2) count++;
+  }
+  return count;
 }
 
 /** The paragraphs a reader takes for the summary when no heading names one: the body between the title and the first section. */
@@ -105,6 +117,8 @@ function presentOtherwise(expected: TemplateSection, context: RuleContext, intro
     // "The root cause was …" said anywhere, even inside the timeline's prose, is the root cause.
     if (STATES_CAUSE.test(account) || headings.some((heading) => STATES_CAUSE.test(heading)) || /\broot[- ]?cause\b/i.test(proseBetween(context, 0, text.length))) return true;
   }
+  // Lines that open with a time, three or more, under whatever heading ("How did we find it?"): a reader has the timeline.
+  if (expected.kinds.includes('timeline') && entryLines(context) >= 3) return true;
   if (expected.kinds.includes('action-items')) {
     const fixes = context.spans.filter((span) => span.section.kind === 'resolution' && !inTimeline(span.start));
     if (fixes.some((span) => PLANS.test(text.slice(span.start, span.end)))) return true;
