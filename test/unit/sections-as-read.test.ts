@@ -98,3 +98,20 @@ test("missing-section follows the team's own template: a section every sibling p
   // One sibling that has the section is enough to keep it expected.
   assert.deepEqual(missing([new Set(['summary', 'timeline']), new Set(['summary', 'action-items'])]), ['Missing section "Action Items"']);
 });
+
+test('sections a reader sees: HTML headings, a list of labelled sections, labels ending in ":-" or a dash, aliases and question headings', () => {
+  const kinds = (text: string): string[] => buildModel(text).model.sections.map((section) => `${section.kind}:${section.level}`);
+  assert.deepEqual(kinds('<h1>Postmortem</h1>\n\n<h2>Sumary</h2>\n\nText.\n\n<h3>Timeline(UTC)</h3>\n\n- 10:00: alert\n\n<h3>Other notes</h3>\n\nText.\n'), ['summary:2', 'timeline:3', 'other:3']);
+  assert.deepEqual(kinds('# Outage\n\n1. **Issue Summary**\n   It broke.\n2. **Root cause:**\n   A typo.\n'), ['summary:2', 'root-cause:2']);
+  // A table of contents is not a list of sections: its items have nothing under them.
+  assert.deepEqual(kinds('# Outage\n\n1. **Issue Summary**\n2. **Root cause**\n\n## Timeline\n\n- 10:00 UTC: alert\n'), ['timeline:2']);
+  // Labelled groups inside a section stay its items.
+  assert.deepEqual(kinds('# Outage\n\n## Action Items\n\n- **Short term:**\n  - Add an alert\n- **Long term improvements:**\n  - Add a test\n'), ['action-items:2']);
+  assert.deepEqual(kinds('# Outage\n\nIssue Summary:-\nIt broke.\n\nTimeline -\n- 10:00 AM: alert\n\n**Root Cause** —\nA typo.\n'), ['summary:2', 'timeline:2', 'root-cause:2']);
+  assert.deepEqual(
+    kinds('# Outage\n\n## Introduction\n\n## Origin of the incident\n\n## Are the apps affected?\n\n## Who was affected?\n\n## Recommendations\n\n## What are we doing about it?\n\n## What did we learn?\n\n## The Issue\n'),
+    ['summary:2', 'root-cause:2', 'other:2', 'impact:2', 'action-items:2', 'action-items:2', 'lessons:2', 'summary:2'],
+  );
+  // "# Incident" alone is a title, not a section.
+  assert.equal(buildModel('# Incident\n\n## Timeline\n\n- 10:00 UTC: alert\n').model.title, 'Incident');
+});

@@ -9,10 +9,10 @@ const KEYWORDS: ReadonlyArray<readonly [SectionKind, RegExp]> = [
   ['timeline', /\b(?:timelines?|chain of events|sequence of events|time ?lines?|chronology|events timeline)\b/],
   [
     'action-items',
-    /\b(?:action items?|action plan|corrective|preventa?t?ive|prevention|preventing|follow[- ]?ups?|next steps|remediation items?|remediations|backlog check|todos?|to-dos?|(?:future |further )?improvements?|recommendations?|how (?:do|will|can|to) (?:we )?prevent|what we(?:'re| are| will)? ?(?:doing|do|change|changing)\b)/,
+    /\b(?:action items?|action plan|corrective|preventa?t?ive|prevention|preventing|follow[- ]?ups?|next steps|remediation items?|remediations|backlog check|todos?|to-dos?|(?:future |further )?improvements?|recommendations?|how (?:do|will|can|to) (?:we )?prevent|what we(?:'re| are| will)? ?(?:doing|do|change|changing)\b|what (?:are|will) we (?:doing|do|change|changing)\b|what(?:'s| is) next\b)/,
   ],
   ['root-cause', /\b(?:root causes?|contributing factors?|causes?|fault|five whys|5 whys|why (?:did|was|were|it|this|the)\b|what caused|origins? of\b|vulnerability details|details of (?:the )?(?:vulnerability|exploit|bug)\b)/],
-  ['lessons', /\b(?:lessons?(?: learned| learnt)?|learnings|went well|went wrong|got lucky|how'?d we do|what can be improved|takeaways|conclusions?|reflections?)\b/],
+  ['lessons', /\b(?:lessons?(?: learned| learnt)?|learnings|went well|went wrong|got lucky|how'?d we do|what can be improved|takeaways|conclusions?|reflections?|what (?:did )?we learn(?:ed|t)?)\b/],
   ['impact', /\bimpacts?\b|\baffected (?:users|customers|services|systems)\b|^(?:who|what) (?:was|were|is|got) affected\b|\beffects? (?:and|on)\b/],
   // "Sumary" and "Summery" are read as what their writer meant.
   ['summary', /\b(?:summ?[ae]r+y|overview|tl;?dr|abstract|description|synopsis|what happened|introduction)\b|^(?:the )?(?:issue|problem)$/],

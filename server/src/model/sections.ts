@@ -96,7 +96,9 @@ function placeLabels(doc: ParsedMarkdown, headings: readonly Heading[], titleNod
     const parent = enclosing;
     const open = current;
     let level: number;
-    if (open?.kind === 'timeline' && PHASES.has(label.kind)) {
+    // `<h3>` or `###Notes` at the timeline's level or above ends it, like a Markdown heading would.
+    const explicitLevel = label.form === 'hashes' || label.form === 'html' ? label.hashes : null;
+    if (open?.kind === 'timeline' && PHASES.has(label.kind) && (explicitLevel === null || explicitLevel > open.level)) {
       // "**Detection**" over entries groups them; a phase label over prose is a part of the timeline.
       const next = all[index + 1]?.start ?? doc.text.length;
       if (label.kind === 'timeline' || label.kind === 'other' || holdsEntries(doc.text, label.end, next)) return;
