@@ -15,6 +15,7 @@ for (const [file, minutes] of [
   ['duration-window-hyphen-meridiem.md', 48],
   ['duration-window-midnight.md', 90],
   ['duration-window-noon.md', 75],
+  ['duration-window-across-midnight.md', 150],
   ['duration-began-and-resolved.md', 32],
   ['duration-upper-bound-timeline.md', 120],
   ['duration-within-minutes.md', 25],

@@ -17,12 +17,12 @@ const END_KEYS = /^(?:end(?:ed)?(?: time| at)?|(?:impact|incident|outage) end(?:
 // "lasted 66 minutes", "returned errors for 66 minutes", "for ~48 hours".
 const RANGE_KEYWORD = /\b(?:from|between|starting at|starting)\s+/gi;
 // "From 15 Feb at 00:25AM 2022 to …": a year may trail the start.
-const RANGE_CONNECTOR = /^[\s*_]*(?:,?\s*(?:19|20)\d\d\b)?[\s*_,]*(?:to|until|till|and|through|–|—|-)[\s*_]*$/i;
+const RANGE_CONNECTOR = /^[\s*_,]*(?:(?:19|20)\d\d\b[\s*_,]*)?(?:to|until|till|and|through|–|—|-)[\s*_]*$/i;
 // Between a time and the date written after it: ", ", ", on the ", or a zone the reader did not know ("GTM+2, on").
-const DATE_AFTER = /^[\s*_]*(?:\(?[A-Z]{2,5}[+-]?\d{0,2}\)?)?[\s*_]*,?\s*(?:on\s+)?(?:the\s+)?$/;
+const DATE_AFTER = /^[\s*_]*(?:\(?[A-Z]{2,5}[+-]?\d{0,2}\)?[\s*_]*)?(?:,\s*)?(?:on\s+)?(?:the\s+)?$/;
 // "started on April 29th 2020, at 13:35 EST and ended on …", "began at **14:30 UTC** and was resolved by **14:45 UTC**".
 const START_CUE = /\b(?:started|starting|began|begun|commenced|start(?:ed)? at)(?:\s+(?:on|at))?\s*$/i;
-const END_CONNECTOR = /^[\s*_]*,?\s*and\s+(?:(?:it|the (?:outage|incident|issue|service))\s+)?(?:was\s+|were\s+|got\s+)?(?:ended|resolved|restored|recovered|fixed|mitigated)(?:\s+(?:on|at|by))?[\s*_]*$/i;
+const END_CONNECTOR = /^[\s*_]*(?:,\s*)?and\s+(?:(?:it|the (?:outage|incident|issue|service))\s+)?(?:was\s+|were\s+|got\s+)?(?:ended|resolved|restored|recovered|fixed|mitigated)(?:\s+(?:on|at|by))?[\s*_]*$/i;
 
 export interface DurationResult {
   duration: Omit<Duration, 'computed'>;
@@ -36,9 +36,13 @@ export interface DurationResult {
   bound?: 'lower' | 'upper';
   /** The statement stands in the document's title. */
   inTitle?: boolean;
+  /** The stated window runs from one evening into the next morning with no date on its end ("from 10:40 PM to 1:10 AM"). */
+  crossesNight?: boolean;
   /** Other statements of the incident's length (the title's, a second sentence), for contradictions. */
   others?: DurationResult[];
 }
+
+const DAY = 86_400_000;
 
 interface Span {
   startIso: string | null;
@@ -46,6 +50,7 @@ interface Span {
   minutes: number | null;
   date: CalendarDate | null;
   zone: string | null;
+  crossesNight?: boolean;
 }
 
 /** Start and end from two timestamps; the second inherits the first's date and zone. */
@@ -54,7 +59,13 @@ function spanOf(first: TimestampMatch, second: TimestampMatch, statedDate: Calen
   const start = resolveTimestamp(first, { date: first.date ?? statedDate, zone: sharedZone });
   const end = resolveTimestamp(second, { date: second.date ?? start.date, zone: second.zone ?? sharedZone });
   // Without a full date both were placed on the same stand-in day, so their difference still holds.
-  const minutes = start.sortKey !== null && end.sortKey !== null && end.sortKey >= start.sortKey ? (end.sortKey - start.sortKey) / 60000 : null;
+  let minutes = start.sortKey !== null && end.sortKey !== null && end.sortKey >= start.sortKey ? (end.sortKey - start.sortKey) / 60000 : null;
+  // "from 10:00 PM to 2:00 AM", "between 11 PM and midnight" with no date on the end: the night between. Not "9:35 PM until 10:42 AM", a slip of am/pm.
+  if (minutes === null && !second.date && first.time && second.time && start.sortKey !== null && end.sortKey !== null && first.time.hour >= 18 && (second.time.hour < 6 || (second.time.hour === 0 && second.time.minute === 0))) {
+    minutes = (end.sortKey + DAY - start.sortKey) / 60000;
+    // The end's instant is on the next day, which the reading above did not place: leave it out rather than write the wrong day.
+    return { startIso: start.iso, endIso: null, minutes, date: start.date, zone: sharedZone, crossesNight: true };
+  }
   return { startIso: start.iso, endIso: end.iso, minutes, date: start.date, zone: sharedZone };
 }
 
@@ -84,7 +95,15 @@ function fromValue(written: string, zone: string | null): Omit<DurationResult, '
     },
     date: span?.date ?? statedDate,
     zone: span?.zone ?? stamps.find((stamp) => stamp.zone)?.zone ?? null,
+    ...(span?.crossesNight ? { crossesNight: true } : {}),
   };
+}
+
+/** The text without the "**" or "__" that opens a bold time after it (a loop: a pattern would rescan a run of them from every start). */
+function withoutTrailingEmphasis(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === '*' || text[end - 1] === '_')) end--;
+  return text.slice(0, end);
 }
 
 /** A range written in prose: "From 22:40 on 2022-11-03 to 01:10 on 2022-11-04 (2h 30m)", "Between 13:02 and 14:14 UTC", "17:10 to 17:50 PST8PDT". */
@@ -96,7 +115,7 @@ function findRange(text: string, datedOnly: boolean): { start: number; end: numb
     const firstDate = !first.date && first.time && stamps[i + 2] && stamps[i + 1]!.date && !stamps[i + 1]!.time && DATE_AFTER.test(text.slice(first.end, stamps[i + 1]!.start)) ? stamps[i + 1]! : null;
     const second = stamps[firstDate ? i + 2 : i + 1]!;
     const connector = text.slice((firstDate ?? first).end, second.start);
-    const before = text.slice(0, first.start).replace(/[*_]+$/, '');
+    const before = withoutTrailingEmphasis(text.slice(0, first.start));
     // A start and an end in one sentence: "began at X and was resolved by Y".
     const startCue = START_CUE.exec(before);
     if (startCue && END_CONNECTOR.test(connector) && first.time && second.time) return { start: startCue.index, end: second.end };

@@ -34,9 +34,10 @@ function nightsCrossed(context: RuleContext, starts: number[]): number {
   return Math.max(...perSection.values());
 }
 
-/** How many midnights the document itself says the incident crossed: its stated window's dates, or a written range of days. */
+/** How many midnights the document itself says the incident crossed: its stated window's dates (or an evening-to-morning window), or a written range of days. */
 function declaredMidnights(context: RuleContext): number {
-  let most = 0;
+  // "from 10:40 PM to 1:10 AM": one night, though no date is written.
+  let most = context.durationStatement?.crossesNight ? 1 : 0;
   const { start, end } = context.model.duration;
   const day = (iso: string): number => Date.parse(iso.slice(0, 10));
   if (start && end && /^\d{4}-\d{2}-\d{2}/.test(start) && /^\d{4}-\d{2}-\d{2}/.test(end)) most = Math.max(most, Math.round((day(end) - day(start)) / DAY));

@@ -10,11 +10,11 @@ import { ZONE_TOKEN_SOURCE } from './zones.js';
 export interface RewrittenTimes {
   text: string;
   /** The offset in the original text of an offset in the rewritten one. */
-  original(offset: number): number;
+  original: (offset: number) => number;
 }
 
 const HOUR24 = '(?:[01]\\d|2[0-3])';
-const REWRITES: Array<[RegExp, (match: RegExpExecArray) => string]> = [
+const REWRITES: Array<[RegExp, (match: RegExpMatchArray) => string]> = [
   // "0900–1300 PST": four-digit times joined by a dash, with a zone after (so "2018-2019" stays years).
   [new RegExp(`(?<![A-Za-z0-9.:/-])(${HOUR24})([0-5]\\d)\\s*([–—-]|to|until)\\s*(${HOUR24})([0-5]\\d)(?=\\s*\\(?${ZONE_TOKEN_SOURCE})`, 'g'), (m) => `${m[1]}:${m[2]}${m[3]!.length > 1 ? ` ${m[3]} ` : m[3]}${m[4]}:${m[5]}`],
   // "0300hrs", "1400h": military time glued to its unit.
@@ -44,7 +44,7 @@ export function rewriteTimeForms(text: string): RewrittenTimes {
     let out = '';
     let last = 0;
     for (const match of current.matchAll(pattern)) {
-      const replacement = replace(match as RegExpExecArray);
+      const replacement = replace(match);
       out += current.slice(last, match.index) + replacement;
       changes.push({ at: match.index, from: match[0].length, to: replacement.length });
       last = match.index + match[0].length;
