@@ -6,6 +6,7 @@ import { findTimestamps, resolveTimestamp, type CalendarDate, type TimestampMatc
 import { findDurations } from '../time/durations.js';
 import { findProseDurations, type ProseDuration } from './duration-phrases.js';
 import { proseBlocks } from './prose.js';
+import { rewriteTimeForms } from '../time/time-forms.js';
 
 // Field names that state the incident's length ("Duration", "Minutes downtime or degradation", "Outage length").
 const DURATION_KEYS = /\bduration\b|\bdowntime\b|\bdegradation\b|\boutage length\b|^length$|^(?:total )?time to (?:resolve|resolution|recovery|recover|restore|restoration)$/;
@@ -15,7 +16,13 @@ const START_KEYS = /^(?:start(?:ed)?(?: time| at)?|(?:impact|incident|outage) st
 const END_KEYS = /^(?:end(?:ed)?(?: time| at)?|(?:impact|incident|outage) end(?:ed)?|ended)$/;
 // "lasted 66 minutes", "returned errors for 66 minutes", "for ~48 hours".
 const RANGE_KEYWORD = /\b(?:from|between|starting at|starting)\s+/gi;
-const RANGE_CONNECTOR = /^\s*(?:to|until|till|and|through|–|—|-)\s*$/i;
+// "From 15 Feb at 00:25AM 2022 to …": a year may trail the start.
+const RANGE_CONNECTOR = /^[\s*_,]*(?:(?:19|20)\d\d\b[\s*_,]*)?(?:to|until|till|and|through|–|—|-)[\s*_]*$/i;
+// Between a time and the date written after it: ", ", ", on the ", or a zone the reader did not know ("GTM+2, on").
+const DATE_AFTER = /^[\s*_]*(?:\(?[A-Z]{2,5}[+-]?\d{0,2}\)?[\s*_]*)?(?:,\s*)?(?:on\s+)?(?:the\s+)?$/;
+// "started on April 29th 2020, at 13:35 EST and ended on …", "began at **14:30 UTC** and was resolved by **14:45 UTC**".
+const START_CUE = /\b(?:started|starting|began|begun|commenced|start(?:ed)? at)(?:\s+(?:on|at))?\s*$/i;
+const END_CONNECTOR = /^[\s*_]*(?:,\s*)?and\s+(?:(?:it|the (?:outage|incident|issue|service))\s+)?(?:was\s+|were\s+|got\s+)?(?:ended|resolved|restored|recovered|fixed|mitigated)(?:\s+(?:on|at|by))?[\s*_]*$/i;
 
 export interface DurationResult {
   duration: Omit<Duration, 'computed'>;
@@ -29,9 +36,13 @@ export interface DurationResult {
   bound?: 'lower' | 'upper';
   /** The statement stands in the document's title. */
   inTitle?: boolean;
+  /** The stated window runs from one evening into the next morning with no date on its end ("from 10:40 PM to 1:10 AM"). */
+  crossesNight?: boolean;
   /** Other statements of the incident's length (the title's, a second sentence), for contradictions. */
   others?: DurationResult[];
 }
+
+const DAY = 86_400_000;
 
 interface Span {
   startIso: string | null;
@@ -39,6 +50,7 @@ interface Span {
   minutes: number | null;
   date: CalendarDate | null;
   zone: string | null;
+  crossesNight?: boolean;
 }
 
 /** Start and end from two timestamps; the second inherits the first's date and zone. */
@@ -47,12 +59,20 @@ function spanOf(first: TimestampMatch, second: TimestampMatch, statedDate: Calen
   const start = resolveTimestamp(first, { date: first.date ?? statedDate, zone: sharedZone });
   const end = resolveTimestamp(second, { date: second.date ?? start.date, zone: second.zone ?? sharedZone });
   // Without a full date both were placed on the same stand-in day, so their difference still holds.
-  const minutes = start.sortKey !== null && end.sortKey !== null && end.sortKey >= start.sortKey ? (end.sortKey - start.sortKey) / 60000 : null;
+  let minutes = start.sortKey !== null && end.sortKey !== null && end.sortKey >= start.sortKey ? (end.sortKey - start.sortKey) / 60000 : null;
+  // "from 10:00 PM to 2:00 AM", "between 11 PM and midnight" with no date on the end: the night between. Not "9:35 PM until 10:42 AM", a slip of am/pm.
+  if (minutes === null && !second.date && first.time && second.time && start.sortKey !== null && end.sortKey !== null && first.time.hour >= 18 && (second.time.hour < 6 || (second.time.hour === 0 && second.time.minute === 0))) {
+    minutes = (end.sortKey + DAY - start.sortKey) / 60000;
+    // The end's instant is on the next day, which the reading above did not place: leave it out rather than write the wrong day.
+    return { startIso: start.iso, endIso: null, minutes, date: start.date, zone: sharedZone, crossesNight: true };
+  }
   return { startIso: start.iso, endIso: end.iso, minutes, date: start.date, zone: sharedZone };
 }
 
 /** A duration field's value: "From X to Y (UTC)", "2h 30m", "66 minutes (14:00–15:06 UTC)". */
-function fromValue(value: string, zone: string | null): Omit<DurationResult, 'start' | 'end'> {
+function fromValue(written: string, zone: string | null): Omit<DurationResult, 'start' | 'end'> {
+  // "0300hrs", "14h34", "midnight": read as the times they are; the statement keeps its own words.
+  const value = rewriteTimeForms(written).text;
   const stamps = findTimestamps(value);
   const timed = stamps.filter((stamp) => stamp.time !== null);
   const ends = timed.length >= 2 ? timed : stamps;
@@ -64,7 +84,7 @@ function fromValue(value: string, zone: string | null): Omit<DurationResult, 'st
   const stated = hedged && (!compact || hedged.start <= compact.start) ? { minutes: hedged.minutes, approximate: hedged.approximate } : compact;
   return {
     duration: {
-      stated: value,
+      stated: written,
       start: span?.startIso ?? null,
       end: span?.endIso ?? null,
       minutes: stated?.minutes ?? span?.minutes ?? null,
@@ -75,7 +95,15 @@ function fromValue(value: string, zone: string | null): Omit<DurationResult, 'st
     },
     date: span?.date ?? statedDate,
     zone: span?.zone ?? stamps.find((stamp) => stamp.zone)?.zone ?? null,
+    ...(span?.crossesNight ? { crossesNight: true } : {}),
   };
+}
+
+/** The text without the "**" or "__" that opens a bold time after it (a loop: a pattern would rescan a run of them from every start). */
+function withoutTrailingEmphasis(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === '*' || text[end - 1] === '_')) end--;
+  return text.slice(0, end);
 }
 
 /** A range written in prose: "From 22:40 on 2022-11-03 to 01:10 on 2022-11-04 (2h 30m)", "Between 13:02 and 14:14 UTC", "17:10 to 17:50 PST8PDT". */
@@ -83,17 +111,25 @@ function findRange(text: string, datedOnly: boolean): { start: number; end: numb
   const stamps = findTimestamps(text);
   for (let i = 0; i + 1 < stamps.length; i++) {
     const first = stamps[i]!;
-    const second = stamps[i + 1]!;
-    const connector = text.slice(first.end, second.start);
+    // "14:30 UTC, March 6, 2025 and …": the date written after the start's time belongs to it.
+    const firstDate = !first.date && first.time && stamps[i + 2] && stamps[i + 1]!.date && !stamps[i + 1]!.time && DATE_AFTER.test(text.slice(first.end, stamps[i + 1]!.start)) ? stamps[i + 1]! : null;
+    const second = stamps[firstDate ? i + 2 : i + 1]!;
+    const connector = text.slice((firstDate ?? first).end, second.start);
+    const before = withoutTrailingEmphasis(text.slice(0, first.start));
+    // A start and an end in one sentence: "began at X and was resolved by Y".
+    const startCue = START_CUE.exec(before);
+    if (startCue && END_CONNECTOR.test(connector) && first.time && second.time) return { start: startCue.index, end: second.end };
     if (!RANGE_CONNECTOR.test(connector)) continue;
-    const before = text.slice(0, first.start);
     const keyword = [...before.matchAll(RANGE_KEYWORD)].pop();
     const keyed = keyword !== undefined && keyword.index + keyword[0].length === before.length;
     // "and" joins a range only after "between"; a bare "X to Y" needs a date or zone to be a time range, not prose.
-    if (/^\s*and\s*$/i.test(connector) && !(keyed && /between/i.test(keyword[0]))) continue;
+    if (/^[\s*_]*and[\s*_]*$/i.test(connector) && !(keyed && /between/i.test(keyword[0]))) continue;
     if (!keyed && !first.date && !first.zone && !second.zone) continue;
+    // "Between 14:34 and 14:47 GMT+2, on the 12th of May 2022": the date written right after the range.
+    const next = stamps[stamps.indexOf(second) + 1];
+    const datedAfter = next !== undefined && next.date !== null && !next.time && DATE_AFTER.test(text.slice(second.end, next.start));
     // Under the title a range needs a date, or a keyword and times that are clearly times (am/pm or a zone on both ends' side).
-    if (datedOnly && !first.date && !(keyed && (first.zone || second.zone) && /[ap]\.?m\b|\d{2}:\d{2}/i.test(text.slice(first.start, second.end)))) continue;
+    if (datedOnly && !first.date && !(keyed && datedAfter) && !(keyed && (first.zone || second.zone) && /[ap]\.?m\b|\d{2}:\d{2}/i.test(text.slice(first.start, second.end)))) continue;
     let end = second.end;
     const stated = /^\s*\(([^)]{1,40})\)/.exec(text.slice(end));
     if (stated && findDurations(stated[1]!).length > 0) end += stated[0].length;
@@ -112,7 +148,7 @@ export function readDuration(doc: ParsedMarkdown, fields: readonly Field[], span
 }
 
 function statedDuration(doc: ParsedMarkdown, fields: readonly Field[], spans: readonly SectionSpan[], zone: string | null): DurationResult | null {
-  const field = fields.find((candidate) => DURATION_KEYS.test(candidate.key) && (findDurations(candidate.value).length > 0 || findTimestamps(candidate.value).length >= 2 || NOT_APPLICABLE.test(candidate.value)));
+  const field = fields.find((candidate) => DURATION_KEYS.test(candidate.key) && (findDurations(candidate.value).length > 0 || findTimestamps(rewriteTimeForms(candidate.value).text).length >= 2 || NOT_APPLICABLE.test(candidate.value)));
   if (field) {
     const range = doc.lines.range(field.start, field.end);
     if (NOT_APPLICABLE.test(field.value)) {
@@ -151,20 +187,24 @@ function statedDuration(doc: ParsedMarkdown, fields: readonly Field[], spans: re
     { start: 0, end: firstSection, header: true },
     ...spans.filter((span) => span.section.kind === 'summary' || span.section.kind === 'impact').map((span) => ({ start: span.contentStart, end: span.end, header: false })),
   ];
+  // "from 9:35 PM until 10:42 AM" ends before it starts: a window is stated all the same, only its length cannot be read.
+  let unreadable: DurationResult | null = null;
   for (const region of regions) {
     const text = doc.text.slice(region.start, region.end);
-    const range = findRange(text, region.header);
+    const rewritten = rewriteTimeForms(text);
+    const found = findRange(rewritten.text, region.header);
+    const range = found ? { start: rewritten.original(found.start), end: rewritten.original(found.end) } : null;
     if (range) {
       const statement = text.slice(range.start, range.end);
       const result = fromValue(statement, zone);
-      if (result.duration.minutes !== null) {
-        const start = region.start + range.start;
-        const end = region.start + range.end;
-        return { ...result, duration: { ...result.duration, stated: statement, range: doc.lines.range(start, end), basis: 'range', approximate: false }, start, end };
-      }
+      const start = region.start + range.start;
+      const end = region.start + range.end;
+      const stated = { ...result, duration: { ...result.duration, stated: statement, range: doc.lines.range(start, end), basis: 'range' as const, approximate: false }, start, end };
+      if (result.duration.minutes !== null) return stated;
+      unreadable ??= { ...stated, duration: { ...stated.duration, start: null, end: null } };
     }
   }
-  return proseStatement(doc, spans);
+  return proseStatement(doc, spans) ?? unreadable;
 }
 
 // What before a duration phrase makes it the incident's own length.

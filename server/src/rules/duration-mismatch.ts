@@ -61,15 +61,18 @@ export const durationMismatch: Rule<Tolerances> = {
           range: duration.range,
         });
       }
-    } else if (duration.computed && statement.bound !== 'lower') {
+    } else if (duration.computed && statement.bound === undefined) {
       // A timeline usually runs past the impact (lead-up, follow-up), so it can only show a stated duration to be too long, and only when read without guessing.
+      // "Less than two hours" bounds it from above: a shorter timeline agrees with it.
       const entries = orderedEntries(context.timeline, context.model.metadata.newestFirst);
       const guessed = entries.some((entry) => entry.rolledOver || entry.readAsAfternoon || entry.item.entry.approximate);
       const first = entries.reduce<(typeof entries)[number] | null>((a, b) => (a === null || b.key < a.key ? b : a), null);
       const last = entries.reduce<(typeof entries)[number] | null>((a, b) => (a === null || b.key > a.key ? b : a), null);
       // Both ends dated and zoned: a timeline whose dates the engine could not read may span days it cannot see.
       const sameDay = first !== null && last !== null && first.item.entry.at !== null && last.item.entry.at !== null;
-      if (first && last && !guessed && sameDay && entries.length >= 3) {
+      // And only a timeline that reaches the end: one that stops at the diagnosis leaves the fix and the end to the prose.
+      const reachesEnd = last !== null && context.model.milestones.some((milestone) => (milestone.kind === 'resolved' || milestone.kind === 'impact-end') && milestone.range.start.line === last.item.entry.range.start.line);
+      if (first && last && !guessed && sameDay && reachesEnd && entries.length >= 3) {
         const span = (last.key - first.key) / 60000;
         if (stated - span > tolerance(statement, span, options)) {
           reports.push({ message: `The stated duration (${formatMinutes(stated)}) is longer than the whole timeline (${formatMinutes(span)}, first to last entry).`, range: duration.range });
