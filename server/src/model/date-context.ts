@@ -73,6 +73,13 @@ function firstDate(text: string): TimestampMatch | null {
   return null;
 }
 
+/** "Timeline (March 3–4, 2024)": a range's first day takes the year written after the range. */
+function withTrailingYear(match: TimestampMatch | null, text: string): TimestampMatch | null {
+  if (!match?.date || match.date.year !== null) return match;
+  const year = /^[\s\d,–—-]{0,8}?\b((?:19|20)\d\d)\b/.exec(text.slice(match.end));
+  return year ? { ...match, date: { ...match.date, year: Number(year[1]) } } : match;
+}
+
 function fileDate(path: string | null): TimestampMatch | null {
   if (!path) return null;
   const name = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
@@ -114,7 +121,7 @@ function candidates(input: DocumentDatingInput): Candidate[] {
     if (match?.date) found.push({ match, source });
   };
   const timelineSpan = spans.find((span) => span.section.kind === 'timeline');
-  if (timelineSpan) add(firstDate(timelineSpan.section.heading), 'timeline-heading');
+  if (timelineSpan) add(withTrailingYear(firstDate(timelineSpan.section.heading), timelineSpan.section.heading), 'timeline-heading');
   for (const field of fields) {
     if (DATE_FIELD.test(field.key)) add(firstDate(field.value), field.shape === 'front-matter' ? 'front-matter' : 'field');
   }
