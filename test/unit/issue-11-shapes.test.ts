@@ -66,6 +66,7 @@ const CHECKLIST: Item[] = [
   { part: '1 dates', shape: '"14-06-2022" (day first)', fixture: 'dates-day-first-cest-table.md', line: 22, expect: { entry: { local: '2022-06-14T23:20' } } },
   { part: '1 dates', shape: 'a date range in the Timeline heading', fixture: 'dates-heading-range-east-africa.md', line: 22, expect: { entry: { local: '2024-03-04T07:55' } } },
   { part: '1 dates', shape: 'a date written on the entry', fixture: 'dates-numeric-consecutive-day-first.md', line: 24, expect: { entry: { dateSource: 'entry', local: '2024-03-03T06:10' } } },
+  { part: '1 dates', shape: 'a year written after the time ("3 Mar at 11:40PM 2023")', fixture: 'dates-year-after-time.md', line: 12, expect: { entry: { dateSource: 'intro', at: '2023-03-03T23:40:00-05:00' } } },
   { part: '1 dates', shape: 'each incident its own date', fixture: 'two-incidents-one-report.md', line: 39, expect: { entry: { local: '2024-03-09T09:00' } } },
 
   // 1. Zones from headings, column headers, prose and entries.

@@ -68,15 +68,18 @@ interface Candidate {
 function firstDate(text: string): TimestampMatch | null {
   for (const line of splitLines(text)) {
     const found = findTimestamps(line.text).find((stamp) => stamp.date !== null);
-    if (found) return found;
+    if (found) return withTrailingYear(found, line.text);
   }
   return null;
 }
 
-/** "Timeline (March 3–4, 2024)": a range's first day takes the year written after the range. */
-function withTrailingYear(match: TimestampMatch | null, text: string): TimestampMatch | null {
-  if (!match?.date || match.date.year !== null) return match;
-  const year = /^[\s\d,–—-]{0,8}?\b((?:19|20)\d\d)\b/.exec(text.slice(match.end));
+// What may stand between a day and the year written after it: "March 3–4, 2024", "15 Feb at 00:25AM 2022".
+const TRAILING_YEAR = /^[\s,]*(?:[–—-]\s*\d{1,2}(?:st|nd|rd|th)?[\s,]*)?(?:(?:at\s+)?\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?[\s,]*)?((?:19|20)\d\d)(?![\d:])/i;
+
+/** A day written without its year takes the year written just after it on its line. */
+function withTrailingYear(match: TimestampMatch, line: string): TimestampMatch {
+  if (!match.date || match.date.year !== null) return match;
+  const year = TRAILING_YEAR.exec(line.slice(match.end));
   return year ? { ...match, date: { ...match.date, year: Number(year[1]) } } : match;
 }
 
@@ -121,7 +124,7 @@ function candidates(input: DocumentDatingInput): Candidate[] {
     if (match?.date) found.push({ match, source });
   };
   const timelineSpan = spans.find((span) => span.section.kind === 'timeline');
-  if (timelineSpan) add(withTrailingYear(firstDate(timelineSpan.section.heading), timelineSpan.section.heading), 'timeline-heading');
+  if (timelineSpan) add(firstDate(timelineSpan.section.heading), 'timeline-heading');
   for (const field of fields) {
     if (DATE_FIELD.test(field.key)) add(firstDate(field.value), field.shape === 'front-matter' ? 'front-matter' : 'field');
   }
