@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze, type Analysis } from '../../server/src/engine/analyze.js';
 import type { TimelineEntry } from '../../server/src/model/schema.js';
+import { incidentClock } from '../../server/src/features/incident-clock.js';
 import { CORPUS } from '../support/fixtures.js';
 
 // The checklist of issue #11 sections 0-2: every section label, entry shape,
@@ -150,8 +151,18 @@ test('issue 11 §2: a document that reports several incidents is read as several
   // Nothing is computed across the two: 14:30 on March 4 to 09:20 on March 9 is no incident's duration.
   assert.equal(model.duration.computed, null);
   assert.deepEqual(model.milestones, []);
+  // T+ offsets (inlay hints, outline, the picture's labels) count from each incident's own first entry.
+  const result = read('two-incidents-one-report.md');
+  const clock = incidentClock(result);
+  assert.deepEqual(result.analysis.timeline.map((item) => clock.offset(item)), ['T+0', 'T+10m', 'T+30m', 'T+0', 'T+5m', 'T+20m']);
   // One incident under one title is not split.
   assert.equal(read('genre-bold-labels.md').analysis.model.incidents, undefined);
+});
+
+test('issue 11 §2: a range across midnight ends the next day, and each incident\'s day is its own', () => {
+  const text = '# Postmortem: Replica lag\n\n**Date**: 2024-06-02\n\n## Summary\n\nThe replica fell behind.\n\n## Timeline (UTC)\n\n- 23:15 - 00:30 Replica lag above one hour.\n- 00:40 Lag back to normal.\n';
+  const [range] = analyze(text, { force: true }).analysis.model.timeline;
+  assert.deepEqual([range?.at, range?.until], ['2024-06-02T23:15:00Z', '2024-06-03T00:30:00Z']);
 });
 
 test('issue 11: every checklist fixture is in the corpus and every corpus entry has a local wall time', () => {

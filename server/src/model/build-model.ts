@@ -74,13 +74,14 @@ export function buildModel(text: string, previous?: ParsedMarkdown, path?: strin
   const documentFields = incidents.length > 0 ? fields.filter((field) => !inIncident(field.start)) : fields;
   const documentTimeline = incidents.length > 0 ? [] : timeline;
   const { milestones, metrics, keys } = readMilestones(doc, documentFields, documentTimeline, { date: baseDate, zone, newestFirst: metadata.newestFirst });
+  const position = new Map(timeline.map((item, index) => [item, index]));
   const parts = incidents.map((scope, index) => {
     const own = timeline.filter((item) => item.entry.incident === index);
     const read = readMilestones(doc, fields.filter((field) => field.start >= scope.start && field.start < scope.end), own, { date: scope.dating.date, zone: scope.dating.zone, newestFirst: metadata.newestFirst });
     return {
       title: scope.title,
       range: doc.lines.range(scope.start, scope.end),
-      entries: own.map((item) => timeline.indexOf(item)),
+      entries: own.map((item) => position.get(item)!),
       computed: computedDuration(read.milestones, orderedEntries(own, metadata.newestFirst)),
       milestones: read.milestones,
       metrics: read.metrics,

@@ -18,6 +18,7 @@ export interface IncidentScope {
 
 const DATE_FIELD = /^(?:date|incident date|date of incident|when|day)$/;
 const INTRO_CHARS = 2_000;
+const MAX_INCIDENTS = 50;
 
 function firstDate(text: string): TimestampMatch | null {
   for (const line of splitLines(text)) {
@@ -35,16 +36,31 @@ function firstDate(text: string): TimestampMatch | null {
  */
 export function readIncidents(doc: ParsedMarkdown, spans: readonly SectionSpan[], fields: readonly Field[], base: DocumentDating): IncidentScope[] {
   const owners = new Map<SectionSpan, number>();
-  for (const timeline of spans.filter((span) => span.section.kind === 'timeline')) {
-    const owner = spans.filter((span) => span.start < timeline.start && span.section.level < timeline.section.level && span.section.kind !== 'timeline').pop();
-    if (owner) owners.set(owner, (owners.get(owner) ?? 0) + 1);
+  // The latest heading at each level, so that each timeline finds its owner in one pass (50,000 headings stay linear).
+  const latest: Array<SectionSpan | undefined> = [];
+  for (const span of spans) {
+    const level = span.section.level;
+    if (span.section.kind === 'timeline') {
+      const owner = latest.slice(0, level).reduce<SectionSpan | undefined>((best, candidate) => (candidate && (!best || candidate.start > best.start) ? candidate : best), undefined);
+      if (owner) owners.set(owner, (owners.get(owner) ?? 0) + 1);
+    } else {
+      latest[level] = span;
+      // A new heading closes the deeper ones before it.
+      latest.length = level + 1;
+    }
   }
   const heads = [...owners.keys()];
-  if (heads.length < 2 || heads.some((head) => head.section.level !== heads[0]!.section.level)) return [];
+  // More than a report's worth of incidents is a log or a generated list: read as one document, and each timeline stays its own list.
+  if (heads.length < 2 || heads.length > MAX_INCIDENTS || heads.some((head) => head.section.level !== heads[0]!.section.level)) return [];
   // Two timelines under one of them and none under another is a document told twice, not two incidents.
   if ([...owners.values()].some((count) => count > 1)) return [];
+  const indexOf = new Map(spans.map((span, index) => [span, index]));
   return heads.map((head) => {
-    const next = spans.find((span) => span.start > head.start && span.section.level <= head.section.level);
+    // Heads at one level do not overlap: each scan stops at the next one, so all of them together pass the spans once.
+    let next: SectionSpan | undefined;
+    for (let index = indexOf.get(head)! + 1; index < spans.length && !next; index++) {
+      if (spans[index]!.section.level <= head.section.level) next = spans[index];
+    }
     const end = next?.start ?? doc.text.length;
     return { title: head.section.heading, start: head.start, end, dating: scopeDating(doc, head, end, fields, base) };
   });
