@@ -144,7 +144,10 @@ export function run(args: readonly string[], out: (text: string) => void, err: (
     const lint = (source: string): ReturnType<typeof analyze> => analyze(source, { path, settings, force: explicit, siblingSections });
 
     let result = lint(decoded.text);
-    if (!result.isPostmortem && !explicit) continue;
+    if (!result.isPostmortem && !explicit) {
+      if (result.note) err(`postmortem-lint: ${printable(display)}: ${result.note}\n`);
+      continue;
+    }
     if (options.fix) {
       // Fixed on a decoding that keeps what does not decode (a Latin-1 "é"), so it is written back as it was.
       const source = decodeForFix(bytes, decoded);

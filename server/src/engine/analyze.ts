@@ -6,7 +6,7 @@ import { RULES } from '../rules/registry.js';
 import type { AnyRule, Finding, RuleContext } from '../rules/types.js';
 import { DEFAULT_SETTINGS, type Settings } from '../config/settings.js';
 import type { EffectiveSettings } from '../config/effective-settings.js';
-import { postmortemReason, isTemplate, type PostmortemReason } from './detect.js';
+import { postmortemReason, isTemplate, skipNote, type PostmortemReason } from './detect.js';
 import { closestTemplate, templateById } from '../templates/registry.js';
 import { applySuppressions } from './suppressions.js';
 import { forgetTimestamps } from '../time/timestamps.js';
@@ -21,6 +21,8 @@ export interface Analysis {
   template: Template;
   isPostmortem: PostmortemReason;
   findings: Finding[];
+  /** Why a document that would otherwise count was left alone (named as an index, README or log). */
+  note?: string;
 }
 
 export interface AnalyzeOptions {
@@ -58,7 +60,10 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const reason = postmortemReason(analysis, options.path ?? null, settings);
   const chosen = settings.template === 'auto' ? undefined : (settings.customTemplates?.find((custom) => custom.id === settings.template) ?? templateById(settings.template));
   const template = chosen ?? closestTemplate(analysis.model.sections);
-  if (!reason && !options.force) return { analysis, template, isPostmortem: null, findings: [] };
+  if (!reason && !options.force) {
+    const note = skipNote(analysis, options.path ?? null, settings);
+    return { analysis, template, isPostmortem: null, findings: [], ...(note ? { note } : {}) };
+  }
   const findings = runRules({ ...analysis, template, siblingSections: options.siblingSections ?? settings.siblingSections ?? [] }, settings, options.rules ?? RULES, options.path ?? null);
   if (analysis.doc.degraded) {
     findings.unshift({ rule: 'internal-error', severity: 'warning', message: `This document was ${analysis.doc.degraded}. Findings may be incomplete.`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });

@@ -4,7 +4,7 @@ import { matchesInclude } from './include-globs.js';
 
 export type PostmortemReason = 'front-matter' | 'path' | 'content' | null;
 
-const TITLE_WORDS = /\b(?:post-?mortem|incident (?:report|review|analysis)|retrospective|RCA|root cause analysis)\b/i;
+const TITLE_WORDS = /\b(?:post[- ]?mortem|incident (?:report|review|analysis)|retrospective|RCA|root cause analysis)\b/i;
 
 /**
  * Not every README should light up. A document is a postmortem when its front
@@ -12,17 +12,48 @@ const TITLE_WORDS = /\b(?:post-?mortem|incident (?:report|review|analysis)|retro
  * like one: three kinds of postmortem section, or a postmortem title and two.
  */
 export function postmortemReason(analysis: AnalyzedDocument, path: string | null, settings: Settings & { includeBase?: string }): PostmortemReason {
+  return reasonFor(analysis, path, settings, true);
+}
+
+/** Why a document the name alone kept out would otherwise be checked: the hosts say so once instead of staying silent. */
+export function skipNote(analysis: AnalyzedDocument, path: string | null, settings: Settings & { includeBase?: string }): string | null {
+  if (!skippedByName(analysis, path) || !reasonFor(analysis, path, settings, false)) return null;
+  return 'not checked: its name says it is an index, README or log, and it does not read as a postmortem (no postmortem title, and no cause of its own beside a summary, an impact or a timeline of its own events). Add "type: postmortem" to its front matter to check it.';
+}
+
+function reasonFor(analysis: AnalyzedDocument, path: string | null, settings: Settings & { includeBase?: string }, byName: boolean): PostmortemReason {
   const declared = analysis.doc.frontMatter?.['type'] ?? analysis.doc.frontMatter?.['kind'];
   if (typeof declared === 'string') {
     if (/^(?:post-?mortem|incident)$/i.test(declared)) return 'front-matter';
   }
   if (analysis.doc.frontMatter?.['postmortem'] === false) return null;
+  if (byName && skippedByName(analysis, path)) return null;
   if (path && matchesInclude(path, settings.include, settings.includeBase)) return 'path';
   if (!settings.detectByContent) return null;
   const kinds = new Set(analysis.model.sections.map((section) => section.kind).filter((kind) => kind !== 'other'));
   if (kinds.size >= 3 && (kinds.has('timeline') || kinds.has('root-cause') || kinds.has('impact') || kinds.has('action-items'))) return 'content';
   if (kinds.size >= 2 && TITLE_WORDS.test(analysis.model.title ?? '')) return 'content';
   return null;
+}
+
+// Files whose names say they are something else: a folder's index or README, an install or change log.
+const OTHER_NAME = /(?:^|[\\/])(?:index|readme|install[^\\/]*|[^\\/]*[-_.]log|change-?log)\.(?:md|markdown)$/i;
+
+/**
+ * A file named as an index, README or log is not a postmortem unless it reads
+ * as one: a postmortem title, or a cause of its own beside a summary, an impact
+ * or a timeline whose entries are not links to other documents. Many
+ * postmortems live in a README of their own; a folder's index of links, or an
+ * install log, does not.
+ */
+export function skippedByName(analysis: AnalyzedDocument, path: string | null): boolean {
+  if (!path || !OTHER_NAME.test(path)) return false;
+  if (TITLE_WORDS.test(analysis.model.title ?? '')) return false;
+  const timed = analysis.timeline.filter((item) => item.sortKey !== null);
+  const links = timed.filter((item) => /\]\([^)]*\)/.test(item.entry.text)).length;
+  const kinds = new Set(analysis.model.sections.map((section) => section.kind));
+  const told = kinds.has('summary') || kinds.has('impact') || (kinds.has('timeline') && links * 2 < Math.max(1, timed.length));
+  return !(kinds.has('root-cause') && told);
 }
 
 const TEMPLATE_NAME = /(?:^|[\\/])[^\\/]*template[^\\/]*\.(?:md|markdown)$/i;

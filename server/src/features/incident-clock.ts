@@ -21,14 +21,21 @@ export function incidentClock(result: Analysis): IncidentClock {
   const first = entries.length > 0 ? Math.min(...entries.map((entry) => entry.key)) : null;
   const origin = impactStart ?? first;
   const keyOf = (item: TimelineItem): number | null => keys.get(item) ?? null;
+  // A document that reports several incidents counts each one's T+ from its own first entry.
+  const incidentFirst = new Map<number, number>();
+  for (const entry of entries) {
+    const incident = entry.item.entry.incident;
+    if (incident !== undefined) incidentFirst.set(incident, Math.min(incidentFirst.get(incident) ?? entry.key, entry.key));
+  }
   return {
     origin,
     originLabel: impactStart !== null ? 'impact start' : 'the first timeline entry',
     keyOf,
     offset(item) {
       const key = keyOf(item);
-      if (key === null || origin === null) return null;
-      const minutes = Math.round((key - origin) / 60000);
+      const from = item.entry.incident !== undefined ? (incidentFirst.get(item.entry.incident) ?? null) : origin;
+      if (key === null || from === null) return null;
+      const minutes = Math.round((key - from) / 60000);
       if (minutes === 0) return 'T+0';
       return `T${minutes > 0 ? '+' : '-'}${formatMinutes(Math.abs(minutes))}`;
     },

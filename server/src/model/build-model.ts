@@ -13,6 +13,7 @@ import { readDocumentDating, type DocumentDating } from './date-context.js';
 import { applyReadings, carryZoneBack, standardInSummer } from './timeline-dating.js';
 import { findUnreadableTimes, type UnreadableTime } from './unreadable-times.js';
 import { reparse } from './incremental-parse.js';
+import { readIncidents } from './incidents.js';
 
 /**
  * Everything the engine knows about one document version. `model` is the
@@ -52,7 +53,9 @@ export function buildModel(text: string, previous?: ParsedMarkdown, path?: strin
   if (!dating.date && durationStatement?.date) Object.assign(dating, { date: durationStatement.date, dateSource: 'duration' });
   dating.zone = zone;
   const baseDate = dating.date;
-  const timeline = readTimeline(doc, outline.spans, dating);
+  // Several incidents in one document are read as several timelines, each in its own date and zone.
+  const incidents = readIncidents(doc, outline.spans, fields, dating);
+  const timeline = readTimeline(doc, outline.spans, dating, incidents);
   carryZoneBack(timeline, dating);
   applyReadings(timeline, metadata.newestFirst);
   const summer = standardInSummer(timeline, dating);
@@ -66,7 +69,24 @@ export function buildModel(text: string, previous?: ParsedMarkdown, path?: strin
     ...(summary ? [{ start: summary.contentStart, end: Math.min(summary.end, summary.contentStart + 2_000) }] : []),
   ];
   const unreadable = findUnreadableTimes(doc, outline.spans, regions, baseDate?.year ?? null);
-  const { milestones, metrics, keys } = readMilestones(doc, fields, timeline, { date: baseDate, zone, newestFirst: metadata.newestFirst });
+  // The document's own milestones are not pooled across its incidents: each incident has its own.
+  const inIncident = (offset: number): boolean => incidents.some((scope) => offset >= scope.start && offset < scope.end);
+  const documentFields = incidents.length > 0 ? fields.filter((field) => !inIncident(field.start)) : fields;
+  const documentTimeline = incidents.length > 0 ? [] : timeline;
+  const { milestones, metrics, keys } = readMilestones(doc, documentFields, documentTimeline, { date: baseDate, zone, newestFirst: metadata.newestFirst });
+  const position = new Map(timeline.map((item, index) => [item, index]));
+  const parts = incidents.map((scope, index) => {
+    const own = timeline.filter((item) => item.entry.incident === index);
+    const read = readMilestones(doc, fields.filter((field) => field.start >= scope.start && field.start < scope.end), own, { date: scope.dating.date, zone: scope.dating.zone, newestFirst: metadata.newestFirst });
+    return {
+      title: scope.title,
+      range: doc.lines.range(scope.start, scope.end),
+      entries: own.map((item) => position.get(item)!),
+      computed: computedDuration(read.milestones, orderedEntries(own, metadata.newestFirst)),
+      milestones: read.milestones,
+      metrics: read.metrics,
+    };
+  });
   const actionItems = readActionItems(doc, outline.spans);
   const impact = impactParts(fields, outline.spans);
   const timelineZone = zone ?? timeline.find((item) => item.entry.zone)?.entry.zone ?? null;
@@ -87,12 +107,13 @@ export function buildModel(text: string, previous?: ParsedMarkdown, path?: strin
       metadata,
       timezone: timelineZone,
       sections: outline.spans.map((span) => span.section),
-      duration: { ...(durationStatement?.duration ?? { stated: null, start: null, end: null, minutes: null, range: null }), computed: computedDuration(milestones, orderedEntries(timeline, metadata.newestFirst)) },
+      duration: { ...(durationStatement?.duration ?? { stated: null, start: null, end: null, minutes: null, range: null }), computed: computedDuration(milestones, orderedEntries(documentTimeline, metadata.newestFirst)) },
       impact: readImpact(doc, impact),
       timeline: timeline.map((item) => item.entry),
       milestones,
       metrics,
       actionItems: actionItems.map((span) => span.item),
+      ...(parts.length > 0 ? { incidents: parts } : {}),
     },
   };
 }

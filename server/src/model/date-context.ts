@@ -68,9 +68,19 @@ interface Candidate {
 function firstDate(text: string): TimestampMatch | null {
   for (const line of splitLines(text)) {
     const found = findTimestamps(line.text).find((stamp) => stamp.date !== null);
-    if (found) return found;
+    if (found) return withTrailingYear(found, line.text);
   }
   return null;
+}
+
+// What may stand between a day and the year written after it: "March 3–4, 2024", "15 Feb at 00:25AM 2022".
+const TRAILING_YEAR = /^[\s,]*(?:[–—-]\s*\d{1,2}(?:st|nd|rd|th)?[\s,]*)?(?:(?:at\s+)?\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?[\s,]*)?((?:19|20)\d\d)(?![\d:])/i;
+
+/** A day written without its year takes the year written just after it on its line. */
+function withTrailingYear(match: TimestampMatch, line: string): TimestampMatch {
+  if (!match.date || match.date.year !== null) return match;
+  const year = TRAILING_YEAR.exec(line.slice(match.end));
+  return year ? { ...match, date: { ...match.date, year: Number(year[1]) } } : match;
 }
 
 function fileDate(path: string | null): TimestampMatch | null {

@@ -74,7 +74,12 @@ export function placeEntry(stamp: TimestampMatch, until: TimestampMatch | null, 
   } else {
     dating = { date: resolved.date, dateSource: resolved.date ? context.dateSource : null, uncertain: context.dateUncertain };
   }
-  const resolvedEnd = until ? resolveTimestamp(until, { date: resolved.date, zone: resolved.zone, dayFirst: context.dayFirst, zoneAliases: context.zoneAliases }) : null;
+  let resolvedEnd = until ? resolveTimestamp(until, { date: resolved.date, zone: resolved.zone, dayFirst: context.dayFirst, zoneAliases: context.zoneAliases }) : null;
+  // "23:15 - 00:30": a range whose end is earlier on the clock ends the next day.
+  if (until && !until.date && resolved.date?.year && resolvedEnd?.sortKey != null && resolved.sortKey != null && resolvedEnd.sortKey < resolved.sortKey) {
+    const next = DateTime.utc(resolved.date.year, resolved.date.month, resolved.date.day).plus({ days: 1 });
+    resolvedEnd = resolveTimestamp(until, { date: { year: next.year, month: next.month, day: next.day }, zone: resolved.zone, dayFirst: context.dayFirst, zoneAliases: context.zoneAliases });
+  }
   return { resolved, resolvedEnd, dating };
 }
 

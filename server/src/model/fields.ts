@@ -22,9 +22,12 @@ export interface Field {
 // "Note that the fix: …" is not read as a field.
 const BOLD_FIELD = /^(\s*)(?:\*\*|__)([^*_\n:]{1,60}?)(?:(?:\*\*|__)\s*:|:\s*(?:\*\*|__))[ \t]*/;
 const PLAIN_FIELD = /^(\s*)([A-Z][A-Za-z()/&'-]*(?: [A-Za-z()/&'-]+){0,3}):[ \t]+(?=\S)/;
+// The genre's start and end labels in italics or brackets: `_Start:_ 10:00 AM`, `*End*: …`, `[Start] 10:00 AM`.
+const ITALIC_FIELD = /^(\s*)[*_]([A-Za-z][A-Za-z ]{0,30}?)(?:[*_]\s*:|:\s*[*_])[ \t]+(?=\S)/;
+const BRACKET_FIELD = /^(\s*)\[([A-Za-z][A-Za-z ]{1,30}?)\]:?[ \t]+(?=\S)/;
 
 function matchField(line: string): { key: string; labelLength: number } | null {
-  const match = BOLD_FIELD.exec(line) ?? PLAIN_FIELD.exec(line);
+  const match = BOLD_FIELD.exec(line) ?? PLAIN_FIELD.exec(line) ?? ITALIC_FIELD.exec(line) ?? BRACKET_FIELD.exec(line);
   if (!match) return null;
   return { key: match[2]!.trim(), labelLength: match[0].length };
 }

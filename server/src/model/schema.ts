@@ -67,6 +67,8 @@ export const TimelineEntrySchema = z.object({
   local: z.string(),
   /** Where the entry's date came from, or null when the document gives none. */
   dateSource: z.enum(['entry', 'heading', 'timeline-heading', 'field', 'front-matter', 'title', 'intro', 'duration', 'file-name', 'rollover']).nullable(),
+  /** In a document that reports several incidents, the index of the one in `incidents` this entry belongs to. */
+  incident: z.number().int().optional(),
 });
 
 
@@ -164,6 +166,17 @@ export const MetadataSchema = z.object({
   newestFirst: z.boolean(),
 });
 
+export const IncidentPartSchema = z.object({
+  title: z.string(),
+  range: RangeSchema,
+  /** Its timeline's entries, by index into the model's `timeline`. */
+  entries: z.array(z.number().int()),
+  /** The duration its own milestones or timeline imply. */
+  computed: DurationSchema.shape.computed,
+  milestones: z.array(MilestoneSchema),
+  metrics: IncidentMetricsSchema,
+});
+
 export const IncidentModelSchema = z.object({
   title: z.string().nullable(),
   metadata: MetadataSchema,
@@ -177,6 +190,12 @@ export const IncidentModelSchema = z.object({
   milestones: z.array(MilestoneSchema),
   metrics: IncidentMetricsSchema,
   actionItems: z.array(ActionItemSchema),
+  /**
+   * A document that reports several incidents, each under its own heading with
+   * its own timeline: each one's facts, read apart. Absent for one incident;
+   * then the document-level duration and milestones are not pooled across them.
+   */
+  incidents: z.array(IncidentPartSchema).optional(),
 });
 
 export type Position = z.infer<typeof PositionSchema>;

@@ -59,7 +59,8 @@ export function orderedEntries(timeline: readonly TimelineItem[], newestFirst: b
   let previous: OrderedEntry | null = null;
   for (const item of entries) {
     // A written date or a new date heading says where the day is: no guessing past it.
-    const sameDay = previous !== null && !item.ownDate && item.dateContext === previous.item.dateContext;
+    // Nor past the start of another incident's timeline: each incident's day is its own.
+    const sameDay = previous !== null && !item.ownDate && item.dateContext === previous.item.dateContext && item.entry.incident === previous.item.entry.incident;
     if (!sameDay) shift = 0;
     let key = item.sortKey! + shift;
     let rolledOver = false;

@@ -10,6 +10,7 @@ import { resolveZoneName } from '../time/zones.js';
 import { milestoneFromWording } from './milestones.js';
 import { outerSpans, blocksBySpan } from './outer-spans.js';
 import { firstLine, splitLines } from './positions.js';
+import type { IncidentScope } from './incidents.js';
 
 /** A timeline entry plus what ordering needs but the printed model does not. */
 export interface TimelineItem {
@@ -99,7 +100,7 @@ const LOG_LINE = /^[\s\]|]*(?:\[(?:error|warn(?:ing)?|info|debug|trace|fatal|cri
 // "[10:04] dana: is prod down?": a chat line quoted, a person's words, not an event.
 const CHAT_LINE = /^[\s\]]*(?:<[\w.@-]+>|@?[\w.-]+:)\s/;
 
-export function readTimeline(doc: ParsedMarkdown, spans: readonly SectionSpan[], base: DocumentDating | { date: CalendarDate | null; zone: string | null }): TimelineItem[] {
+export function readTimeline(doc: ParsedMarkdown, spans: readonly SectionSpan[], base: DocumentDating | { date: CalendarDate | null; zone: string | null }, incidents: readonly IncidentScope[] = []): TimelineItem[] {
   const items: TimelineItem[] = [];
   const timelineSpans = spans.filter((span) => span.section.kind === 'timeline');
   // Nested timeline headings ("### Day 1" inside "## Timeline") are part of their parent's range.
@@ -109,7 +110,10 @@ export function readTimeline(doc: ParsedMarkdown, spans: readonly SectionSpan[],
   // An appendix, the causes or the lessons written inside a timeline section hold no entries (their times are quotes, logs, references).
   const asides = spans.filter((span) => ASIDES.has(span.section.kind));
   for (const span of outer) {
-    const context: Context = { ...startDating(base), label: null };
+    // In a document that reports several incidents, each timeline is read in its own incident's date and zone.
+    const incident = incidents.findIndex((scope) => span.start >= scope.start && span.start < scope.end);
+    const context: Context = { ...startDating(incident >= 0 ? incidents[incident]!.dating : base), label: null };
+    const first = items.length;
     const inside = asides.filter((aside) => aside.start > span.start && aside.start < span.end);
     for (const node of blocks.get(span) ?? []) {
       const at = startOffset(node);
@@ -123,6 +127,7 @@ export function readTimeline(doc: ParsedMarkdown, spans: readonly SectionSpan[],
       }
       readBlock(doc, node, context, items, span);
     }
+    if (incident >= 0) for (const item of items.slice(first)) item.entry.incident = incident;
   }
   return items;
 }
@@ -208,9 +213,15 @@ function readListItem(doc: ParsedMarkdown, item: ListItem, ancestors: readonly N
   const nestedUnderLabel = ancestors.some((ancestor) => ancestor.type === 'listItem' && ancestor !== item);
   if (!nestedUnderLabel && !leadingTimestamp(line)) context.label = null;
   const before = items.length;
-  readLine(doc, line, start, context, items, endOffset(paragraph));
+  const lines = splitLines(doc.text.slice(start, endOffset(paragraph)));
+  // Lines after the first that start with a time are entries of their own: "- At 10:15 AM: …" then
+  // "10:31 AM: …" on the next line is one paragraph to CommonMark (a lazy continuation), two entries to a reader.
+  const own = lines.findIndex((next, index) => index > 0 && leadingTimestamp(next.text) !== null);
+  const firstEnd = own > 0 ? start + lines[own - 1]!.start + lines[own - 1]!.text.length : endOffset(paragraph);
+  readLine(doc, line, start, context, items, firstEnd);
   const list = ancestors[ancestors.length - 1];
-  if (items.length > before && list) items[items.length - 1]!.block = { start: startOffset(item), end: endOffset(item), group: startOffset(list) };
+  if (items.length > before && list && own < 0) items[items.length - 1]!.block = { start: startOffset(item), end: endOffset(item), group: startOffset(list) };
+  if (own > 0) for (const next of lines.slice(own)) readLine(doc, next.text, start + next.start, context, items);
 }
 
 /** What the first non-empty parentheses hold, as `/\(([^)]+)\)/` finds it, without retrying from every "(". */
