@@ -2,8 +2,8 @@ import type { Rule, RuleContext } from './types.js';
 import { guessedEntries } from './timeline-readings.js';
 
 // "3–4", "3rd to 4th": a range of days, not of times ("10:00–14:00").
-const DAY_RANGE = /(?<![:\d])\d{1,2}(?:st|nd|rd|th)?\s*(?:[–—-]|to)\s*\d{1,2}(?:st|nd|rd|th)?(?![:\d])/i;
-const MONTH = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i;
+const HEADING_DAY_RANGE = /(?<![:\d])\d{1,2}(?:st|nd|rd|th)?\s*(?:[–—-]|to)\s*\d{1,2}(?:st|nd|rd|th)?(?![:\d])/i;
+const HEADING_MONTH = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i;
 
 /** "23:50 … 00:10" with no new date: probably the next day, but the reader has to guess. */
 export const timelineMidnightRollover: Rule = {
@@ -13,7 +13,7 @@ export const timelineMidnightRollover: Rule = {
   check(context) {
     // "## Timeline (March 3–4, 2024)": the heading says the timeline runs into the next day; nobody has to guess.
     const spansDays = (start: number): boolean =>
-      context.spans.some((span) => span.section.kind === 'timeline' && span.start <= start && start < span.end && DAY_RANGE.test(span.section.heading) && MONTH.test(span.section.heading));
+      context.spans.some((span) => span.section.kind === 'timeline' && span.start <= start && start < span.end && HEADING_DAY_RANGE.test(span.section.heading) && HEADING_MONTH.test(span.section.heading));
     const rolled = guessedEntries(context, 'rolledOver').filter(({ entry }) => !spansDays(entry.item.start));
     // "April 13, 10:00 PM – April 14, 2:00 AM", "spans August 18-19": the document says the night was crossed, so no reader guesses.
     if (rolled.length === 0 || nightsCrossed(context, rolled.map(({ entry }) => entry.item.start)) <= declaredMidnights(context)) return [];
