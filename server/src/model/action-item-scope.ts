@@ -31,7 +31,7 @@ function namesWork(heading: string): boolean {
 }
 
 // An intro addressed to readers outside the team: "Node operators should …", "you can follow the steps below".
-const READER_ADVICE = /\b(?:you|your)\b.{0,40}\b(?:should|can|could|must|may|need to|are advised)\b|\b(?:if you|we recommend(?: that)? (?:you|users|operators|customers))\b|\b(?:\w+ )?(?:operators|users|customers|clients|readers|subscribers|validators|integrators|self-hosters)\s+(?:should|must|are (?:advised|encouraged|asked) to|can|need to)\b/i;
+const READER_ADVICE = /\b(?:you|your)\b.{0,40}\b(?:should|can|could|must|may|need to|are advised)\b|\b(?:if you|we recommend(?: that)? (?:you|users|operators|customers))\b|\b(?:operators|users|customers|clients|readers|subscribers|validators|integrators|self-hosters)\b(?:\s+[\w'’-]+){0,6}?\s+(?:should|must|are (?:advised|encouraged|asked) to|can|need to)\b/i;
 
 /** A paragraph before a list that addresses readers outside the team: the list is advice to them, not the team's work. */
 export function addressesReaders(text: string): boolean {

@@ -29,9 +29,11 @@ const TRACKER_URL = /\/(?:-\/)?(?:issues|pull|pulls|merge_requests|browse|ticket
 const HANDLE = /(?<![\w.])@([A-Za-z0-9][\w.-]*[A-Za-z0-9_])/;
 // "The platform team will …", "SRE team to …", "Alice will …": an owner written in prose.
 const TEAM_WILL = /(?:^|[.;:—–-]\s+|\(\s*)(?:the\s+)?((?:[A-Z][\w-]*|[a-z][\w-]*)(?:\s+[\w-]+)?\s+(?:team|squad|group|crew|on-?call|guild|chapter|department|engineers?|admins?))\s+(?:will|to|is going to|are going to|owns?|is responsible|are responsible|must|shall)\b/i;
+// "… by the platform team", "handled by the SRE on-call": the team named as the doer.
+const BY_TEAM = /\bby (?:the |our )?((?:[A-Za-z][\w-]*\s+){1,2}(?:team|squad|group|on-?call|guild))\b/i;
 const PERSON_WILL = /(?:^|[.;:—–]\s+)([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:will|is going to|owns|to own)\b/;
-// "(Alice)", "(Alice Smith)", "— Bob": a named person beside the item.
-const NAMED = /\(\s*([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s*\)|\s[—–]\s*([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s*$/;
+// "(Alice)", "(Alice Smith)", "(Alice, OPS-12)", "— Bob": a named person beside the item.
+const NAMED = /\(\s*([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s*[),;]|\s[—–]\s*([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s*$/;
 // Words that stand in parentheses without naming anyone.
 const NOT_NAMES = /^(?:done|optional|urgent|high|medium|low|critical|complete|completed|pending|ongoing|planned|later|todo|blocked|open|closed|fixed|resolved|in progress|wip|new|next|now|soon|immediate|short term|long term|mid term|recommended|required|proposed|future|phase \w+|step \w+|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|prevent|detect|mitigate|process|repair|investigate|prevention|detection|mitigation|yes|no|none|see below|see above|ongoing|partially|partial|maybe|unknown|tbd|all|both|everyone|we|us|team)$/i;
 // Marks that say an item is finished: ✅, "(done)", "DONE", "[done]", "Status: completed".
@@ -83,6 +85,8 @@ function trackerLink(text: string, references: readonly string[]): string | null
 export function proseOwner(text: string): string | null {
   const team = TEAM_WILL.exec(text);
   if (team && !/^(?:we|you|they|it|this|that|the|our)\b/i.test(team[1]!)) return team[1]!.replace(/^the\s+/i, '').trim();
+  const byTeam = BY_TEAM.exec(text);
+  if (byTeam && !/^(?:the|a|an|this|that|any|every|whole|entire)\s/i.test(byTeam[1]!)) return byTeam[1]!.trim();
   const person = PERSON_WILL.exec(text);
   if (person && !NOT_NAMES.test(person[1]!) && !/^(?:We|This|That|It|They|There|Which|What|Who|The|Our|Teams?)$/.test(person[1]!)) return person[1]!;
   const named = NAMED.exec(text);

@@ -24,7 +24,7 @@ const IRREGULAR: Readonly<Record<string, readonly string[]>> = {
   rewrite: ['rewrote', 'rewritten', 'rewriting'],
 };
 // Verbs of one-off repairs and changes, whose past form in a timeline reports the same work.
-const REPAIRS = /^(?:replace|restart|reboot|remove|delete|drop|revert|roll|restore|rename|correct|fix|patch|update|upgrade|install|reinstall|increase|raise|add|disable|enable|rotate|renew|reindex|re-index|rebuild|redeploy|deploy|migrate|move|change|set|put|run|make|write|rewrite|build|keep)$/i;
+const REPAIRS = /^(?:replace|restart|stop|reboot|remove|delete|drop|revert|roll|restore|rename|correct|fix|patch|update|upgrade|install|reinstall|increase|raise|add|disable|enable|rotate|renew|reindex|re-index|rebuild|redeploy|deploy|migrate|move|change|set|put|run|make|write|rewrite|build|keep)$/i;
 
 /** The past tense and the -ing form of a regular or listed verb. */
 function forms(verb: string): string[] {

@@ -13,7 +13,7 @@ const VERBS = [
   'create', 'define', 'deploy', 'deprecate', 'design', 'develop', 'disable', 'document', 'educate', 'employ', 'enable', 'encourage',
   'enforce', 'engage', 'enhance', 'ensure', 'establish', 'evaluate', 'expand', 'extend', 'fix', 'foster', 'gate', 'harden', 'hire',
   'host', 'implement', 'improve', 'include', 'increase', 'install', 'integrate', 'introduce', 'investigate', 'isolate', 'keep', 'limit',
-  'lock', 'log', 'maintain', 'make', 'measure', 'migrate', 'monitor', 'move', 'notify', 'optimi[sz]e', 'organi[sz]e', 'patch', 'perform',
+  'lock', 'log', 'maintain', 'make', 'measure', 'migrate', 'monitor', 'move', 'notify', 'optimi[sz]e', 'organi[sz]e', 'page', 'patch', 'perform',
   'pin', 'plan', 'prepare', 'prevent', 'prioriti[sz]e', 'protect', 'provide', 'publish', 'put', 'raise', 'reduce', 'refactor', 'remove',
   'replace', 'require', 'restrict', 'review', 'revise', 'revisit', 'rewrite', 'rotate', 'run', 'schedule', 'secure', 'separate', 'set',
   'share', 'simplify', 'split', 'spruce', 'standardi[sz]e', 'switch', 'test', 'track', 'train', 'tune', 'turn', 'update', 'upgrade',
