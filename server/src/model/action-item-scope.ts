@@ -45,7 +45,7 @@ const HTML_HEADING = /^<h([1-6])\b[^>]*>(.*?)<\/h\1>\s*(?:\n|$)/i;
 function htmlHeading(node: RootContent): { level: number; text: string } | null {
   if (node.type !== 'html') return null;
   const match = HTML_HEADING.exec(node.value.trimStart());
-  return match ? { level: Number(match[1]), text: match[2]!.replace(/<[^>]*>/g, '').trim() } : null;
+  return match ? { level: Number(match[1]), text: match[2]!.replace(/<[^<>]*>/g, '').trim() } : null;
 }
 
 /** The spans of HTML headings that name work, each up to the next heading of any kind. */

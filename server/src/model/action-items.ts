@@ -9,7 +9,7 @@ import { outerSpans, blocksBySpan } from './outer-spans.js';
 import { firstLine, splitLines } from './positions.js';
 import { workSpans, namesNoWork, addressesReaders } from './action-item-scope.js';
 import { statesMeasure, isGroupLine, namedLine, startsWithOrder } from './measures.js';
-import { pastText, doneInText } from './done-elsewhere.js';
+import { pastWords, doneInText } from './done-elsewhere.js';
 
 /** An action item and the offsets fixes need. */
 export interface ActionItemSpan {
@@ -144,7 +144,7 @@ export function readActionItems(doc: ParsedMarkdown, spans: readonly SectionSpan
   const frontOwnerKey = Object.keys(frontMatter).find((key) => OWNER_KEYS.test(key));
   const frontOwnerValue = frontOwnerKey ? frontMatter[frontOwnerKey] : undefined;
   const frontOwner = typeof frontOwnerValue === 'string' && frontOwnerValue.trim() !== '' ? frontOwnerValue.trim() : Array.isArray(frontOwnerValue) && typeof frontOwnerValue[0] === 'string' ? frontOwnerValue.join(', ') : null;
-  const past = pastText(doc, spans);
+  const past = pastWords(doc, spans);
   for (const span of outer) {
     // "The platform team will carry out the following:" before a list owns its items.
     let introOwner: string | null = null;
@@ -153,6 +153,7 @@ export function readActionItems(doc: ParsedMarkdown, spans: readonly SectionSpan
     for (const node of blocks.get(span) ?? []) {
       if (inSkipped(startOffset(node))) continue;
       const before = items.length;
+      if (advice && node.type !== 'heading' && node.type !== 'list') continue;
       if (node.type === 'code' && node.lang == null && /^(?: {4}|\t)/.test(doc.lines.lineText(doc.lines.positionAt(startOffset(node)).line))) {
         // Lines indented by mistake after a blank line read as code to Markdown, as text to a reader.
         readMeasures(doc, node, items, references, 2);
@@ -167,14 +168,16 @@ export function readActionItems(doc: ParsedMarkdown, spans: readonly SectionSpan
         if (!advice) readList(doc, node, items, references);
       } else if (node.type === 'table') readTable(doc, node, items, references);
       for (const added of items.slice(before)) {
-        if (added.item.status === null && past !== '' && doneInText(added.item.text, past)) added.item = { ...added.item, status: 'done', derived: { ...added.item.derived!, status: 'timeline' } };
+        if (added.item.status === null && past.words.length > 0 && doneInText(added.item.text, past)) added.item = { ...added.item, status: 'done', derived: { ...added.item.derived!, status: 'timeline' } };
         if (added.item.owner !== null) continue;
         const owner = introOwner ?? frontOwner;
         if (owner) added.item = { ...added.item, owner, derived: { ...added.item.derived!, owner: introOwner ? 'list-intro' : 'front-matter' } };
       }
-      if (node.type !== 'heading') {
-        introOwner = node.type === 'list' || node.type === 'table' ? null : introOwner;
-        advice = node.type === 'list' || node.type === 'table' ? false : advice;
+      // Advice runs to the end of its list, or to the next heading; an intro's owner runs to the end of its list.
+      if (node.type === 'heading') advice = false;
+      else if (node.type === 'list' || node.type === 'table') {
+        introOwner = null;
+        advice = false;
       }
     }
   }

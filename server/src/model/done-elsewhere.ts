@@ -38,17 +38,29 @@ function forms(verb: string): string[] {
 
 const words = (text: string): string[] => text.toLowerCase().match(/[a-z0-9][\w'-]*/g) ?? [];
 
-/** The lower-case words of the timeline and resolution sections: where a document reports what was done. */
-export function pastText(doc: ParsedMarkdown, spans: readonly SectionSpan[]): string {
-  return spans
-    .filter((span) => span.section.kind === 'timeline' || span.section.kind === 'resolution')
-    .map((span) => doc.text.slice(span.contentStart, span.end))
-    .join('\n')
-    .toLowerCase();
+/** The words of the timeline and resolution sections, where a document reports what was done, and where each word occurs. */
+export interface PastWords {
+  words: string[];
+  at: Map<string, number[]>;
 }
 
-/** Whether the past text reports the item's one-off repair as done. */
-export function doneInText(item: string, past: string): boolean {
+export function pastWords(doc: ParsedMarkdown, spans: readonly SectionSpan[]): PastWords {
+  const text = spans
+    .filter((span) => span.section.kind === 'timeline' || span.section.kind === 'resolution')
+    .map((span) => doc.text.slice(span.contentStart, span.end))
+    .join('\n');
+  const list = words(text);
+  const at = new Map<string, number[]>();
+  list.forEach((word, index) => {
+    const seen = at.get(word);
+    if (seen) seen.push(index);
+    else at.set(word, [index]);
+  });
+  return { words: list, at };
+}
+
+/** Whether the past text reports the item's one-off repair as done (a look-up per verb form, so a long list stays linear). */
+export function doneInText(item: string, past: PastWords): boolean {
   const all = words(item.replace(/^[^:]{1,40}:\s+/, ''));
   const [verb, ...rest] = all;
   if (!verb || !REPAIRS.test(verb) || all.length > 12) return false;
@@ -58,15 +70,15 @@ export function doneInText(item: string, past: string): boolean {
     if (!DETERMINERS.has(word)) object.push(word);
   }
   if (object.length === 0 || (object.length < 2 && all.length > 4)) return false;
-  const pastWords = words(past);
-  const verbForms = new Set(forms(verb));
-  const hasObject = (from: number, to: number): boolean => object.every((word) => pastWords.slice(Math.max(0, from), to).includes(word));
-  for (let i = 0; i < pastWords.length; i++) {
-    if (!verbForms.has(pastWords[i]!)) continue;
-    // "replaced the faulty hard drive" / "after replacing the faulty hard drive".
-    if (hasObject(i + 1, i + 2 + object.length + 2)) return true;
-    // "the faulty hard drive was replaced".
-    if (/^(?:was|were|been|is|are|got)$/.test(pastWords[i - 1] ?? '') && hasObject(i - 2 - object.length - 2, i - 1)) return true;
+  const hasObject = (from: number, to: number): boolean => object.every((word) => past.words.slice(Math.max(0, from), to).includes(word));
+  for (const form of forms(verb)) {
+    // The first thousand mentions are plenty for a real timeline, and keep a hostile one linear.
+    for (const i of (past.at.get(form) ?? []).slice(0, 1000)) {
+      // "replaced the faulty hard drive" / "after replacing the faulty hard drive".
+      if (hasObject(i + 1, i + 2 + object.length + 2)) return true;
+      // "the faulty hard drive was replaced".
+      if (/^(?:was|were|been|is|are|got)$/.test(past.words[i - 1] ?? '') && hasObject(i - 2 - object.length - 2, i - 1)) return true;
+    }
   }
   return false;
 }

@@ -49,7 +49,8 @@ export function statesMeasure(line: string): boolean {
   if (text.length < 8 || isGroupLine(text) || !/^[A-Z]/.test(text)) return false;
   const named = NAMED.exec(text);
   if (named && named[1]!.split(/\s+/).length <= 6) text = text.slice(named[0].length);
-  if (VERB.test(text)) return !/^\w+\s+(?:\w+\s+)?(?:was|were|is|are|has|had)\b/i.test(text);
+  // "Review of the incident took place …", "Test results were …": the word is a noun there.
+  if (VERB.test(text)) return !/^(?:\w+ly\s+)?\w+\s+(?:of\b|(?:\w+\s+)?(?:was|were|is|are|has|had|showed|indicated)\b)/i.test(text);
   if (REPORT.test(text.split(/[.;]/)[0]!)) return false;
   return COMMITMENT.test(text) || (NOMINAL.test(text) && text.split(/\s+/).length <= 40);
 }
