@@ -1,4 +1,4 @@
-import type { ListItem, Table } from 'mdast';
+import type { Code, List, ListItem, Paragraph, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { type ParsedMarkdown, walk, startOffset, endOffset } from './markdown.js';
 import type { SectionSpan } from './sections.js';
@@ -6,7 +6,10 @@ import type { ActionItem } from './schema.js';
 import { findTimestamps } from '../time/timestamps.js';
 import { findTicketIds } from './tickets.js';
 import { outerSpans, blocksBySpan } from './outer-spans.js';
-import { firstLine } from './positions.js';
+import { firstLine, splitLines } from './positions.js';
+import { workSpans, namesNoWork, addressesReaders } from './action-item-scope.js';
+import { statesMeasure, isGroupLine, namedLine, startsWithOrder } from './measures.js';
+import { pastWords, doneInText } from './done-elsewhere.js';
 
 /** An action item and the offsets fixes need. */
 export interface ActionItemSpan {
@@ -15,7 +18,7 @@ export interface ActionItemSpan {
   end: number;
   /** Offset where the item's own text starts (after the bullet and checkbox). */
   textStart: number;
-  shape: 'list' | 'table';
+  shape: 'list' | 'table' | 'paragraph';
 }
 
 const ISSUE_NUMBER = /(?<![\w&])#(\d+)\b/;
@@ -26,9 +29,11 @@ const TRACKER_URL = /\/(?:-\/)?(?:issues|pull|pulls|merge_requests|browse|ticket
 const HANDLE = /(?<![\w.])@([A-Za-z0-9][\w.-]*[A-Za-z0-9_])/;
 // "The platform team will …", "SRE team to …", "Alice will …": an owner written in prose.
 const TEAM_WILL = /(?:^|[.;:—–-]\s+|\(\s*)(?:the\s+)?((?:[A-Z][\w-]*|[a-z][\w-]*)(?:\s+[\w-]+)?\s+(?:team|squad|group|crew|on-?call|guild|chapter|department|engineers?|admins?))\s+(?:will|to|is going to|are going to|owns?|is responsible|are responsible|must|shall)\b/i;
+// "… by the platform team", "handled by the SRE on-call": the team named as the doer.
+const BY_TEAM = /\bby (?:the |our )?((?:[A-Za-z][\w-]*\s+){1,2}(?:team|squad|group|on-?call|guild))\b/i;
 const PERSON_WILL = /(?:^|[.;:—–]\s+)([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:will|is going to|owns|to own)\b/;
-// "(Alice)", "(Alice Smith)", "— Bob": a named person beside the item.
-const NAMED = /\(\s*([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s*\)|\s[—–]\s*([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s*$/;
+// "(Alice)", "(Alice Smith)", "(Alice, OPS-12)", "— Bob": a named person beside the item.
+const NAMED = /\(\s*([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s*[),;]|\s[—–]\s*([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s*$/;
 // Words that stand in parentheses without naming anyone.
 const NOT_NAMES = /^(?:done|optional|urgent|high|medium|low|critical|complete|completed|pending|ongoing|planned|later|todo|blocked|open|closed|fixed|resolved|in progress|wip|new|next|now|soon|immediate|short term|long term|mid term|recommended|required|proposed|future|phase \w+|step \w+|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|prevent|detect|mitigate|process|repair|investigate|prevention|detection|mitigation|yes|no|none|see below|see above|ongoing|partially|partial|maybe|unknown|tbd|all|both|everyone|we|us|team)$/i;
 // Marks that say an item is finished: ✅, "(done)", "DONE", "[done]", "Status: completed".
@@ -80,6 +85,8 @@ function trackerLink(text: string, references: readonly string[]): string | null
 export function proseOwner(text: string): string | null {
   const team = TEAM_WILL.exec(text);
   if (team && !/^(?:we|you|they|it|this|that|the|our)\b/i.test(team[1]!)) return team[1]!.replace(/^the\s+/i, '').trim();
+  const byTeam = BY_TEAM.exec(text);
+  if (byTeam && !/^(?:the|a|an|this|that|any|every|whole|entire)\s/i.test(byTeam[1]!)) return byTeam[1]!.trim();
   const person = PERSON_WILL.exec(text);
   if (person && !NOT_NAMES.test(person[1]!) && !/^(?:We|This|That|It|They|There|Which|What|Who|The|Our|Teams?)$/.test(person[1]!)) return person[1]!;
   const named = NAMED.exec(text);
@@ -121,12 +128,15 @@ function definitions(doc: ParsedMarkdown): Map<string, string> {
 
 export function readActionItems(doc: ParsedMarkdown, spans: readonly SectionSpan[]): ActionItemSpan[] {
   const items: ActionItemSpan[] = [];
-  const sections = spans.filter((span) => span.section.kind === 'action-items');
-  const outer = outerSpans(sections);
+  const outer = outerSpans(workSpans(doc, spans));
   if (outer.length === 0) return items;
   const blocks = blocksBySpan(doc.root.children, outer);
-  // Inside the work sections, sub-sections that are lessons or what was done are skipped: by kind, not heading words.
-  const skipped = spans.filter((span) => NOT_WORK_KINDS.has(span.section.kind) && outer.some((work) => span.start > work.start && span.end <= work.end));
+  // Inside the work sections, sub-sections that are lessons or what was done are skipped: by kind or by words, not task labels.
+  const skipped = spans.filter(
+    (span) =>
+      (namesNoWork(span.section.heading) || (NOT_WORK_KINDS.has(span.section.kind) && !startsWithOrder(span.section.heading))) &&
+      outer.some((work) => span.start > work.start && span.end <= work.end),
+  );
   const inSkipped = (offset: number): boolean => skipped.some((span) => offset >= span.start && offset < span.end);
   const references = definitions(doc);
   // "owner: …" or "assignee: …" in front matter owns every item that names no one.
@@ -134,30 +144,127 @@ export function readActionItems(doc: ParsedMarkdown, spans: readonly SectionSpan
   const frontOwnerKey = Object.keys(frontMatter).find((key) => OWNER_KEYS.test(key));
   const frontOwnerValue = frontOwnerKey ? frontMatter[frontOwnerKey] : undefined;
   const frontOwner = typeof frontOwnerValue === 'string' && frontOwnerValue.trim() !== '' ? frontOwnerValue.trim() : Array.isArray(frontOwnerValue) && typeof frontOwnerValue[0] === 'string' ? frontOwnerValue.join(', ') : null;
+  const past = pastWords(doc, spans);
   for (const span of outer) {
     // "The platform team will carry out the following:" before a list owns its items.
     let introOwner: string | null = null;
+    // "Node operators should do the following:" or "you can follow the steps below": advice to readers, not the team's work.
+    let advice = false;
     for (const node of blocks.get(span) ?? []) {
       if (inSkipped(startOffset(node))) continue;
-      if (node.type === 'paragraph') {
-        introOwner = proseOwner(toString(node));
-        continue;
-      }
       const before = items.length;
-      if (node.type === 'list') {
-        walk(node, (child, ancestors) => {
-          if (child.type === 'listItem') readListItem(doc, child, ancestors.some((ancestor) => ancestor.type === 'listItem'), items, references);
-        });
+      if (advice && node.type !== 'heading' && node.type !== 'list') continue;
+      if (node.type === 'code' && node.lang == null && /^(?: {4}|\t)/.test(doc.lines.lineText(doc.lines.positionAt(startOffset(node)).line))) {
+        // Lines indented by mistake after a blank line read as code to Markdown, as text to a reader.
+        readMeasures(doc, node, items, references, 2);
+      } else if (node.type === 'paragraph') {
+        const text = toString(node);
+        if (readMeasures(doc, node, items, references) === 0) {
+          introOwner = proseOwner(text);
+          advice = addressesReaders(text);
+          continue;
+        }
+      } else if (node.type === 'list') {
+        if (!advice) readList(doc, node, items, references);
       } else if (node.type === 'table') readTable(doc, node, items, references);
       for (const added of items.slice(before)) {
+        if (added.item.status === null && past.words.length > 0 && doneInText(added.item.text, past)) added.item = { ...added.item, status: 'done', derived: { ...added.item.derived!, status: 'timeline' } };
         if (added.item.owner !== null) continue;
         const owner = introOwner ?? frontOwner;
         if (owner) added.item = { ...added.item, owner, derived: { ...added.item.derived!, owner: introOwner ? 'list-intro' : 'front-matter' } };
       }
-      if (node.type !== 'heading') introOwner = node.type === 'list' || node.type === 'table' ? null : introOwner;
+      // Advice runs to the end of its list, or to the next heading; an intro's owner runs to the end of its list.
+      if (node.type === 'heading') advice = false;
+      else if (node.type === 'list' || node.type === 'table') {
+        introOwner = null;
+        advice = false;
+      }
     }
   }
   return items;
+}
+
+/** The items of a list: group labels lead to their sub-items (or to none, over what went well or was done); an item's own sub-bullets detail it. */
+function readList(doc: ParsedMarkdown, list: List, items: ActionItemSpan[], references: ReadonlyMap<string, string>, parent: ActionItemSpan | null = null, depth = 0): void {
+  for (const child of list.children) {
+    const paragraph = child.children[0];
+    const sublists = child.children.filter((node): node is List => node.type === 'list');
+    const own = paragraph?.type === 'paragraph' ? toString(paragraph, { includeHtml: false }).trim() : '';
+    if (paragraph?.type === 'paragraph' && isLabel(doc, paragraph, own)) {
+      if (!namesNoWork(own)) for (const sub of sublists) readList(doc, sub, items, references, parent, depth + 1);
+      continue;
+    }
+    const before = items.length;
+    readListItem(doc, child, depth > 0, items, references);
+    const added = items.length > before ? items[items.length - 1]! : null;
+    if (added && parent) inherit(added, parent);
+    // Sub-bullets under an item written out in full (more than one sentence) detail it: the item counts once.
+    if (added && sentences(own) >= 2) continue;
+    for (const sub of sublists) readList(doc, sub, items, references, added ?? parent, depth + 1);
+  }
+}
+
+/** A list item's first paragraph that only names a group ("**Tasks**:", "Short term:"), not an item. */
+function isLabel(doc: ParsedMarkdown, paragraph: Paragraph, text: string): boolean {
+  const raw = firstLine(doc.text.slice(startOffset(paragraph), endOffset(paragraph)));
+  return GROUP_LABEL.test(raw) || (/:\s*-?$/.test(text) && text.split(/\s+/).length <= 6);
+}
+
+function sentences(text: string): number {
+  return text.split(/[.!?](?:\s+|$)/).filter((part) => part.trim().split(/\s+/).length >= 3).length;
+}
+
+/** A sub-item is part of its parent's work: it has the parent's owner, ticket and done state unless it says otherwise. */
+function inherit(child: ActionItemSpan, parent: ActionItemSpan): void {
+  const item = child.item;
+  const from = item.derived!;
+  child.item = {
+    ...item,
+    owner: item.owner ?? parent.item.owner,
+    ticket: item.ticket ?? parent.item.ticket,
+    status: item.status ?? (parent.item.status === 'done' ? 'done' : item.status),
+    derived: {
+      owner: from.owner ?? (item.owner === null && parent.item.owner !== null ? 'parent' : null),
+      ticket: from.ticket ?? (item.ticket === null && parent.item.ticket !== null ? 'parent' : null),
+      status: from.status ?? (item.status === null && parent.item.status === 'done' ? 'parent' : null),
+    },
+  };
+}
+
+/**
+ * Measures written as lines or paragraphs under a corrective heading: each
+ * line that states one is an item when two or more lines of the paragraph do;
+ * else the paragraph is one item when its first line states one. Returns how
+ * many were read.
+ */
+function readMeasures(doc: ParsedMarkdown, paragraph: Paragraph | Code, items: ActionItemSpan[], references: ReadonlyMap<string, string>, least = 1): number {
+  const start = startOffset(paragraph);
+  const end = endOffset(paragraph);
+  const lines = splitLines(doc.text.slice(start, end)).filter((line) => line.text.trim() !== '');
+  const measures = lines.filter((line) => statesMeasure(line.text));
+  if (measures.length < least) return 0;
+  // Two lines that each open with an order are items of their own (hard-wrapped prose continues in lower case).
+  const perLine = measures.length >= 2;
+  // "The team will do the following:" introduces a list; it is not a measure itself.
+  if (!perLine && isGroupLine(doc.text.slice(start, end))) return 0;
+  const picked = perLine ? lines.filter((line) => statesMeasure(line.text) || namedLine(line.text)) : statesMeasure(lines[0]!.text) ? [lines[0]!] : [];
+  const urls = referenceUrls(paragraph, references);
+  for (const line of picked) {
+    const lineStart = start + line.start;
+    const lineEnd = perLine ? start + line.start + line.text.trimEnd().length : end;
+    const raw = doc.text.slice(lineStart, lineEnd);
+    const text = raw.replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
+    const marked = DONE_MARK.test(raw);
+    const { ownerFrom, ticketFrom, ...read } = fromText(raw, urls);
+    items.push({
+      item: { text, status: marked ? 'done' : null, ...read, range: doc.lines.range(lineStart, start + line.start + line.text.trimEnd().length), derived: { owner: ownerFrom, ticket: ticketFrom, status: marked ? 'marker' : null } },
+      start: lineStart,
+      end: lineEnd,
+      textStart: lineStart + (raw.length - raw.trimStart().length),
+      shape: 'paragraph',
+    });
+  }
+  return picked.length;
 }
 
 /** The destinations of a node's reference links, resolved from the document's definitions. */
@@ -184,7 +291,6 @@ function readListItem(doc: ParsedMarkdown, item: ListItem, nested: boolean, item
   const firstLineEnd = doc.lines.lineEnd(doc.lines.positionAt(textStart).line);
   const end = endOffset(paragraph);
   const own = doc.text.slice(textStart, end);
-  if (GROUP_LABEL.test(firstLine(own))) return;
   if (nested && ATTRIBUTE.test(own)) return;
   // The item's attribute sub-bullets belong to it.
   const attributes = item.children

@@ -146,9 +146,9 @@ export const ActionItemSchema = z.object({
   /** How owner, ticket and done-state were read, so a reader can weigh them. */
   derived: z
     .object({
-      owner: z.enum(['column', 'handle', 'field', 'prose', 'list-intro', 'front-matter']).nullable(),
-      ticket: z.enum(['column', 'id', 'issue-number', 'tracker-link']).nullable(),
-      status: z.enum(['column', 'checkbox', 'struck', 'marker']).nullable(),
+      owner: z.enum(['column', 'handle', 'field', 'prose', 'list-intro', 'front-matter', 'parent']).nullable(),
+      ticket: z.enum(['column', 'id', 'issue-number', 'tracker-link', 'parent']).nullable(),
+      status: z.enum(['column', 'checkbox', 'struck', 'marker', 'parent', 'timeline']).nullable(),
     })
     .optional(),
 });
