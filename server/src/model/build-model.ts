@@ -68,7 +68,7 @@ export function buildModel(text: string, previous?: ParsedMarkdown, path?: strin
   const unreadable = findUnreadableTimes(doc, outline.spans, regions, baseDate?.year ?? null);
   const { milestones, metrics, keys } = readMilestones(doc, fields, timeline, { date: baseDate, zone, newestFirst: metadata.newestFirst });
   const actionItems = readActionItems(doc, outline.spans);
-  const impact = impactParts(fields, outline.spans);
+  const impact = impactParts(fields, outline.spans, text);
   const timelineZone = zone ?? timeline.find((item) => item.entry.zone)?.entry.zone ?? null;
   return {
     doc,
