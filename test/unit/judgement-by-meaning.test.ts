@@ -28,6 +28,7 @@ const VAGUE: ReadonlyArray<readonly [item: string, kind: string]> = [
   ['Review and streamline how we allocate worker memory.', 'aspiration'],
   ['We will improve our alerting for the payment queue.', 'aspiration'],
   ['Implement better caching to handle load gracefully.', 'aspiration'],
+  ['Increase test coverage for the billing service.', 'aspiration'],
   ['Build a more robust backup system for the ledger.', 'aspiration'],
   ['Make our smoke tests smarter.', 'aspiration'],
   ['Ensure every node is secure and up to date.', 'aspiration'],
@@ -74,6 +75,8 @@ const CONCRETE: readonly string[] = [
   'Monitor replication lag and page the on-call above 30 s',
   'Regularly rotate the signing keys with a weekly cron job',
   'Tune nginx worker_connections for the new instance size',
+  'Increase the connection pool size on the API servers',
+  'Optimize the slow search query on the orders page',
   // Concrete verbs with named objects.
   'Ensure the deploy script runs `nginx -t` before every reload',
   'Make sure the runbook link is in every PagerDuty alert',

@@ -95,7 +95,12 @@ const HEAD_VERBS = /^((?:[a-z][a-z-]*(?: up| on| into| about| at| to)?)(?:(?:,\s
 
 // Wishes, whatever follows: vague unless the item says how.
 const ASPIRATION_VERB =
-  /^(?:improve|enhance|optimi[sz]e|strengthen|bolster|boost|refine|streamline|fine-tune|tighten|tighten up|revamp|overhaul|rethink|modernize|beef up|step up|level up|tune|monitor|increase|expand|broaden|deepen|elevate|maximi[sz]e|minimi[sz]e|reinforce)$/i;
+  /^(?:improve|enhance|optimi[sz]e|strengthen|bolster|boost|refine|streamline|fine-tune|tighten|tighten up|revamp|overhaul|rethink|modernize|beef up|step up|level up|tune|monitor|reinforce)$/i;
+// "Increase test coverage" is a wish; "Increase the connection pool size" is a change (only its number is missing).
+const MORE_OF_A_QUALITY =
+  /^(?:increase|expand|broaden|deepen|elevate|boost|maximi[sz]e|minimi[sz]e)\s+(?:the\s+|our\s+|its\s+)?(?:[a-z-]+\s+)?(?:coverage|visibility|observability|awareness|reliability|resilience|robustness|redundancy|monitoring|alerting|testing|tests|security|quality|efficiency|performance|downtime|impact|risk|collaboration|communication|documentation)\b/i;
+// A wish aimed at one named piece of code is an engineering task: "Optimize the slow query on the orders page".
+const NAMED_PIECE = /^[a-z-]+\s+the\s+(?:[\w-]+\s+){0,3}?(?:query|queries|endpoint|index|function|handler|script|migration|dockerfile|regex|cron job|health check|timeout|retry loop)(?=\s+(?:on|in|of|for|that|which|behind|at|to|used)\b|[.,;:]|$)/i;
 // Not a commitment.
 const HEDGE_VERB = /^(?:consider|look into|look at|think about|explore|try to|attempt to|aim to|strive to|hope to|endeavou?r to|work on)$/i;
 const HEDGE_WORD = /\b(?:maybe|perhaps|hopefully|if possible|where possible|when possible|ideally)\b/i;
@@ -179,7 +184,8 @@ export function vagueness(raw: string, code = false): Vagueness | null {
   const verbs = (HEAD_VERBS.exec(head)?.[1] ?? '').split(/,\s?|\s(?:and|&|or)\s/).map((verb) => verb.trim());
   // "Improve on …", "Tighten up …": the verb with or without its particle.
   const aspiration = verbs.find((verb) => ASPIRATION_VERB.test(verb) || ASPIRATION_VERB.test(verb.replace(/\s(?:up|on|into|about|at|to)$/i, '')));
-  if (aspiration) return { kind: /^monitor$/i.test(aspiration) ? 'watch' : 'aspiration', cue: firstWords(head) };
+  if (aspiration && !NAMED_PIECE.test(head)) return { kind: /^monitor$/i.test(aspiration) ? 'watch' : 'aspiration', cue: firstWords(head) };
+  if (MORE_OF_A_QUALITY.test(head)) return { kind: 'aspiration', cue: firstWords(head) };
   const hedge = verbs.find((verb) => HEDGE_VERB.test(verb)) ?? HEDGE_WORD.exec(words)?.[0];
   if (hedge) return { kind: 'hedge', cue: hedge };
   if (CONTINUE.test(head)) return { kind: 'watch', cue: firstWords(head) };
