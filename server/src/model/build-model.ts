@@ -88,7 +88,7 @@ export function buildModel(text: string, previous?: ParsedMarkdown, path?: strin
     };
   });
   const actionItems = readActionItems(doc, outline.spans);
-  const impact = impactParts(fields, outline.spans);
+  const impact = impactParts(fields, outline.spans, text);
   const timelineZone = zone ?? timeline.find((item) => item.entry.zone)?.entry.zone ?? null;
   return {
     doc,

@@ -22,7 +22,21 @@ const PATTERNS: ReadonlyArray<{ unit: string; pattern: RegExp }> = [
   { unit: 'count', pattern: /(?<![\w.:/#-]|[\d,],)(?<!\b(?:HTTP|status|code|error|Error|http|version|v)\s)(?!(?:19|20)\d\d\b)(\d[\d,]*(?:\.\d+)?)\s?(?:k|K|M|thousand|million)?\+?\s+(?:[a-z-]+\s+)?([a-z]{3,}(?:s|ies|es))\b(?<!\b(?:seconds|minutes|hours|days|weeks|months|years|times|bytes|mins|hrs|secs|ms|percent|cents|dollars|euros|versions|releases|steps|points|items|lines|bits|yes|was|has|is|this|its|us|as|gas|less|across|process|access|success|address|status|always|unless|sometimes|perhaps))/g },
   // "all users", "every customer", "the entire site": the whole, which is a quantity too.
   { unit: '%', pattern: new RegExp(`\\b(?:all|every|100%\\s+of)\\s+(?:of\\s+)?(?:the\\s+|our\\s+|its\\s+)?(?:[a-z-]+\\s+)?(?:${COUNTED_NOUNS})\\b`, 'gi') },
+  // "All branches and the head office", "none of our stores": the whole of anything counted, named or not.
+  { unit: '%', pattern: /\b(?:all|none of)\s+(?:of\s+)?(?:the\s+|our\s+|its\s+|their\s+)?(?:[a-z-]+\s+)?[a-z]{3,}(?:s|es)\b(?<!\b(?:times|changes|kinds|sorts|types|ways|things|efforts|hands|was|has|is|this|its|us|as|gas|less|across|process|access|success|address|status|always|unless|perhaps|sometimes))/gi },
+  // "complete downtime", "the entire site", "fully unavailable": the whole service (not "complete unavailability for 75% of users").
+  { unit: '%', pattern: /\b(?:complete|completely|total|totally|full|fully|entire|entirely|whole)\s+(?:(?:service|site|website|platform|system|application|app|api|network)\s+)?(?:outage|downtime|unavailability|blackout|shutdown|down|unavailable|inaccessible|offline|unreachable|unusable|site|website|service|platform|application|app|api|system|user ?base|customer ?base)\b(?![^.;\n\d]{0,40}\d)/gi },
 ];
+
+// Counts and shares in words: "six regions", "hundreds of users", "half of our customers".
+const WORD_COUNTS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, 'a dozen': 12, 'a hundred': 100,
+  'dozens of': 24, 'hundreds of': 200, 'thousands of': 2000, 'millions of': 2_000_000,
+};
+const WORD_COUNT = new RegExp(`(?<![\\w-])(${Object.keys(WORD_COUNTS).join('|')})\\s+(?:[a-z-]+\\s+)?(${COUNTED_NOUNS})\\b`, 'gi');
+const FRACTIONS: Record<string, number> = { half: 50, 'a third': 33, 'one third': 33, 'a quarter': 25, 'one quarter': 25, 'two thirds': 67, 'three quarters': 75 };
+const FRACTION = new RegExp(`\\b(${Object.keys(FRACTIONS).join('|')})\\s+(?:of\\s+)?(?:the\\s+|our\\s+|all\\s+|its\\s+)?(?:[a-z-]+\\s+)?(?:${COUNTED_NOUNS})\\b`, 'gi');
 
 /** Quantities in an impact statement: percentages, counts, money, rates and durations. */
 export function extractMetrics(text: string, offset: number, lines: LineIndex): Metric[] {
@@ -42,6 +56,12 @@ export function extractMetrics(text: string, offset: number, lines: LineIndex): 
       const counts = unit === 'count' ? (match[2] ?? '').toLowerCase() : null;
       add(Number(number), unit, counts, match.index, match.index + match[0].length);
     }
+  }
+  for (const match of text.matchAll(WORD_COUNT)) {
+    add(WORD_COUNTS[match[1]!.toLowerCase()] ?? Number.NaN, 'count', match[2]!.toLowerCase(), match.index, match.index + match[0].length);
+  }
+  for (const match of text.matchAll(FRACTION)) {
+    add(FRACTIONS[match[1]!.toLowerCase()] ?? Number.NaN, '%', null, match.index, match.index + match[0].length);
   }
   for (const duration of findDurations(text)) {
     add(duration.minutes, 'minutes', 'duration', duration.start, duration.end);

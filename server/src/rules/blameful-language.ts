@@ -1,10 +1,12 @@
 import * as z from 'zod';
 import type { Rule, RuleReport } from './types.js';
 import { proseBlocks } from '../model/prose.js';
+import { blamedPeople, inEnumeration } from './blame-on-person.js';
+import { indentedProse } from './indented-prose.js';
 
 const Options = z.object({
   /** Phrases that put the cause on a person ("human error"). */
-  blamePhrases: z.array(z.string()).default(['human error', 'operator error', 'user error', 'pilot error', 'engineer error', 'fault of', "'s fault", 'to blame', 'blame', 'negligence', 'negligent']),
+  blamePhrases: z.array(z.string()).default(['human error', 'human mistake', 'operator error', 'user error', 'pilot error', 'engineer error', 'fault of', "'s fault", 'to blame', 'blame', 'negligence', 'negligent']),
   /** Judgemental words ("careless", "stupid"). */
   animatedWords: z.array(z.string()).default(['careless', 'carelessly', 'stupid', 'dumb', 'idiotic', 'incompetent', 'lazy', 'sloppy', 'reckless', 'ridiculous', 'ignorant', 'foolish', 'clueless', 'inexcusable']),
   /** Counterfactuals that judge with hindsight; reported when a person is their subject. */
@@ -75,14 +77,31 @@ function compile(options: z.infer<typeof Options>): (text: string) => Found {
     const report = (from: number, to: number, message: string): void => {
       found.push([from, to, message]);
     };
+    const blamedAt: number[] = [];
     for (const match of text.matchAll(blame)) {
       if (inTerm(text, match.index, match.index + match[0].length)) continue;
+      // "bugs, traffic spikes, hardware failures, human error…": kinds of failure in general, not this incident's cause.
+      if (inEnumeration(text, match.index, match.index + match[0].length)) continue;
       // "We blame it on the servers": a bare "blame" needs a person to land on.
       if (/^blame$/i.test(match[0])) {
         const clause = text.slice(match.index, match.index + 60).split(/[.;\n]/)[0]!;
         if (!person.test(clause.slice(5)) || /\bblame(?:d)?\s+(?:it\s+)?on\s+(?:the\s+)?(?:server|system|network|cache|database|load|config|deploy|bug|code|machine|cloud|disk|hardware)/i.test(clause)) continue;
       }
       report(match.index, match.index + match[0].length, `"${match[0]}" puts the cause on a person. Say what in the system let the action cause harm (blameless postmortems ask how, not who).`);
+      blamedAt.push(match.index);
+    }
+    // "The problem was the junior engineer added …": the cause put on a person, without a blame word.
+    // A blame phrase just before ("human error. A junior engineer …") already says it.
+    for (const [from, to, how] of blamedPeople(text)) {
+      if (blamedAt.some((at) => at <= from && from - at < 200)) continue;
+      const who = text.slice(from, to);
+      report(
+        from,
+        to,
+        how === 'cause'
+          ? `The cause is put on "${who}": say what in the system let the change cause harm (review, tests, permissions), not who made it.`
+          : `Keeping "${who}" away from the work aims the fix at people: change what let the mistake through (a review, a test, a safer tool), for everyone.`,
+      );
     }
     for (const match of text.matchAll(animated)) {
       if (inTerm(text, match.index, match.index + match[0].length)) continue;
@@ -126,7 +145,7 @@ export const blamefulLanguage: Rule<z.infer<typeof Options>> = {
   check(context, options) {
     const scan = scannerFor(options);
     const reports: RuleReport[] = [];
-    for (const { text, start } of proseBlocks(context.doc)) {
+    for (const { text, start } of [...proseBlocks(context.doc), ...indentedProse(context.doc)]) {
       for (const [from, to, message] of scan(text)) reports.push({ message, range: context.doc.lines.range(start + from, start + to) });
     }
     return reports.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
