@@ -55,8 +55,8 @@ const LITERAL: Readonly<Record<string, number>> = {
 };
 
 /**
- * The offsets a side's zone may stand for: its offset on the day (or, without
- * a day, only when it never changes its clocks) and what its abbreviation names.
+ * The offsets a side's zone may stand for: its offset on the day (without a
+ * day, its winter and its summer offset) and what its abbreviation names.
  */
 function offsets(zone: string, zoneText: string, date: CalendarDate | null): number[] {
   const at = (month: number, day: number, year: number): number | null => {
@@ -70,8 +70,8 @@ function offsets(zone: string, zoneText: string, date: CalendarDate | null): num
     const onDay = at(date.month, date.day, date.year);
     if (onDay !== null) found.push(onDay);
   } else {
-    const winter = at(1, 15, 2024);
-    if (winter !== null && winter === at(7, 15, 2024)) found.push(winter);
+    // Without a day, either of the zone's offsets may be meant.
+    for (const offset of [at(1, 15, 2024), at(7, 15, 2024)]) if (offset !== null) found.push(offset);
   }
   return found;
 }
@@ -80,8 +80,9 @@ const clock = (minutes: number): string => `${String(Math.floor(minutes / 60)).p
 
 /**
  * A line that gives one time in two zones, side by side, where the two do not
- * name the same instant. Zones that change their clocks need the day (the
- * line's own date, else the document's) to be compared at all.
+ * name the same instant under any reading: the zone's offset on the line's
+ * own date (else the document's, else either of its offsets) or the offset
+ * its abbreviation names.
  */
 export function zoneDisagreements(line: string, date: CalendarDate | null): ZoneDisagreement[] {
   const stamps = findTimestamps(line);
