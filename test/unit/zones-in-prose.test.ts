@@ -111,3 +111,14 @@ test('date-mismatch: the title against the file name, the story weekday against 
   assert.deepEqual(story('On Tuesdays we deploy.'), []);
   assert.deepEqual(story('On Tuesday, January 9, 2024 the config was staged.'), []);
 });
+
+test('crossing midnight inside a span of days the document states is not a guessed rollover', () => {
+  const timeline = '- 11:30 PM: Export runtime alert fires.\n- 12:40 AM: Slow join found.\n- 1:30 AM: Export rerun.';
+  const rollovers = (summaryLine: string, head?: string): number =>
+    findings(doc(summaryLine, timeline, head), 'timeline-midnight-rollover').length;
+  assert.equal(rollovers('Duration: April 13, 2024, 10:00 PM - April 14, 2024, 2:00 AM (UTC)'), 0);
+  assert.equal(rollovers('Duration: 3 hours and a half (UTC).', '# Export overran, April 13-14, 2024'), 0);
+  // Traps: a window within one day, or a span of other days, leaves the reader guessing.
+  assert.equal(rollovers('Duration: April 13, 2024, 10:00 PM - 11:59 PM (UTC)'), 1);
+  assert.equal(rollovers('Duration: 3 hours and a half (UTC).', '# Export overran on April 13, 2024 (as it did March 3-4)'), 1);
+});
