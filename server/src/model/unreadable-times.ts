@@ -160,7 +160,8 @@ export function findUnreadableTimes(doc: ParsedMarkdown, spans: readonly Section
   return found.sort((a, b) => a.start - b.start);
 }
 
-const WEEKDAY_HINT = /\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+(?:\d|[A-Z][a-z]{2})/i;
+// A weekday's name or abbreviation before a number or a month: "monitoring" and "Saturation" are not read.
+const WEEKDAY_HINT = /\b(?:[Mm]on|[Tt]ue|[Ww]ed|[Tt]hu|[Ff]ri|[Ss]at|[Ss]un)(?:day|sday|nesday|rsday|urday|s|rs)?\.?,?\s+(?:\d|[A-Z][a-z]{2})/;
 
 /** The spans of a line's table cells (the whole line when it has no "|"). */
 function cells(line: string): Array<[number, number]> {
