@@ -11,6 +11,7 @@ import { readActionItems, type ActionItemSpan } from './action-items.js';
 import { readMetadata } from './metadata.js';
 import { readDocumentDating, type DocumentDating } from './date-context.js';
 import { applyReadings, carryZoneBack, standardInSummer } from './timeline-dating.js';
+import { standardInProse, zoneWithOffset } from './zone-notes.js';
 import { findUnreadableTimes, type UnreadableTime } from './unreadable-times.js';
 import { reparse } from './incremental-parse.js';
 import { readIncidents } from './incidents.js';
@@ -58,8 +59,11 @@ export function buildModel(text: string, previous?: ParsedMarkdown, path?: strin
   const timeline = readTimeline(doc, outline.spans, dating, incidents);
   carryZoneBack(timeline, dating);
   applyReadings(timeline, metadata.newestFirst);
-  const summer = standardInSummer(timeline, dating);
+  // A standard-time abbreviation in summer, on an entry or in prose: said once, where it is first written.
+  const summer = [standardInSummer(timeline, dating), standardInProse(doc, dating)].filter((note) => note !== null).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)[0];
   if (summer) dating.notes.push(summer);
+  const offsetNote = zoneWithOffset(doc, dating);
+  if (offsetNote) dating.notes.push(offsetNote);
   // The title and the intro (up to the first section) are read for impossible dates too.
   const introEnd = Math.min(outline.spans[0]?.start ?? text.length, titleEnd + 2_000);
   const summary = outline.spans.find((span) => span.section.kind === 'summary');
@@ -68,7 +72,7 @@ export function buildModel(text: string, previous?: ParsedMarkdown, path?: strin
     ...(introEnd > titleEnd ? [{ start: titleEnd, end: introEnd }] : []),
     ...(summary ? [{ start: summary.contentStart, end: Math.min(summary.end, summary.contentStart + 2_000) }] : []),
   ];
-  const unreadable = findUnreadableTimes(doc, outline.spans, regions, baseDate?.year ?? null);
+  const unreadable = findUnreadableTimes(doc, outline.spans, regions, baseDate);
   // The document's own milestones are not pooled across its incidents: each incident has its own.
   const inIncident = (offset: number): boolean => incidents.some((scope) => offset >= scope.start && offset < scope.end);
   const documentFields = incidents.length > 0 ? fields.filter((field) => !inIncident(field.start)) : fields;

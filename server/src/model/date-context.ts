@@ -5,6 +5,7 @@ import type { Range } from './schema.js';
 import { splitLines } from './positions.js';
 import { findTimestamps, writtenDate, type CalendarDate, type TimestampMatch } from '../time/timestamps.js';
 import { declaredZone, zoneAliases } from './zone-declaration.js';
+import { zoneFromName } from '../time/zones.js';
 
 /**
  * Where a bare time's date comes from, the way a reader finds it: written on
@@ -21,7 +22,7 @@ export type DayOrderBasis = 'written' | 'dates' | 'zone' | 'ambiguous';
 
 /** Something the engine had to read one way of two; one info finding each. */
 export interface DatingNote {
-  kind: 'day-order' | 'ist' | 'standard-in-summer';
+  kind: 'day-order' | 'ist' | 'standard-in-summer' | 'zone-with-offset';
   message: string;
   range: Range;
 }
@@ -38,6 +39,8 @@ export interface DocumentDating {
   dayOrder: DayOrderBasis | null;
   zoneAliases: Record<string, string> | null;
   notes: DatingNote[];
+  /** The date the file's name carries ("2023-06-01-db-outage.md"), to check the title's against. */
+  fileDate: CalendarDate | null;
 }
 
 export interface DocumentDatingInput {
@@ -92,14 +95,22 @@ function fileDate(path: string | null): TimestampMatch | null {
   return { start: 0, end: 0, text: match[0], date, time: null, twelveHour: false, zone: null, zoneText: null, approximate: false, numericOrder: null, weekday: null };
 }
 
+/** The zone written in words right after a time: "3:00 AM (South African Standard Time)". */
+function namedZoneAfter(line: string, end: number): string | null {
+  const after = /^[ \t]*\(?[ \t]*/.exec(line.slice(end, end + 4))?.[0].length ?? 0;
+  return zoneFromName(line.slice(end + after, end + after + 60))?.zone ?? null;
+}
+
 /** The zones the times of a text write, when they all write the same one ("from 9:35 PM PST until 10:42 PM PST"). */
 function soleZone(text: string): string | null {
   let zone: string | null = null;
   for (const line of splitLines(text)) {
     for (const stamp of findTimestamps(line.text)) {
-      if (!stamp.zone || !stamp.time) continue;
-      if (zone && zone !== stamp.zone) return null;
-      zone = stamp.zone;
+      if (!stamp.time) continue;
+      const written = stamp.zone ?? namedZoneAfter(line.text, stamp.end);
+      if (!written) continue;
+      if (zone && zone !== written) return null;
+      zone = written;
     }
   }
   return zone;
@@ -255,5 +266,5 @@ export function readDocumentDating(input: DocumentDatingInput): DocumentDating {
     const year = found.map((candidate) => candidate.match.date?.year).find((value) => value != null) ?? null;
     date = { ...date, year };
   }
-  return { date, dateSource: best?.source ?? null, zone, declaredText: declared?.written ?? null, dayFirst, dayOrder: order?.basis ?? null, zoneAliases: aliases.aliases, notes };
+  return { date, dateSource: best?.source ?? null, zone, declaredText: declared?.written ?? null, dayFirst, dayOrder: order?.basis ?? null, zoneAliases: aliases.aliases, notes, fileDate: fileDate(input.path)?.date ?? null };
 }

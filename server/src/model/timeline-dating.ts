@@ -48,8 +48,8 @@ export function applyReadings(timeline: readonly TimelineItem[], newestFirst: bo
 
 // Standard-time abbreviations and their standard offsets in minutes. Written in
 // summer, the writer still means the zone: "EST" in July is New York's EDT.
-const STANDARD_OFFSETS: Readonly<Record<string, number>> = { EST: -300, CST: -360, PST: -480, CET: 60, EET: 120, AEST: 600, NZST: 720, GMT: 0 };
-const SUMMER_NAMES: Readonly<Record<string, string>> = { EST: 'EDT', CST: 'CDT', PST: 'PDT', CET: 'CEST', EET: 'EEST', AEST: 'AEDT', NZST: 'NZDT', GMT: 'BST' };
+export const STANDARD_OFFSETS: Readonly<Record<string, number>> = { EST: -300, CST: -360, PST: -480, CET: 60, EET: 120, AEST: 600, NZST: 720, GMT: 0 };
+export const SUMMER_NAMES: Readonly<Record<string, string>> = { EST: 'EDT', CST: 'CDT', PST: 'PDT', CET: 'CEST', EET: 'EEST', AEST: 'AEDT', NZST: 'NZDT', GMT: 'BST' };
 
 /** One note when a standard-time abbreviation is written for a time its zone keeps summer time: read as the zone the writer meant. */
 export function standardInSummer(timeline: readonly TimelineItem[], dating: DocumentDating): DatingNote | null {
@@ -60,13 +60,14 @@ export function standardInSummer(timeline: readonly TimelineItem[], dating: Docu
     const offset = DateTime.fromISO(at, { setZone: true }).offset;
     if (offset === STANDARD_OFFSETS[written]) continue;
     const summer = SUMMER_NAMES[written]!;
-    return {
-      kind: 'standard-in-summer',
-      message: `${written} is written for a time when that zone keeps summer time (${summer}): read as ${summer}, the local time the writer meant. Write ${summer}, or a zone name such as the generic abbreviation or an offset.`,
-      range: item.entry.timeRange,
-    };
+    return { kind: 'standard-in-summer', message: summerMessage(written, summer, 'a time'), range: item.entry.timeRange };
   }
   return null;
+}
+
+/** What the note says: "EST is written for May 15, 2023, when that zone keeps summer time (EDT) …". */
+export function summerMessage(written: string, summer: string, when: string): string {
+  return `${written} is written for ${when}, when that zone keeps summer time (${summer}): read as ${summer}, the local time the writer meant. Write ${summer}, or a zone name such as the generic abbreviation or an offset.`;
 }
 
 /** The abbreviation the document declared, when the entry took the document's zone. */

@@ -13,6 +13,8 @@ export interface OrderedEntry {
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
 const HALF_DAY = DAY / 2;
+// An entry that opens on the day moving on: "The following day", "(next day)", "Next morning".
+const NEXT_DAY = /^\W{0,4}(?:the\s+)?(?:following|next)\s+(?:day|morning)\b|^\W{0,4}the\s+day\s+after\b/i;
 
 /**
  * The hour as written, wherever the time sits in the stamp ("2024-09-03 22:05" → 22):
@@ -75,6 +77,10 @@ export function orderedEntries(timeline: readonly TimelineItem[], newestFirst: b
         shift += HALF_DAY;
         key += HALF_DAY;
         readAsAfternoon = true;
+      } else if (NEXT_DAY.test(item.entry.text.slice(0, 80))) {
+        // "10:00 AM: The following day, …": the entry says the day moved on; nothing is guessed.
+        shift += DAY;
+        key += DAY;
       } else if (previous.key - key > HALF_DAY) {
         shift += DAY;
         key += DAY;

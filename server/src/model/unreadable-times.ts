@@ -4,7 +4,9 @@ import type { SectionSpan } from './sections.js';
 import type { Range } from './schema.js';
 import { outerSpans, blocksBySpan } from './outer-spans.js';
 import { splitLines } from './positions.js';
-import { findTimestamps } from '../time/timestamps.js';
+import { findTimestamps, type CalendarDate } from '../time/timestamps.js';
+import { proseLines } from './prose-lines.js';
+import { zoneDisagreements, ZONE_PAIR_HINT } from './zone-pairs.js';
 
 /** A time or date a reader cannot place: "25:61", "14:30 PM", "20224-03-02", "Tuesday, March 14, 2024" (a Thursday). */
 export interface UnreadableTime {
@@ -113,7 +115,8 @@ const TEXT_BLOCKS = new Set(['paragraph', 'heading', 'list', 'table', 'blockquot
  * table cell) for clock times; anywhere on those lines for dates. Code blocks
  * are not read.
  */
-export function findUnreadableTimes(doc: ParsedMarkdown, spans: readonly SectionSpan[], regions: ReadonlyArray<{ start: number; end: number }>, year: number | null): UnreadableTime[] {
+export function findUnreadableTimes(doc: ParsedMarkdown, spans: readonly SectionSpan[], regions: ReadonlyArray<{ start: number; end: number }>, date: CalendarDate | null): UnreadableTime[] {
+  const year = date?.year ?? null;
   const found: UnreadableTime[] = [];
   const readText = (start: number, end: number): void => {
     for (const line of splitLines(doc.text.slice(start, end))) {
@@ -141,8 +144,24 @@ export function findUnreadableTimes(doc: ParsedMarkdown, spans: readonly Section
       if (TEXT_BLOCKS.has(node.type)) readText(startOffset(node), endOffset(node));
     }
   }
-  return found;
+  const add = (from: number, to: number, reason: string): void => {
+    if (found.some((known) => known.start === from)) return;
+    found.push({ text: doc.text.slice(from, to), reason, start: from, end: to, range: doc.lines.range(from, to) });
+  };
+  // Anywhere in the prose: a weekday that is not its date's ("On Tuesday, 2023-01-04"), and one time in two zones that disagree.
+  for (const line of proseLines(doc, WEEKDAY_HINT)) {
+    for (const problem of lineDateProblems(line.text, year)) {
+      if (problem.reason.startsWith('names a ')) add(line.start + problem.at, line.start + problem.at + problem.text.length, problem.reason);
+    }
+  }
+  for (const line of proseLines(doc, ZONE_PAIR_HINT)) {
+    for (const pair of zoneDisagreements(line.text, date)) add(line.start + pair.start, line.start + pair.end, pair.reason);
+  }
+  return found.sort((a, b) => a.start - b.start);
 }
+
+// A weekday's name or abbreviation before a number or a month: "monitoring" and "Saturation" are not read.
+const WEEKDAY_HINT = /\b(?:[Mm]on|[Tt]ue|[Ww]ed|[Tt]hu|[Ff]ri|[Ss]at|[Ss]un)(?:day|sday|nesday|rsday|urday|s|rs)?\.?,?\s+(?:\d|[A-Z][a-z]{2})/;
 
 /** The spans of a line's table cells (the whole line when it has no "|"). */
 function cells(line: string): Array<[number, number]> {

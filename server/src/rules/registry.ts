@@ -20,6 +20,7 @@ import { noPreventiveAction } from './no-preventive-action.js';
 import { blamefulLanguage } from './blameful-language.js';
 import { unreadableTime } from './unreadable-time.js';
 import { ambiguousDateReading } from './ambiguous-date-reading.js';
+import { dateMismatch } from './date-mismatch.js';
 
 /** Every rule, in the order their findings are listed. */
 export const RULES: readonly AnyRule[] = [
@@ -37,6 +38,7 @@ export const RULES: readonly AnyRule[] = [
   timelineMidnightRollover,
   timestampFormatInconsistent,
   unreadableTime,
+  dateMismatch,
   ambiguousDateReading,
   impactVagueQuantifier,
   actionItemMissingOwner,

@@ -67,8 +67,8 @@ function timestampPattern(core: string): RegExp {
     'g',
   );
 }
-// "May 2, 2023: 6:15pm" joins a date and its time with a colon too.
-const DATED = timestampPattern(`(?:${DATE_SOURCE})(?:(?:T|,?\\s+(?:at\\s+)?|,\\s*|:\\s+)(?:${TIME_SOURCE}))?`);
+// "May 2, 2023: 6:15pm" joins a date and its time with a colon too, and "2023-01-04/11:34" with a slash after an ISO date.
+const DATED = timestampPattern(`(?:${DATE_SOURCE})(?:(?:T|,?\\s+(?:at\\s+)?|,\\s*|:\\s+|(?<=\\d{4}-\\d\\d-\\d\\d)/)(?:${TIME_SOURCE}))?`);
 const UNDATED = timestampPattern(TIME_SOURCE);
 // Every date DATED reads has an ISO or numeric date or a month's name (case as DATED has it).
 const MAY_HOLD_DATE = /\d{4}[-/]\d|\d[/.-]\d{1,2}[/.-]\d\d|\d[/-]\d{1,2}\s+\d{1,2}:|Jan|Feb|Mar|M(?:ä|ae)rz|Apr|May|Mai|Jun|Jul|Aug|Sep|Oct|Okt|Nov|Dec|Dez|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/;
