@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type { Rule, RuleReport } from './types.js';
 import { proseBlocks } from '../model/prose.js';
+import { RecentMemo } from '../time/recent-memo.js';
 
 const Options = z.object({
   /** Phrases that put the cause on a person ("human error"). */
@@ -22,38 +23,21 @@ type Found = ReadonlyArray<readonly [from: number, to: number, message: string]>
 
 // Compiled patterns per set of options, and what they found per block of text:
 // after an edit only the blocks that changed are read again.
-const scanners = new Map<string, (text: string) => Found>();
-const SEEN_LIMIT = 20_000;
-
-/** Forgets what the scanners found (benchmarks measure a document seen for the first time); the compiled patterns stay. */
-export function forgetBlamefulScans(): void {
-  for (const forget of forgetters) forget();
-}
-const forgetters = new Set<() => void>();
+const scanners = new Map<string, { scan: (text: string) => Found; seen: RecentMemo<Found> }>();
 
 function scannerFor(options: z.infer<typeof Options>): (text: string) => Found {
   const key = JSON.stringify(options);
   let scanner = scanners.get(key);
   if (!scanner) {
-    const scan = compile(options);
-    const seen = new Map<string, Found>();
-    forgetters.add(() => seen.clear());
-    scanner = (text) => {
-      let found = seen.get(text);
-      if (!found) {
-        found = scan(text);
-        if (seen.size >= SEEN_LIMIT) seen.clear();
-        seen.set(text, found);
-      }
-      return found;
-    };
     if (scanners.size >= 16) {
+      for (const old of scanners.values()) old.seen.release();
       scanners.clear();
-      forgetters.clear();
     }
+    scanner = { scan: compile(options), seen: new RecentMemo<Found>(5_000, 20_000) };
     scanners.set(key, scanner);
   }
-  return scanner;
+  const { scan, seen } = scanner;
+  return (text) => seen.get(text, scan);
 }
 
 // What follows "should have" in a plan ("we should have a runbook", "should have more alerts"), not hindsight.
