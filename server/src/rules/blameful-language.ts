@@ -2,6 +2,7 @@ import * as z from 'zod';
 import type { Rule, RuleReport } from './types.js';
 import { proseBlocks } from '../model/prose.js';
 import { RecentMemo } from '../time/recent-memo.js';
+import { allMatches } from '../time/all-matches.js';
 
 const Options = z.object({
   /** Phrases that put the cause on a person ("human error"). */
@@ -59,7 +60,7 @@ function compile(options: z.infer<typeof Options>): (text: string) => Found {
     const report = (from: number, to: number, message: string): void => {
       found.push([from, to, message]);
     };
-    for (const match of text.matchAll(blame)) {
+    for (const match of allMatches(text, blame)) {
       if (inTerm(text, match.index, match.index + match[0].length)) continue;
       // "We blame it on the servers": a bare "blame" needs a person to land on.
       if (/^blame$/i.test(match[0])) {
@@ -68,14 +69,14 @@ function compile(options: z.infer<typeof Options>): (text: string) => Found {
       }
       report(match.index, match.index + match[0].length, `"${match[0]}" puts the cause on a person. Say what in the system let the action cause harm (blameless postmortems ask how, not who).`);
     }
-    for (const match of text.matchAll(animated)) {
+    for (const match of allMatches(text, animated)) {
       if (inTerm(text, match.index, match.index + match[0].length)) continue;
       report(match.index, match.index + match[0].length, `"${match[0]}" judges a person; describe what happened instead.`);
     }
-    for (const match of text.matchAll(always)) {
+    for (const match of allMatches(text, always)) {
       report(match.index, match.index + match[0].length, `"${match[0]}" is hindsight: describe what people knew and did at the time, and what the system made easy or hard.`);
     }
-    for (const match of text.matchAll(counterfactual)) {
+    for (const match of allMatches(text, counterfactual)) {
       // "We should have a runbook for this": a plan, not a judgement of the past.
       if (/have$/i.test(match[0]) && PLAN_OBJECT.test(text.slice(match.index + match[0].length, match.index + match[0].length + 20))) continue;
       // The subject: the two words just before ("the engineer failed to", "on-call should have"), within the sentence.
@@ -90,7 +91,7 @@ function compile(options: z.infer<typeof Options>): (text: string) => Found {
       const who = subject.slice(subject.search(person));
       report(match.index, match.index + match[0].length, `"${who} ${match[0]}" judges a person with hindsight. Describe what they knew and did, and what made the right action hard.`);
     }
-    for (const match of text.matchAll(/!{3,}/g)) {
+    for (const match of allMatches(text, /!{3,}/g)) {
       report(match.index, match.index + match[0].length, 'Exclamation marks read as anger or alarm; a postmortem states facts calmly.');
     }
     return found;

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { ZONE_TOKEN_SOURCE, resolveZoneName, zoneOf } from './zones.js';
 import { RecentMemo } from './recent-memo.js';
+import { allMatches } from './all-matches.js';
 
 export interface CalendarDate {
   year: number | null;
@@ -109,7 +110,7 @@ function scanTimestamps(text: string): TimestampMatch[] {
   // Most lines name no month and hold no ISO date: the long date pattern need not scan them.
   const dated: TimestampMatch[] = [];
   if (MAY_HOLD_DATE.test(text)) {
-    for (const match of text.matchAll(DATED)) {
+    for (const match of allMatches(text, DATED)) {
       const read = readMatch(text, match, dated);
       if (read) dated.push(read);
     }
@@ -118,7 +119,7 @@ function scanTimestamps(text: string): TimestampMatch[] {
   // times fall inside a dated match (checking every match for each is quadratic).
   let d = 0;
   // Most prose lines hold no clock time at all: the time pattern need not scan them.
-  const undated = MAY_HOLD_TIME.test(text) ? text.matchAll(UNDATED) : [];
+  const undated = MAY_HOLD_TIME.test(text) ? allMatches(text, UNDATED) : [];
   for (const match of undated) {
     while (d < dated.length && dated[d]!.end <= match.index) {
       found.push(dated[d]!);
