@@ -26,8 +26,15 @@ type Found = ReadonlyArray<readonly [from: number, to: number, message: string]>
 // after an edit only the blocks that changed are read again.
 const scanners = new Map<string, { scan: (text: string) => Found; seen: RecentMemo<Found> }>();
 
+// The same options object comes back on every analysis (the defaults, a config read once): skip serialising it.
+const keys = new WeakMap<object, string>();
+
 function scannerFor(options: z.infer<typeof Options>): (text: string) => Found {
-  const key = JSON.stringify(options);
+  let key = keys.get(options);
+  if (key === undefined) {
+    key = JSON.stringify(options);
+    keys.set(options, key);
+  }
   let scanner = scanners.get(key);
   if (!scanner) {
     if (scanners.size >= 16) {
