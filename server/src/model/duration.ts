@@ -88,7 +88,7 @@ function findRange(text: string, datedOnly: boolean): { start: number; end: numb
     const connector = text.slice(first.end, second.start);
     if (!RANGE_CONNECTOR.test(connector)) continue;
     const before = text.slice(0, first.start);
-    const keyword = allMatches(before, RANGE_KEYWORD).pop();
+    const keyword = [...allMatches(before, RANGE_KEYWORD)].pop();
     const keyed = keyword !== undefined && keyword.index + keyword[0].length === before.length;
     // "and" joins a range only after "between"; a bare "X to Y" needs a date or zone to be a time range, not prose.
     if (/^\s*and\s*$/i.test(connector) && !(keyed && /between/i.test(keyword[0]))) continue;

@@ -10,5 +10,5 @@ export function isTicketId(text: string): boolean {
 
 /** Ticket ids in a text, with their offsets. */
 export function findTicketIds(text: string): Array<{ start: number; text: string }> {
-  return allMatches(text, TICKET_ID).filter((match) => isTicketId(match[0])).map((match) => ({ start: match.index, text: match[0] }));
+  return [...allMatches(text, TICKET_ID)].filter((match) => isTicketId(match[0])).map((match) => ({ start: match.index, text: match[0] }));
 }
