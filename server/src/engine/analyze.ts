@@ -9,9 +9,7 @@ import type { EffectiveSettings } from '../config/effective-settings.js';
 import { postmortemReason, isTemplate, skipNote, type PostmortemReason } from './detect.js';
 import { closestTemplate, templateById } from '../templates/registry.js';
 import { applySuppressions } from './suppressions.js';
-import { forgetTimestamps } from '../time/timestamps.js';
-import { forgetWordings } from '../model/milestones.js';
-import { forgetBlamefulScans } from '../rules/blameful-language.js';
+import { forgetRecentMemos } from '../time/recent-memo.js';
 import type { Template } from '../templates/template.js';
 import { placeholderText, placeholdersIn, TEMPLATE_PLACEHOLDER_COUNT } from '../rules/placeholder-text.js';
 
@@ -45,12 +43,11 @@ export function sectionKindsOf(text: string): Set<SectionKind> {
 
 /**
  * Forgets what analyses remember across documents (timestamps per line,
- * blameful phrases per block), so that the next one runs from cold.
+ * blameful phrases per block, impossible dates per line, milestone wordings),
+ * so that the next one runs from cold.
  */
 export function forgetMemos(): void {
-  forgetTimestamps();
-  forgetBlamefulScans();
-  forgetWordings();
+  forgetRecentMemos();
 }
 
 /** Parse once, run every enabled rule. One failing rule becomes one finding; the others still run. */

@@ -1,6 +1,7 @@
 import { walk, startOffset } from '../model/markdown.js';
 import type { ParsedMarkdown } from '../model/markdown.js';
 import type { Finding } from '../rules/types.js';
+import { allMatches } from '../time/all-matches.js';
 
 // <!-- postmortem-disable rule-a, rule-b -->, <!-- postmortem-enable -->,
 // <!-- postmortem-disable-next-line rule-id -->, <!-- postmortem-disable-line rule-id -->
@@ -16,7 +17,7 @@ function directives(doc: ParsedMarkdown): Directive[] {
   const found: Directive[] = [];
   walk(doc.root, (node) => {
     if (node.type !== 'html') return;
-    for (const match of node.value.matchAll(DIRECTIVE)) {
+    for (const match of allMatches(node.value, DIRECTIVE)) {
       const ids = match[2]!.split(/[\s,]+/).filter(Boolean);
       found.push({ kind: match[1] as Directive['kind'], rules: ids.length > 0 ? ids : null, line: doc.lines.positionAt(startOffset(node) + match.index).line });
     }

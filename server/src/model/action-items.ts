@@ -10,6 +10,7 @@ import { firstLine, splitLines } from './positions.js';
 import { workSpans, namesNoWork, addressesReaders } from './action-item-scope.js';
 import { statesMeasure, isGroupLine, namedLine, startsWithOrder } from './measures.js';
 import { pastWords, doneInText } from './done-elsewhere.js';
+import { allMatches } from '../time/all-matches.js';
 
 /** An action item and the offsets fixes need. */
 export interface ActionItemSpan {
@@ -71,7 +72,7 @@ type Derived = NonNullable<ActionItem['derived']>;
 
 /** The first link into a tracker, among the text's own URLs and the destinations of its reference links. */
 function trackerLink(text: string, references: readonly string[]): string | null {
-  for (const match of text.matchAll(URL)) {
+  for (const match of allMatches(text, URL)) {
     if (!TRACKER_URL.test(match[0])) continue;
     // Trailing punctuation belongs to the sentence; trimmed by hand, as a "[.,;:]+$" scan restarts at every mark of a run.
     let end = match[0].length;

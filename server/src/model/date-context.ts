@@ -6,6 +6,7 @@ import { splitLines } from './positions.js';
 import { findTimestamps, writtenDate, type CalendarDate, type TimestampMatch } from '../time/timestamps.js';
 import { declaredZone, zoneAliases } from './zone-declaration.js';
 import { zoneFromName } from '../time/zones.js';
+import { allMatches } from '../time/all-matches.js';
 
 /**
  * Where a bare time's date comes from, the way a reader finds it: written on
@@ -164,7 +165,7 @@ interface NumericDate {
 
 function numericDates(text: string): NumericDate[] {
   const found: NumericDate[] = [];
-  for (const match of text.matchAll(NUMERIC_DATE)) {
+  for (const match of allMatches(text, NUMERIC_DATE)) {
     const a = Number(match[1]);
     const b = Number(match[3]);
     if (a < 1 || b < 1 || (a > 12 && b > 12) || a > 31 || b > 31) continue;

@@ -1,3 +1,4 @@
+import { allMatches } from '../time/all-matches.js';
 // Durations as people write them in prose: "2 hours and 10 minutes",
 // "forty-five minutes", "2h35m", "about six hours", "three days", "an hour and
 // a half". The time module reads the compact forms of fields; prose needs
@@ -63,7 +64,7 @@ function readParts(text: string): { minutes: number; vague: boolean } | null {
   let vague = false;
   let any = false;
   if (/^half\s+an?\s+hour$/i.test(text.trim())) return { minutes: 30, vague: false };
-  for (const part of text.matchAll(PART_READER)) {
+  for (const part of allMatches(text, PART_READER)) {
     const count = part[1] ?? part[4]!;
     const unit = (part[2] ?? part[5]!).toLowerCase();
     const value = numberValue(count);
@@ -79,7 +80,7 @@ function readParts(text: string): { minutes: number; vague: boolean } | null {
 /** Every duration phrase in a text, with its length in minutes. */
 export function findProseDurations(text: string): ProseDuration[] {
   const found: ProseDuration[] = [];
-  for (const match of text.matchAll(DURATION_PHRASE)) {
+  for (const match of allMatches(text, DURATION_PHRASE)) {
     const hedge = (match[1] ?? '').toLowerCase();
     const body = match[2]!;
     // "5 m" or "a m" alone is too thin to be a duration.

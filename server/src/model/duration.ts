@@ -7,6 +7,7 @@ import { findDurations } from '../time/durations.js';
 import { findProseDurations, type ProseDuration } from './duration-phrases.js';
 import { proseBlocks } from './prose.js';
 import { rewriteTimeForms } from '../time/time-forms.js';
+import { allMatches } from '../time/all-matches.js';
 
 // Field names that state the incident's length ("Duration", "Minutes downtime or degradation", "Outage length").
 const DURATION_KEYS = /\bduration\b|\bdowntime\b|\bdegradation\b|\boutage length\b|^length$|^(?:total )?time to (?:resolve|resolution|recovery|recover|restore|restoration)$/;
@@ -120,7 +121,7 @@ function findRange(text: string, datedOnly: boolean): { start: number; end: numb
     const startCue = START_CUE.exec(before);
     if (startCue && END_CONNECTOR.test(connector) && first.time && second.time) return { start: startCue.index, end: second.end };
     if (!RANGE_CONNECTOR.test(connector)) continue;
-    const keyword = [...before.matchAll(RANGE_KEYWORD)].pop();
+    const keyword = [...allMatches(before, RANGE_KEYWORD)].pop();
     const keyed = keyword !== undefined && keyword.index + keyword[0].length === before.length;
     // "and" joins a range only after "between"; a bare "X to Y" needs a date or zone to be a time range, not prose.
     if (/^[\s*_]*and[\s*_]*$/i.test(connector) && !(keyed && /between/i.test(keyword[0]))) continue;

@@ -2,11 +2,11 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
-import { parse as parseYaml } from 'yaml';
 import type { Root } from 'mdast';
 import { LineIndex } from './positions.js';
 import { walk, startOffset } from './mdast-tree.js';
 import { parseInChunks } from './chunked-parse.js';
+import { readFrontMatterText } from './front-matter.js';
 
 export { walk, startOffset, endOffset } from './mdast-tree.js';
 
@@ -150,14 +150,7 @@ export function endsInsideOpenBlock(doc: ParsedMarkdown): boolean {
 
 function readFrontMatter(root: Root): Record<string, unknown> | null {
   const first = root.children[0];
-  if (first?.type !== 'yaml') return null;
-  try {
-    const value: unknown = parseYaml(first.value);
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
-  } catch {
-    // Broken front matter is reported by its own rule later; the model just lacks it.
-    return null;
-  }
+  return first?.type === 'yaml' ? readFrontMatterText(first.value) : null;
 }
 
 /**

@@ -2,6 +2,7 @@ import type { LineIndex } from './positions.js';
 import type { Metric } from './schema.js';
 import { findDurations } from '../time/durations.js';
 import { findProseDurations } from './duration-phrases.js';
+import { allMatches } from '../time/all-matches.js';
 
 // What an impact statement counts. A quantity needs a unit to be a metric: a
 // bare "2" or a time of day is not one.
@@ -43,14 +44,18 @@ export function extractMetrics(text: string, offset: number, lines: LineIndex): 
   const metrics: Metric[] = [];
   // The characters metrics cover: checking a match against every metric so far is quadratic in their number.
   const taken = new Uint8Array(text.length);
-  const overlaps = (start: number, end: number): boolean => taken.subarray(start, end).includes(1);
+  // Plain loops: a subarray per check costs more than the check on short statements.
+  const overlaps = (start: number, end: number): boolean => {
+    for (let i = start; i < end; i++) if (taken[i] === 1) return true;
+    return false;
+  };
   const add = (value: number, unit: string, counts: string | null, start: number, end: number): void => {
     if (overlaps(start, end) || !Number.isFinite(value)) return;
-    taken.fill(1, start, end);
+    for (let i = start; i < end; i++) taken[i] = 1;
     metrics.push({ value, unit, counts, text: text.slice(start, end), range: lines.range(offset + start, offset + end) });
   };
   for (const { unit, pattern } of PATTERNS) {
-    for (const match of text.matchAll(pattern)) {
+    for (const match of allMatches(text, pattern)) {
       // "all users" counts as the whole: 100%.
       const number = match[1] === undefined && match[2] === undefined ? '100' : (match[1] ?? match[2] ?? '').replace(/,(?=\d{3}\b)/g, '').replace(',', '.');
       const counts = unit === 'count' ? (match[2] ?? '').toLowerCase() : null;

@@ -5,6 +5,7 @@ import type { TimelineItem } from './timeline.js';
 import { adjustedKeys } from './timeline-order.js';
 import { findTimestamps, resolveTimestamp, type CalendarDate } from '../time/timestamps.js';
 import { findDurations, formatMinutes } from '../time/durations.js';
+import { RecentMemo } from '../time/recent-memo.js';
 
 // Wording that marks a milestone in a timeline entry. Deliberately narrow:
 // a wrong milestone produces a wrong TTD and a false milestone-order alarm.
@@ -36,22 +37,12 @@ const NEGATION = /\b(?:no|not|nobody|no one|never|without|neither|nor|before)\b|
 
 /** The milestone an entry's own words mark, if any: the wording, not negated in its clause. */
 // Entry texts repeat across analyses of one document: each is read once.
-const readings = new Map<string, MilestoneKind | null>();
+const readings = new RecentMemo<MilestoneKind | null>(10_000);
 
 export function milestoneFromWording(text: string): MilestoneKind | null {
-  let kind = readings.get(text);
-  if (kind === undefined) {
-    kind = readWording(text);
-    if (readings.size >= 50_000) readings.clear();
-    readings.set(text, kind);
-  }
-  return kind;
+  return readings.get(text, readWording);
 }
 
-/** Forgets the entry texts read so far (benchmarks measure analysis from cold). */
-export function forgetWordings(): void {
-  readings.clear();
-}
 
 function readWording(text: string): MilestoneKind | null {
   for (const [kind, pattern] of WORDING) {

@@ -1,4 +1,5 @@
 import type { Position, Range } from './schema.js';
+import { allMatches } from '../time/all-matches.js';
 
 /** A line break as LSP and CommonMark count them: "\r\n", "\n" or a lone "\r". */
 export const LINE_BREAK = /\r\n?|\n/;
@@ -8,7 +9,7 @@ export function splitLines(text: string): Array<{ text: string; start: number }>
   const lines: Array<{ text: string; start: number }> = [];
   const breaks = /\r\n?|\n/g;
   let start = 0;
-  for (const match of text.matchAll(breaks)) {
+  for (const match of allMatches(text, breaks)) {
     lines.push({ text: text.slice(start, match.index), start });
     start = match.index + match[0].length;
   }

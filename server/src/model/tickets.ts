@@ -1,3 +1,4 @@
+import { allMatches } from '../time/all-matches.js';
 // "ABC-123" is a ticket; "SEV-1", "UTF-8", "UTC-5", "P-2" and "ISO-8601" are not.
 const NOT_TICKETS = /^(?:SEV|UTF|UTC|GMT|ISO|RFC|TLS|SSL|HTTP|HTTPS|IPV|SHA|MD|AES|PCI|SOC|P|X|Q|H|T|CVE|ARM|X86|WIN|GPT|COVID|PT|ET|CT|MT)-\d+$/;
 
@@ -9,5 +10,5 @@ export function isTicketId(text: string): boolean {
 
 /** Ticket ids in a text, with their offsets. */
 export function findTicketIds(text: string): Array<{ start: number; text: string }> {
-  return [...text.matchAll(TICKET_ID)].filter((match) => isTicketId(match[0])).map((match) => ({ start: match.index, text: match[0] }));
+  return [...allMatches(text, TICKET_ID)].filter((match) => isTicketId(match[0])).map((match) => ({ start: match.index, text: match[0] }));
 }

@@ -1,4 +1,5 @@
 import type { TimelineItem } from './timeline.js';
+import { allMatches } from '../time/all-matches.js';
 
 export interface OrderedEntry {
   item: TimelineItem;
@@ -26,7 +27,7 @@ export function hourOf(timeText: string): number {
   let last = -1;
   let before = -1;
   // Each colon between a digit and two digits, up to the end of the first line that has one.
-  for (const match of timeText.matchAll(/(?<=\d):(?=\d\d)|[\n\r\u2028\u2029]/g)) {
+  for (const match of allMatches(timeText, /(?<=\d):(?=\d\d)|[\n\r\u2028\u2029]/g)) {
     if (match[0] !== ':') {
       if (last >= 0) break;
       continue;

@@ -7,6 +7,7 @@ import { splitLines } from './positions.js';
 import { findTimestamps, type CalendarDate } from '../time/timestamps.js';
 import { proseLines } from './prose-lines.js';
 import { zoneDisagreements, ZONE_PAIR_HINT } from './zone-pairs.js';
+import { RecentMemo } from '../time/recent-memo.js';
 
 /** A time or date a reader cannot place: "25:61", "14:30 PM", "20224-03-02", "Tuesday, March 14, 2024" (a Thursday). */
 export interface UnreadableTime {
@@ -82,29 +83,22 @@ function dateProblems(line: string, year: number | null): Array<{ text: string; 
 }
 
 // Lines read before: a timeline's lines repeat across analyses of the same document.
-const seenClocks = new Map<string, { text: string; reason: string; at: number } | null>();
-const seenDates = new Map<string, ReadonlyArray<{ text: string; reason: string; at: number }>>();
+const seenClocks = new RecentMemo<{ text: string; reason: string; at: number } | null>(10_000);
+const seenDates = new RecentMemo<ReadonlyArray<{ text: string; reason: string; at: number }>>(10_000);
 
 /** What is wrong with the clock time where an entry's time stands at the start of `text` (a line or a table cell). */
 function leadingClockProblem(text: string): { text: string; reason: string; at: number } | null {
-  const known = seenClocks.get(text);
-  if (known !== undefined) return known;
+  return seenClocks.get(text, readLeadingClock);
+}
+
+function readLeadingClock(text: string): { text: string; reason: string; at: number } | null {
   const lead = LEAD.exec(text)?.[0].length ?? 0;
   const clock = clockProblem(text.slice(lead));
-  const problem = clock ? { ...clock, at: lead } : null;
-  if (seenClocks.size > 20_000) seenClocks.clear();
-  if (text.length <= 2_000) seenClocks.set(text, problem);
-  return problem;
+  return clock ? { ...clock, at: lead } : null;
 }
 
 function lineDateProblems(line: string, year: number | null): ReadonlyArray<{ text: string; reason: string; at: number }> {
-  const key = `${String(year)}\u0000${line}`;
-  const known = seenDates.get(key);
-  if (known) return known;
-  const problems = dateProblems(line, year);
-  if (seenDates.size > 20_000) seenDates.clear();
-  if (line.length <= 2_000) seenDates.set(key, problems);
-  return problems;
+  return seenDates.get(`${String(year)}\u0000${line}`, () => dateProblems(line, year));
 }
 
 const TEXT_BLOCKS = new Set(['paragraph', 'heading', 'list', 'table', 'blockquote']);

@@ -1,4 +1,5 @@
 import { resolveZoneName, zoneFromName, zoneFromTypo } from '../time/zones.js';
+import { allMatches } from '../time/all-matches.js';
 
 // "All times in UTC", "*all times UTC*", "(all times are US/Pacific)",
 // "Times are in PST", "Time zone: Europe/Berlin", "## Timeline (UTC)",
@@ -36,7 +37,7 @@ export function declaredZone(text: string): { zone: string; offset: number; writ
   let best: { zone: string; offset: number; written: string } | null = null;
   for (const pattern of DECLARATIONS) {
     let tries = 0;
-    for (const match of text.matchAll(pattern)) {
+    for (const match of allMatches(text, pattern)) {
       if (++tries > TRIES || (best && match.index >= best.offset)) break;
       const word = match[1]!;
       const at = match.index + match[0].length - word.length;

@@ -3,6 +3,8 @@ import type { Rule, RuleReport } from './types.js';
 import { proseBlocks } from '../model/prose.js';
 import { blamedPeople, inEnumeration } from './blame-on-person.js';
 import { indentedProse } from './indented-prose.js';
+import { RecentMemo } from '../time/recent-memo.js';
+import { allMatches } from '../time/all-matches.js';
 
 const Options = z.object({
   /** Phrases that put the cause on a person ("human error"). */
@@ -24,38 +26,28 @@ type Found = ReadonlyArray<readonly [from: number, to: number, message: string]>
 
 // Compiled patterns per set of options, and what they found per block of text:
 // after an edit only the blocks that changed are read again.
-const scanners = new Map<string, (text: string) => Found>();
-const SEEN_LIMIT = 20_000;
+const scanners = new Map<string, { scan: (text: string) => Found; seen: RecentMemo<Found> }>();
 
-/** Forgets what the scanners found (benchmarks measure a document seen for the first time); the compiled patterns stay. */
-export function forgetBlamefulScans(): void {
-  for (const forget of forgetters) forget();
-}
-const forgetters = new Set<() => void>();
+// The same options object comes back on every analysis (the defaults, a config read once): skip serialising it.
+const keys = new WeakMap<object, string>();
 
 function scannerFor(options: z.infer<typeof Options>): (text: string) => Found {
-  const key = JSON.stringify(options);
+  let key = keys.get(options);
+  if (key === undefined) {
+    key = JSON.stringify(options);
+    keys.set(options, key);
+  }
   let scanner = scanners.get(key);
   if (!scanner) {
-    const scan = compile(options);
-    const seen = new Map<string, Found>();
-    forgetters.add(() => seen.clear());
-    scanner = (text) => {
-      let found = seen.get(text);
-      if (!found) {
-        found = scan(text);
-        if (seen.size >= SEEN_LIMIT) seen.clear();
-        seen.set(text, found);
-      }
-      return found;
-    };
     if (scanners.size >= 16) {
+      for (const old of scanners.values()) old.seen.release();
       scanners.clear();
-      forgetters.clear();
     }
+    scanner = { scan: compile(options), seen: new RecentMemo<Found>(5_000, 20_000) };
     scanners.set(key, scanner);
   }
-  return scanner;
+  const { scan, seen } = scanner;
+  return (text) => seen.get(text, scan);
 }
 
 // What follows "should have" in a plan ("we should have a runbook", "should have more alerts"), not hindsight.
@@ -78,7 +70,7 @@ function compile(options: z.infer<typeof Options>): (text: string) => Found {
       found.push([from, to, message]);
     };
     const blamedAt: number[] = [];
-    for (const match of text.matchAll(blame)) {
+    for (const match of allMatches(text, blame)) {
       if (inTerm(text, match.index, match.index + match[0].length)) continue;
       // "bugs, traffic spikes, hardware failures, human error…": kinds of failure in general, not this incident's cause.
       if (inEnumeration(text, match.index, match.index + match[0].length)) continue;
@@ -103,14 +95,14 @@ function compile(options: z.infer<typeof Options>): (text: string) => Found {
           : `Keeping "${who}" away from the work aims the fix at people: change what let the mistake through (a review, a test, a safer tool), for everyone.`,
       );
     }
-    for (const match of text.matchAll(animated)) {
+    for (const match of allMatches(text, animated)) {
       if (inTerm(text, match.index, match.index + match[0].length)) continue;
       report(match.index, match.index + match[0].length, `"${match[0]}" judges a person; describe what happened instead.`);
     }
-    for (const match of text.matchAll(always)) {
+    for (const match of allMatches(text, always)) {
       report(match.index, match.index + match[0].length, `"${match[0]}" is hindsight: describe what people knew and did at the time, and what the system made easy or hard.`);
     }
-    for (const match of text.matchAll(counterfactual)) {
+    for (const match of allMatches(text, counterfactual)) {
       // "We should have a runbook for this": a plan, not a judgement of the past.
       if (/have$/i.test(match[0]) && PLAN_OBJECT.test(text.slice(match.index + match[0].length, match.index + match[0].length + 20))) continue;
       // The subject: the two words just before ("the engineer failed to", "on-call should have"), within the sentence.
@@ -125,7 +117,7 @@ function compile(options: z.infer<typeof Options>): (text: string) => Found {
       const who = subject.slice(subject.search(person));
       report(match.index, match.index + match[0].length, `"${who} ${match[0]}" judges a person with hindsight. Describe what they knew and did, and what made the right action hard.`);
     }
-    for (const match of text.matchAll(/!{3,}/g)) {
+    for (const match of allMatches(text, /!{3,}/g)) {
       report(match.index, match.index + match[0].length, 'Exclamation marks read as anger or alarm; a postmortem states facts calmly.');
     }
     return found;

@@ -1,5 +1,6 @@
 import type { Rule } from './types.js';
 import { COUNTED_NOUNS } from '../model/metrics.js';
+import { allMatches } from '../time/all-matches.js';
 
 // "Some users", "many requests", "a small percentage of customers": the classic miss reviewers ask to quantify.
 const VAGUE = new RegExp(
@@ -16,7 +17,7 @@ export const impactVagueQuantifier: Rule = {
   check(context) {
     return context.impactParts.flatMap((part) => {
       const text = context.doc.text.slice(part.start, part.end);
-      return [...text.matchAll(VAGUE)].map((match) => ({
+      return [...allMatches(text, VAGUE)].map((match) => ({
         message: `"${match[0]}" is vague: say how many (a count or a percentage), even as an estimate.`,
         range: context.doc.lines.range(part.start + match.index, part.start + match.index + match[0].length),
       }));

@@ -3,6 +3,7 @@ import { walk, startOffset } from '../model/markdown.js';
 import { proseBlocks } from '../model/prose.js';
 import { documentAnchor } from './anchors.js';
 import { isTemplate } from '../engine/detect.js';
+import { allMatches } from '../time/all-matches.js';
 
 // What templates leave behind: TBD, "??", "XX%", "?mins", "<owner>", "[insert …]", YYYY-MM-DD.
 const PLACEHOLDER = new RegExp(
@@ -29,7 +30,7 @@ const HTML_TAGS = /^(?:h[1-6]|html|head|body|meta|link|script|style|nav|section|
 /** Where placeholders stand in a document. */
 export function findPlaceholders(text: string): Array<{ start: number; end: number; text: string }> {
   const found: Array<{ start: number; end: number; text: string }> = [];
-  for (const match of text.matchAll(PLACEHOLDER)) found.push({ start: match.index, end: match.index + match[0].length, text: match[0] });
+  for (const match of allMatches(text, PLACEHOLDER)) found.push({ start: match.index, end: match.index + match[0].length, text: match[0] });
   return found.sort((a, b) => a.start - b.start);
 }
 
@@ -51,7 +52,7 @@ function findAllPlaceholders(context: RuleContext): Placeholder[] {
   // "<owner>" parses as inline HTML, which prose blocks blank out: look at the HTML nodes themselves.
   walk(context.doc.root, (node) => {
     if (node.type !== 'html') return;
-    for (const match of node.value.matchAll(ANGLE)) {
+    for (const match of allMatches(node.value, ANGLE)) {
       if (HTML_TAGS.test(match[1]!.trim().split(' ')[0]!)) continue;
       const start = startOffset(node) + match.index;
       found.push({ start, end: start + match[0].length, text: match[0] });

@@ -1,5 +1,6 @@
 // Durations as people write them: "2h 30m", "66 minutes", "2 hours and 28
 // minutes", "~48 hours", "1.5 hours", "PT2H30M".
+import { allMatches } from './all-matches.js';
 
 const UNIT_MINUTES: Record<string, number> = {
   d: 1440, day: 1440, days: 1440,
@@ -13,6 +14,7 @@ const UNIT_MINUTES: Record<string, number> = {
 // from every position of a long run, that is quadratic.
 const PART = '(?<!\\d)(\\d+(?:\\.\\d+)?)\\s*(days?|d|hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s)\\b';
 const PHRASE = new RegExp(`(?<![\\w.])(?!(?<=(?<![\\w.])\\s)\\s)~?\\s*${PART}(?:(?:\\s*,\\s*|\\s+and\\s+|\\s+)${PART})*(?:(?:\\s*,\\s*|\\s+and\\s+|\\s+)${PART})?`, 'gi');
+const PART_GLOBAL = new RegExp(PART, 'gi');
 const ISO = /\bP(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?\b/;
 
 export interface DurationMatch {
@@ -31,10 +33,10 @@ export function findDurations(text: string): DurationMatch[] {
     const minutes = Number(iso[1] ?? 0) * 1440 + Number(iso[2] ?? 0) * 60 + Number(iso[3] ?? 0) + Number(iso[4] ?? 0) / 60;
     found.push({ minutes, start: iso.index, end: iso.index + iso[0].length, text: iso[0], approximate: false });
   }
-  for (const match of text.matchAll(PHRASE)) {
+  for (const match of allMatches(text, PHRASE)) {
     const phrase = match[0];
     let minutes = 0;
-    for (const part of phrase.matchAll(new RegExp(PART, 'gi'))) {
+    for (const part of allMatches(phrase, PART_GLOBAL)) {
       minutes += Number(part[1]) * (UNIT_MINUTES[part[2]!.toLowerCase()] ?? 0);
     }
     // "5 m" alone is too thin to trust; "5m" and "5 min" are fine.

@@ -1,5 +1,7 @@
 import { DateTime } from 'luxon';
 import { ZONE_TOKEN_SOURCE, resolveZoneName, zoneOf } from './zones.js';
+import { RecentMemo } from './recent-memo.js';
+import { allMatches } from './all-matches.js';
 
 export interface CalendarDate {
   year: number | null;
@@ -92,26 +94,15 @@ function plausibleDate(date: CalendarDate): boolean {
 
 // Lines read before, across analyses: after an edit only the changed lines
 // run the patterns again. Results are frozen, so no caller can alter a shared one.
-const seen = new Map<string, readonly TimestampMatch[]>();
-const SEEN_LIMIT = 50_000;
-const SEEN_LONGEST = 2_000;
-
-/** Forgets the lines read so far (benchmarks measure analysis from cold). */
-export function forgetTimestamps(): void {
-  seen.clear();
-  resolved.clear();
-}
+const seen = new RecentMemo<readonly TimestampMatch[]>(10_000);
 
 /** Finds every date, time or date-time in a line of text. */
 export function findTimestamps(text: string): readonly TimestampMatch[] {
-  const known = seen.get(text);
-  if (known) return known;
-  const result = Object.freeze(scanTimestamps(text).map((match) => Object.freeze(match)));
-  if (text.length <= SEEN_LONGEST) {
-    if (seen.size >= SEEN_LIMIT) seen.clear();
-    seen.set(text, result);
-  }
-  return result;
+  return seen.get(text, readLine);
+}
+
+function readLine(text: string): readonly TimestampMatch[] {
+  return Object.freeze(scanTimestamps(text).map((match) => Object.freeze(match)));
 }
 
 function scanTimestamps(text: string): TimestampMatch[] {
@@ -119,7 +110,7 @@ function scanTimestamps(text: string): TimestampMatch[] {
   // Most lines name no month and hold no ISO date: the long date pattern need not scan them.
   const dated: TimestampMatch[] = [];
   if (MAY_HOLD_DATE.test(text)) {
-    for (const match of text.matchAll(DATED)) {
+    for (const match of allMatches(text, DATED)) {
       const read = readMatch(text, match, dated);
       if (read) dated.push(read);
     }
@@ -128,7 +119,7 @@ function scanTimestamps(text: string): TimestampMatch[] {
   // times fall inside a dated match (checking every match for each is quadratic).
   let d = 0;
   // Most prose lines hold no clock time at all: the time pattern need not scan them.
-  const undated = MAY_HOLD_TIME.test(text) ? text.matchAll(UNDATED) : [];
+  const undated = MAY_HOLD_TIME.test(text) ? allMatches(text, UNDATED) : [];
   for (const match of undated) {
     while (d < dated.length && dated[d]!.end <= match.index) {
       found.push(dated[d]!);
@@ -291,19 +282,14 @@ export function writtenZone(match: TimestampMatch, aliases: Readonly<Record<stri
 
 /** Places a timestamp in time, filling a missing date or zone from the context. */
 // Timelines repeat the same few dates and zones: each distinct reading is worked out once.
-const resolved = new Map<string, ResolvedInstant>();
+const resolved = new RecentMemo<ResolvedInstant>(10_000);
 
 export function resolveTimestamp(match: TimestampMatch, context: ResolveContext): ResolvedInstant {
   const date = writtenDate(match, context.dayFirst) ?? context.date;
   const year = date?.year ?? context.date?.year ?? null;
   const zone = writtenZone(match, context.zoneAliases) ?? context.zone;
   const key = `${String(year)}-${String(date?.month)}-${String(date?.day)} ${match.time ? `${match.time.hour}:${match.time.minute}:${match.time.second}` : '-'} ${String(zone)} ${String(match.zoneText)}`;
-  let known = resolved.get(key);
-  if (!known) {
-    known = resolveAfresh(match, date, year, zone);
-    if (resolved.size >= 50_000) resolved.clear();
-    resolved.set(key, known);
-  }
+  const known = resolved.get(key, () => resolveAfresh(match, date, year, zone));
   // A copy: callers keep and may extend what they are given.
   return { ...known, date: known.date ? { ...known.date } : null };
 }
