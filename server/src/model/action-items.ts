@@ -29,7 +29,7 @@ const URL = /\bhttps?:\/\/[^\s<>)\]]+/g;
 const TRACKER_URL = /\/(?:-\/)?(?:issues|pull|pulls|merge_requests|browse|tickets?|workitems|_workitems|work_items|cards?|stories|story|tasks?|bugs?)\/[\w-]+|show_bug\.cgi\?id=\d+|\/c\/\w{6,}|linear\.app\/[^/]+\/issue\/|youtrack|\/projects\/[^/]+\/issues|[?&](?:selectedIssue|issue|ticket)=|\/T\d{3,}\b|\/D\d{3,}\b/i;
 const HANDLE = /(?<![\w.])@([A-Za-z0-9][\w.-]*[A-Za-z0-9_])/;
 // "The platform team will …", "SRE team to …", "Alice will …": an owner written in prose.
-const TEAM_WILL = /(?:^|[.;:—–-]\s+|\(\s*)(?:the\s+)?((?:[A-Z][\w-]*|[a-z][\w-]*)(?:\s+[\w-]+)?\s+(?:team|squad|group|crew|on-?call|guild|chapter|department|engineers?|admins?))\s+(?:will|to|is going to|are going to|owns?|is responsible|are responsible|must|shall)\b/i;
+const TEAM_WILL = /(?:^|[.;:—–-]\s+|\(\s*)(?:the\s+)?((?:[A-Z][\w-]*|[a-z][\w-]*)(?:\s+[\w-]+)?\s+(?:team|squad|group|crew|on-?call|guild|chapter|department|engineers?|admins?))\s+(?:also\s+)?(?:will|to|is going to|are going to|owns?|is responsible|are responsible|must|shall|needs? to|has to)\b/i;
 // "… by the platform team", "handled by the SRE on-call": the team named as the doer.
 const BY_TEAM = /\bby (?:the |our )?((?:[A-Za-z][\w-]*\s+){1,2}(?:team|squad|group|on-?call|guild))\b/i;
 const PERSON_WILL = /(?:^|[.;:—–]\s+)([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:will|is going to|owns|to own)\b/;

@@ -20,8 +20,9 @@ const VERBS = [
   'use', 'utili[sz]e', 'validate', 'verify', 'write',
 ];
 const VERB = new RegExp(`^(?:(?:\\w+ly|always|also|then|and|never)\\s+)?(?:${VERBS.join('|')})\\b(?!-)`, 'i');
-// "Configurations should be tested", "A test branch to be created", "We will add …", "The team will …".
-const COMMITMENT = /^(?:[\w`'’-]+\s+){0,10}?(?:should|must|shall|will|needs? to|are to|is to|to)\s+(?:also\s+)?be\s+\w+(?:ed|en|t)\b|^(?:we|the \w+ team|our \w+ team)\s+(?:will|shall|must|are going to|plan to|need to)\s+(?!be\b)\w+/i;
+// "Configurations should be tested", "A test branch to be created", "We will add …", "The team also needs to …",
+// "To prevent this, we have to …".
+const COMMITMENT = /^(?:[\w`'’-]+\s+){0,10}?(?:should|must|shall|will|needs? to|are to|is to|to)\s+(?:also\s+)?be\s+\w+(?:ed|en|t)\b|^(?:to (?:prevent|avoid)\b[^.;:]{0,80}?,?\s+)?(?:we|the \w+ team|our \w+ team)\s+(?:also\s+)?(?:will|shall|must|are going to|plan to|need to|needs to|have to|has to)\s+(?!be\b)\w+/i;
 // "Implementation of automated tests …", "Regular auditing of server configurations …".
 const NOMINAL = /^(?:\w+\s+)?\w+(?:tion|ment|ing|sion)\s+of\s/i;
 // A report of what happened, not a plan.
