@@ -16,7 +16,7 @@ export const timelineMidnightRollover: Rule = {
       context.spans.some((span) => span.section.kind === 'timeline' && span.start <= start && start < span.end && HEADING_DAY_RANGE.test(span.section.heading) && HEADING_MONTH.test(span.section.heading));
     const rolled = guessedEntries(context, 'rolledOver').filter(({ entry }) => !spansDays(entry.item.start));
     // "April 13, 10:00 PM – April 14, 2:00 AM", "spans August 18-19": the document says the night was crossed, so no reader guesses.
-    if (rolled.length === 0 || nightsCrossed(context, rolled.map(({ entry }) => entry.item.start)) <= declaredMidnights(context)) return [];
+    if (rolled.length === 0 || nightsCrossed(context, rolled.map(({ entry }) => entry.item.start)) <= declaredMidnights(context, rolled.map(({ entry }) => monthDay(entry.item.entry.local)))) return [];
     return rolled.map(({ entry, before }) => ({
       message: `The time goes back from ${before.item.entry.timeText} to ${entry.item.entry.timeText} with no new date: read as the next day. Add a date heading or line (or a date on this entry) so readers need not guess.`,
       range: entry.item.entry.timeRange,
@@ -29,6 +29,12 @@ const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|Jul
 // "August 18-19", "18–19 August": a range of days in one month.
 const DAY_RANGE = new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s*[-–—]\\s*(\\d{1,2})(?:st|nd|rd|th)?\\b|\\b(\\d{1,2})(?:st|nd|rd|th)?\\s*[-–—]\\s*(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}`, 'g');
 const DAY = 86_400_000;
+const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** Month and day of a local wall time ("2024-04-14T01:30", "--04-14T01:30") as "MM-DD", or null when the entry has no date. */
+function monthDay(local: string | null | undefined): string | null {
+  return /^(?:\d{4}|-)-(\d\d-\d\d)/.exec(local ?? '')?.[1] ?? null;
+}
 
 /** The most midnights one timeline section crosses: the same night told twice (a timeline and its recap in an appendix) is one night. */
 function nightsCrossed(context: RuleContext, starts: number[]): number {
@@ -42,7 +48,7 @@ function nightsCrossed(context: RuleContext, starts: number[]): number {
 }
 
 /** How many midnights the document itself says the incident crossed: its stated window's dates (or an evening-to-morning window), or a written range of days. */
-function declaredMidnights(context: RuleContext): number {
+function declaredMidnights(context: RuleContext, rolledDays: ReadonlyArray<string | null>): number {
   // "from 10:40 PM to 1:10 AM": one night, though no date is written.
   let most = context.durationStatement?.crossesNight ? 1 : 0;
   const { start, end } = context.model.duration;
@@ -51,7 +57,10 @@ function declaredMidnights(context: RuleContext): number {
   for (const match of context.doc.text.matchAll(DAY_RANGE)) {
     const from = Number(match[1] ?? match[3]);
     const to = Number(match[2] ?? match[4]);
-    if (to > from && to - from <= 7) most = Math.max(most, to - from);
+    // "as it did March 3-4": a span of other days says nothing about this night.
+    const month = MONTH_NAMES.indexOf(/[a-z]{3}/i.exec(match[0].replace(/\d+(?:st|nd|rd|th)?/g, ''))?.[0]?.toLowerCase() ?? '') + 1;
+    const inside = (day: string | null): boolean => day === null || month === 0 || (Number(day.slice(0, 2)) === month && Number(day.slice(3)) > from && Number(day.slice(3)) <= to);
+    if (to > from && to - from <= 7 && rolledDays.every(inside)) most = Math.max(most, to - from);
   }
   return most;
 }
