@@ -3,6 +3,7 @@ import type { AnalyzedDocument } from '../model/build-model.js';
 import { provenWindow } from '../model/proven-window.js';
 import { formatMinutes } from '../time/durations.js';
 import { lineEnding } from '../model/positions.js';
+import { isDisclosureWithoutOutage } from '../model/no-outage.js';
 
 /** How long the incident lasted is the first thing a reader looks for. */
 export const missingDuration: Rule = {
@@ -11,6 +12,8 @@ export const missingDuration: Rule = {
   defaultSeverity: 'warning',
   check(analysis) {
     if (analysis.durationStatement) return [];
+    // A vulnerability report where nothing went down has no duration to state.
+    if (isDisclosureWithoutOutage(analysis)) return [];
     const summary = analysis.spans.find((span) => span.section.kind === 'summary');
     const anchor = summary?.section.headingRange ?? analysis.titleRange ?? analysis.model.sections[0]?.headingRange ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     const fix = durationFix(analysis);
