@@ -2,6 +2,7 @@ import * as z from 'zod';
 import type { Rule, RuleReport } from './types.js';
 import type { DurationResult } from '../model/duration.js';
 import { provenWindow } from '../model/proven-window.js';
+import { meridiemSlip } from '../model/meridiem-slip.js';
 import { orderedEntries } from '../model/timeline-order.js';
 import { formatMinutes } from '../time/durations.js';
 
@@ -44,6 +45,11 @@ export const durationMismatch: Rule<Tolerances> = {
   check(context, options) {
     const statement = context.durationStatement;
     const { duration } = context.model;
+    // "from 9:35 PM until 10:42 AM" over a timeline that ends at 10:46 PM: the window's end has the wrong am/pm.
+    const slip = meridiemSlip(context);
+    if (slip && duration.range) {
+      return [{ message: `The stated window ends at ${slip.written}, before it starts; the timeline runs from ${slip.first} to ${slip.last} on one day, so ${slip.meant} was probably meant. Correct the am/pm so the duration can be read.`, range: duration.range }];
+    }
     if (!statement || duration.minutes === null || duration.range === null) return [];
     const stated = duration.minutes;
     const reports: RuleReport[] = [];
