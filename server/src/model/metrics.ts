@@ -62,10 +62,10 @@ export function extractMetrics(text: string, offset: number, lines: LineIndex): 
       add(Number(number), unit, counts, match.index, match.index + match[0].length);
     }
   }
-  for (const match of text.matchAll(WORD_COUNT)) {
+  for (const match of allMatches(text, WORD_COUNT)) {
     add(WORD_COUNTS[match[1]!.toLowerCase()] ?? Number.NaN, 'count', match[2]!.toLowerCase(), match.index, match.index + match[0].length);
   }
-  for (const match of text.matchAll(FRACTION)) {
+  for (const match of allMatches(text, FRACTION)) {
     add(FRACTIONS[match[1]!.toLowerCase()] ?? Number.NaN, '%', null, match.index, match.index + match[0].length);
   }
   for (const duration of findDurations(text)) {

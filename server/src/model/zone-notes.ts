@@ -5,6 +5,7 @@ import { proseLines } from './prose-lines.js';
 import { STANDARD_OFFSETS, SUMMER_NAMES, summerMessage } from './timeline-dating.js';
 import { findTimestamps, writtenDate, type CalendarDate } from '../time/timestamps.js';
 import { resolveZoneName, zoneOf } from '../time/zones.js';
+import { allMatches } from '../time/all-matches.js';
 
 // A zone word right after a time ("2:00 PM (EST)", "1300 PST", "13:35 EST"): the text before it ends in a digit or am/pm.
 const AFTER_TIME = /(?:\d|[AaPp]\.?[Mm]\.?)[ \t]*\(?[ \t]*$/;
@@ -41,7 +42,7 @@ const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'Ju
  */
 export function standardInProse(doc: ParsedMarkdown, dating: DocumentDating): DatingNote | null {
   for (const line of proseLines(doc, STANDARD_WORD)) {
-    for (const match of line.text.matchAll(STANDARD_WORDS)) {
+    for (const match of allMatches(line.text, STANDARD_WORDS)) {
       const written = match[1]!;
       if (!AFTER_TIME.test(line.text.slice(Math.max(0, match.index - 12), match.index))) continue;
       const zone = resolveZoneName(written);
@@ -83,7 +84,7 @@ function formatOffset(minutes: number): string {
  */
 export function zoneWithOffset(doc: ParsedMarkdown, dating: DocumentDating): DatingNote | null {
   for (const line of proseLines(doc, ZONE_PLUS_HINT)) {
-    for (const match of line.text.matchAll(ZONE_PLUS)) {
+    for (const match of allMatches(line.text, ZONE_PLUS)) {
       const written = match[1]!;
       if (UNIVERSAL.has(written) || !AFTER_TIME.test(line.text.slice(Math.max(0, match.index - 12), match.index))) continue;
       const zone = resolveZoneName(written);

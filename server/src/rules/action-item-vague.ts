@@ -15,6 +15,19 @@ const Options = z.object({
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const CODE_SPAN = /`[^`\n]+`/;
 
+// The two patterns of a set of options, built once: compiling them on every analysis cost more than using them.
+const compiled = new Map<string, { leading: RegExp; anywhere: RegExp }>();
+function patterns(verbs: readonly string[], phrases: readonly string[]): { leading: RegExp; anywhere: RegExp } {
+  const key = JSON.stringify([verbs, phrases]);
+  let found = compiled.get(key);
+  if (!found) {
+    if (compiled.size >= 16) compiled.clear();
+    found = { leading: new RegExp(`^(?:${verbs.map(escape).join('|')})\\b`, 'i'), anywhere: new RegExp(`\\b(?:${phrases.map(escape).join('|')})\\b`, 'i') };
+    compiled.set(key, found);
+  }
+  return found;
+}
+
 /**
  * "Improve monitoring" cannot be done or checked off; "Alert when the pool is
  * 90% used" can. The configured verbs and phrases always count; beyond them the
@@ -26,8 +39,7 @@ export const actionItemVague: Rule<z.infer<typeof Options>> = {
   defaultSeverity: 'warning',
   options: Options,
   check(context, options) {
-    const leading = new RegExp(`^(?:${options.vagueVerbs.map(escape).join('|')})\\b`, 'i');
-    const anywhere = new RegExp(`\\b(?:${options.vaguePhrases.map(escape).join('|')})\\b`, 'i');
+    const { leading, anywhere } = patterns(options.vagueVerbs, options.vaguePhrases);
     return openActionItems(context).flatMap((span) => {
       // The item's words alone: owners, tickets, titles and the dashes between them are not what makes it vague.
       const text = itemWords(span.item.text);

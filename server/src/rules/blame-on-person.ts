@@ -5,6 +5,8 @@
 // intern restarted Nginx", "the junior engineer detected the outage") is not
 // blamed. Pure: text in, spans out.
 
+import { allMatches } from '../time/all-matches.js';
+
 /** Someone singled out by inexperience: the genre's intern, junior, trainee or new hire. */
 const NOVICE =
   /\b(?:junior (?:[a-z-]+ )?(?:engineers?|developers?|devs?|admins?|sysadmins?|employees?|members?|staff|operators?)|inexperienced (?:[a-z-]+ )?(?:engineers?|developers?|devs?|admins?|employees?|members?|staff|colleagues?|operators?)|new (?:engineers?|developers?|employees?|team members?|admins?|joiners?|colleagues?|operators?)|interns?|trainees?|newbies?|rookies?|new hires?|apprentices?|juniors?)\b/gi;
@@ -24,7 +26,7 @@ const SENTENCE_END = /[.!?;\n\r]/;
 export function blamedPeople(text: string): Array<readonly [from: number, to: number, how: 'cause' | 'restricted']> {
   const found: Array<readonly [number, number, 'cause' | 'restricted']> = [];
   let lastSentence = -1;
-  for (const match of text.matchAll(NOVICE)) {
+  for (const match of allMatches(text, NOVICE)) {
     const from = match.index;
     const to = from + match[0].length;
     const sentenceStart = lastIndexOfSentenceEnd(text, from) + 1;

@@ -1,6 +1,7 @@
 import type { Rule, RuleContext, RuleReport } from './types.js';
 import { findTimestamps, type CalendarDate } from '../time/timestamps.js';
 import { splitLines } from '../model/positions.js';
+import { allMatches } from '../time/all-matches.js';
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const iso = (date: CalendarDate): string => `${String(date.year)}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
@@ -68,7 +69,7 @@ function storyWeekday(context: RuleContext): RuleReport | null {
   ];
   for (const region of regions) {
     for (const line of splitLines(context.doc.text.slice(region.start, region.end))) {
-      for (const match of line.text.matchAll(STORY_DAY)) {
+      for (const match of allMatches(line.text, STORY_DAY)) {
         if (OTHER_DAY.test(match[1] ?? '')) continue;
         const named = WEEKDAYS.indexOf(match[2]!);
         if (days.some((day) => weekdayOf(day) === named)) continue;

@@ -1,5 +1,6 @@
 import type { Rule, RuleContext } from './types.js';
 import { guessedEntries } from './timeline-readings.js';
+import { allMatches } from '../time/all-matches.js';
 
 // "3–4", "3rd to 4th": a range of days, not of times ("10:00–14:00").
 const HEADING_DAY_RANGE = /(?<![:\d])\d{1,2}(?:st|nd|rd|th)?\s*(?:[–—-]|to)\s*\d{1,2}(?:st|nd|rd|th)?(?![:\d])/i;
@@ -54,7 +55,7 @@ function declaredMidnights(context: RuleContext, rolledDays: ReadonlyArray<strin
   const { start, end } = context.model.duration;
   const day = (iso: string): number => Date.parse(iso.slice(0, 10));
   if (start && end && /^\d{4}-\d{2}-\d{2}/.test(start) && /^\d{4}-\d{2}-\d{2}/.test(end)) most = Math.max(most, Math.round((day(end) - day(start)) / DAY));
-  for (const match of context.doc.text.matchAll(DAY_RANGE)) {
+  for (const match of allMatches(context.doc.text, DAY_RANGE)) {
     const from = Number(match[1] ?? match[3]);
     const to = Number(match[2] ?? match[4]);
     // "as it did March 3-4": a span of other days says nothing about this night.

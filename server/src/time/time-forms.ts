@@ -6,6 +6,7 @@
 // line such as "1030 - curl" stays as it is written.
 
 import { ZONE_TOKEN_SOURCE } from './zones.js';
+import { allMatches } from './all-matches.js';
 
 export interface RewrittenTimes {
   text: string;
@@ -43,7 +44,7 @@ export function rewriteTimeForms(text: string): RewrittenTimes {
     const changes: Array<{ at: number; from: number; to: number }> = [];
     let out = '';
     let last = 0;
-    for (const match of current.matchAll(pattern)) {
+    for (const match of allMatches(current, pattern)) {
       const replacement = replace(match);
       out += current.slice(last, match.index) + replacement;
       changes.push({ at: match.index, from: match[0].length, to: replacement.length });
