@@ -136,12 +136,16 @@ test('announced follow-ups are read only when the report has no action items oth
   assert.deepEqual(rows(text), [[9, null, '@lena', 'OPS-7']]);
   const withoutList = text.split('\n').slice(0, 6).join('\n');
   assert.deepEqual(rows(withoutList).map(([line]) => line), [5, 5]);
-  // Reports of done work, promises to talk, conditionals and advice to readers are not follow-ups.
+  // Reports of done work, promises to talk, conditionals, advice to readers, the report describing itself and a status update are not follow-ups.
   const traps = [
     '# Outage',
     '',
     'We reviewed the deploy process and added a canary stage. We will share an update tomorrow.',
     'If the error returns, we will roll back again. Users should clear their cache. The team has already migrated every vault.',
+    '',
+    'In this post we will review what happened. We will continue to monitor the service.',
+    '',
+    'Investigating - We are working on a fix and are reviewing the deploy process.',
   ].join('\n');
   assert.deepEqual(rows(traps), []);
 });

@@ -20,29 +20,28 @@ export interface AnnouncedFollowUp {
   end: number;
 }
 
-// Who does the work: the writer's own team, never a reader or a system.
-const DOER = String.raw`(?:we|our (?:[\w-]+ )?(?:team|developers|engineers|devs)|the (?:[\w-]+ )?team|(?:the )?(?:[A-Z][\w-]* )?(?:core )?(?:developers|devs|engineers|contributors|maintainers))`;
-// "As a result of this incident, " or "Going forward, ": a lead-in before the doer.
-const LEAD = String.raw`^(?:(?:also|additionally|in addition|further(?:more)?|going forward|moving forward|in the future|as a result(?: of [^,]{1,60})?|following [^,]{1,60}|to (?:prevent|avoid) [^,]{1,80})\s*,\s*)?`;
-// Work verbs after "will": changes to systems or process. Promises to talk ("share", "publish", "update you") are not work items.
-const WORK_VERB = String.raw`(?:add|adjust|audit|automate|build|change|conduct|create|deploy|design|develop|enable|enforce|establish|evaluate|explore|fix|implement|improve|introduce|investigate|look into|make (?:changes|improvements|modifications)|migrate|modify|monitor|move|patch|perform|prepare|refactor|remove|replace|require|review|revise|revisit|rewrite|strengthen|test|upgrade|work on|write)`;
-const ONGOING = String.raw`(?:reviewing|looking into|investigating|evaluating|exploring|assessing|working on|revisiting|planning to|considering)`;
-const TEAM_PROMISE = new RegExp(
-  `${LEAD}${DOER}\\s+(?:(?:will|shall|are going to|plan to|intend to)\\s+(?:also\\s+|now\\s+|further\\s+|continue to\\s+)?${WORK_VERB}\\b|(?:are|is|['’]re)\\s+(?:currently\\s+|also\\s+|now\\s+|actively\\s+)?${ONGOING}\\b)`,
-  'i',
-);
+// A lead-in ("As a result of this incident, ", "Going forward, "), the doer (we, our developers, the team: never a reader
+// or a system), then work promised after "will" or "plan to" (changes to systems or process; promises to talk such as
+// "share" or "publish" are not work items), or work under way ("are reviewing", "are exploring"; not "investigating" or
+// "working on a fix": a status update's words while the incident is still open).
+const TEAM_PROMISE =
+  /^(?:(?:also|additionally|in addition|further(?:more)?|going forward|moving forward|in the future|as a result(?: of [^,]{1,60})?|following [^,]{1,60}|to (?:prevent|avoid) [^,]{1,80})\s*,\s*)?(?:we|our (?:[\w-]+ )?(?:team|developers|engineers|devs)|the (?:[\w-]+ )?team|(?:the )?(?:[A-Z][\w-]* )?(?:core )?(?:developers|devs|engineers|contributors|maintainers))\s+(?:(?:will|shall|are going to|plan to|intend to)\s+(?:also\s+|now\s+|further\s+)?(?:add|adjust|audit|automate|build|change|conduct|create|deploy|design|develop|enable|enforce|establish|evaluate|explore|fix|implement|improve|introduce|investigate|look into|make (?:changes|improvements|modifications)|migrate|modify|monitor|move|patch|perform|prepare|refactor|remove|replace|require|review|revise|revisit|rewrite|strengthen|test|upgrade|work on|write)\b|(?:are|is|['’]re)\s+(?:currently\s+|also\s+|now\s+|actively\s+)?(?:reviewing|evaluating|exploring|assessing|revisiting|planning to|considering)\b)/i;
 // "A plan is also being reviewed to …", "Changes are being considered": work under way, said in the passive.
 const PASSIVE_UNDER_WAY = /^(?:a|an|the|further|additional|several)?\s*(?:[\w-]+\s+){0,3}?(?:is|are)\s+(?:also\s+|currently\s+|now\s+)?being\s+(?:reviewed|considered|evaluated|explored|investigated|discussed|planned|worked on|assessed|designed|developed|implemented)\b/i;
 // "The incident revealed opportunities to improve …": a follow-up the report names without a plan.
 const OPPORTUNITIES = /^(?:this|the)\s+(?:[\w-]+\s+){0,2}?(?:revealed|highlighted|exposed|showed)\s+(?:several\s+|some\s+|many\s+|clear\s+)?(?:opportunities|areas|room)\s+(?:to|for)\s+improve/i;
 // Sentences that are not a promise of the team's work, even with such words.
-const NOT_A_PROMISE = /^(?:if|unless|had|would|could)\b|\b(?:would have|could have|should have|might)\b/i;
+// "In this post we will review …" describes the report itself.
+const NOT_A_PROMISE = /^(?:if|unless|had|would|could)\b|\b(?:would have|could have|should have|might|in this (?:post|document|report|write-?up|post-?mortem|disclosure)|(?:outlined|described|detailed|listed) below)\b/i;
+// "Investigating - We are …", "Update: …": a status page's update, written while the incident was open.
+const STATUS_UPDATE = /^\s*(?:\*\*|__)?(?:investigating|identified|monitoring|update|resolved|verifying|in progress)(?:\*\*|__)?\s*[-–—:]/i;
 
 /** Markdown links and emphasis out, whitespace collapsed: the words a reader sees. */
 function plain(raw: string): string {
   return raw
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]*)\]\[[^\]]*\]/g, '$1')
+    // Bounded and without nested brackets, so a run of "[" costs linear time.
+    .replace(/!?\[([^[\]\n]{0,200})\]\([^()\n]{0,500}\)/g, '$1')
+    .replace(/\[([^[\]\n]{0,200})\]\[[^[\]\n]{0,100}\]/g, '$1')
     .replace(/[*_`]/g, '')
     .replace(/\s+/g, ' ')
     .trim();
@@ -55,25 +54,22 @@ export function announcesFollowUp(sentence: string): boolean {
   return TEAM_PROMISE.test(text) || PASSIVE_UNDER_WAY.test(text) || OPPORTUNITIES.test(text);
 }
 
-// A sentence: up to a full stop, question or exclamation mark followed by space or the end.
-const SENTENCE = /[^.!?\s][^.!?]*(?:[.!?]+(?=\s|$)|$)|[.!?]+(?!\s|$)/g;
-
-/** The sentences of a paragraph's source, with their offsets in the document. */
+/** The sentences of a paragraph's source, with their offsets in the document: a stop ends one only before a space or the end ("e.g." or "11,435.95" does not). */
 function sentencesOf(doc: ParsedMarkdown, paragraph: Paragraph): AnnouncedFollowUp[] {
   const start = startOffset(paragraph);
   const source = doc.text.slice(start, endOffset(paragraph));
   const found: AnnouncedFollowUp[] = [];
-  // Joined pieces: a stop inside "e.g." or a decimal does not end a sentence (no space after it).
-  let from = -1;
-  let words = '';
-  for (const match of source.matchAll(SENTENCE)) {
-    if (from < 0) from = match.index;
-    words = source.slice(from, match.index + match[0].length);
-    if (!/[.!?]$/.test(match[0]) && match.index + match[0].length < source.length) continue;
-    found.push({ text: words, start: start + from, end: start + from + words.trimEnd().length });
-    from = -1;
+  let from = 0;
+  const close = (to: number): void => {
+    const words = source.slice(from, to);
+    const lead = words.length - words.trimStart().length;
+    if (words.trim() !== '') found.push({ text: words.trim(), start: start + from + lead, end: start + from + words.trimEnd().length });
+    from = to;
+  };
+  for (let index = 0; index < source.length; index++) {
+    if ('.!?'.includes(source[index]!) && (index + 1 === source.length || /\s/.test(source[index + 1]!))) close(index + 1);
   }
-  if (from >= 0) found.push({ text: words, start: start + from, end: start + from + words.trimEnd().length });
+  close(source.length);
   return found;
 }
 
@@ -85,7 +81,7 @@ export function readAnnouncedFollowUps(doc: ParsedMarkdown, spans: readonly Sect
   walk(doc.root, (node) => {
     if (node.type === 'blockquote' || node.type === 'table' || node.type === 'code' || node.type === 'html' || node.type === 'heading') return false;
     if (node.type !== 'paragraph') return true;
-    if (inTimeline(startOffset(node))) return false;
+    if (inTimeline(startOffset(node)) || STATUS_UPDATE.test(doc.text.slice(startOffset(node), endOffset(node)))) return false;
     for (const sentence of sentencesOf(doc, node)) {
       if (announcesFollowUp(sentence.text)) found.push({ ...sentence, text: plain(sentence.text) });
     }
