@@ -112,3 +112,40 @@ test('lines indented into a code block under a corrective heading are read as me
   ].join('\n');
   assert.deepEqual(rows(text).map(([line]) => line), [7, 8]);
 });
+
+test('a report with no action items: the follow-ups it announces in prose are its items; done work, quotes, advice and the timeline are not', () => {
+  // Line 10: "our developers are reviewing the process …"; line 24: the strategy team will add an alert (VAULT-212).
+  assert.deepEqual(rows(corpus('genre-announced-follow-ups.md')), [
+    [10, null, null, null],
+    [24, null, 'strategy team', 'VAULT-212'],
+  ]);
+});
+
+test('announced follow-ups are read only when the report has no action items otherwise', () => {
+  const text = [
+    '# Outage',
+    '',
+    '## Summary',
+    '',
+    'The API failed for an hour. Our engineers are reviewing the deploy process. A plan is being reviewed to add canaries.',
+    '',
+    '## Action Items',
+    '',
+    '- Add a canary stage to the deploy pipeline (@lena, OPS-7)',
+  ].join('\n');
+  assert.deepEqual(rows(text), [[9, null, '@lena', 'OPS-7']]);
+  const withoutList = text.split('\n').slice(0, 6).join('\n');
+  assert.deepEqual(rows(withoutList).map(([line]) => line), [5, 5]);
+  // Reports of done work, promises to talk, conditionals, advice to readers, the report describing itself and a status update are not follow-ups.
+  const traps = [
+    '# Outage',
+    '',
+    'We reviewed the deploy process and added a canary stage. We will share an update tomorrow.',
+    'If the error returns, we will roll back again. Users should clear their cache. The team has already migrated every vault.',
+    '',
+    'In this post we will review what happened. We will continue to monitor the service.',
+    '',
+    'Investigating - We are working on a fix and are reviewing the deploy process.',
+  ].join('\n');
+  assert.deepEqual(rows(traps), []);
+});

@@ -11,6 +11,7 @@ import { workSpans, namesNoWork, addressesReaders } from './action-item-scope.js
 import { statesMeasure, isGroupLine, namedLine, startsWithOrder } from './measures.js';
 import { pastWords, doneInText } from './done-elsewhere.js';
 import { allMatches } from '../time/all-matches.js';
+import { readAnnouncedFollowUps } from './announced-follow-ups.js';
 
 /** An action item and the offsets fixes need. */
 export interface ActionItemSpan {
@@ -20,6 +21,8 @@ export interface ActionItemSpan {
   /** Offset where the item's own text starts (after the bullet and checkbox). */
   textStart: number;
   shape: 'list' | 'table' | 'paragraph';
+  /** Read from a sentence that announces work, in a report with no action items otherwise. */
+  announced?: true;
 }
 
 const ISSUE_NUMBER = /(?<![\w&])#(\d+)\b/;
@@ -128,6 +131,26 @@ function definitions(doc: ParsedMarkdown): Map<string, string> {
 }
 
 export function readActionItems(doc: ParsedMarkdown, spans: readonly SectionSpan[]): ActionItemSpan[] {
+  const items = readWorkSections(doc, spans);
+  return items.length > 0 ? items : announcedItems(doc, spans);
+}
+
+/** A report with no action items may still promise work in prose: each such sentence is its item. */
+function announcedItems(doc: ParsedMarkdown, spans: readonly SectionSpan[]): ActionItemSpan[] {
+  return readAnnouncedFollowUps(doc, spans).map(({ text, start, end }) => {
+    const { ownerFrom, ticketFrom, ...read } = fromText(doc.text.slice(start, end));
+    return {
+      item: { text, status: null, ...read, range: doc.lines.range(start, end), derived: { owner: ownerFrom, ticket: ticketFrom, status: null } },
+      start,
+      end,
+      textStart: start,
+      shape: 'paragraph' as const,
+      announced: true as const,
+    };
+  });
+}
+
+function readWorkSections(doc: ParsedMarkdown, spans: readonly SectionSpan[]): ActionItemSpan[] {
   const items: ActionItemSpan[] = [];
   const outer = outerSpans(workSpans(doc, spans));
   if (outer.length === 0) return items;
