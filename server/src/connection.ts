@@ -286,6 +286,7 @@ export function bindConnection(connection: Connection, version: string, options:
     settingsByUri.delete(uri);
     savedReports.delete(uri);
     servedWithoutSiblings.delete(uri);
+    siblings.forget(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
 

@@ -74,6 +74,12 @@ export class SiblingTemplates {
     folder.perDocument.clear();
   }
 
+  /** A document was closed: its list of siblings goes with it (the folder's kinds stay for its neighbours). */
+  forget(uri: string): void {
+    const place = SiblingTemplates.folderOf(uri);
+    if (place) this.folders.get(place.folder)?.perDocument.delete(place.path);
+  }
+
   clear(): void {
     this.folders.clear();
   }
