@@ -1,12 +1,9 @@
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
-import remarkFrontmatter from 'remark-frontmatter';
 import type { Root } from 'mdast';
 import { LineIndex } from './positions.js';
 import { walk, startOffset } from './mdast-tree.js';
 import { parseInChunks } from './chunked-parse.js';
 import { readFrontMatterText } from './front-matter.js';
+import { parseDocument, parseFragmentText, parsePlain } from './gfm-parse.js';
 
 export { walk, startOffset, endOffset } from './mdast-tree.js';
 
@@ -20,10 +17,6 @@ export interface ParsedMarkdown {
   degraded: string | null;
 }
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
-const fragmentProcessor = unified().use(remarkParse).use(remarkGfm);
-// Without GFM's autolink pass, whose recursion is the first to overflow on deep nesting.
-const plainProcessor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
 
 // No postmortem nests lists or quotes this deep; the parser's time grows with
 // the square of the depth (10,000 levels would take minutes), so deeper is refused.
@@ -84,7 +77,7 @@ export const CHUNK_CHARS = 16_000;
 
 /** A long document in parts; null for a short one or one that cannot be cut. */
 function parseLong(text: string, lines: LineIndex, every = CHUNK_CHARS): Root | null {
-  return text.length > 2 * every ? parseInChunks(text, lines, (part, atDocumentStart) => (atDocumentStart ? processor : fragmentProcessor).parse(part), every) : null;
+  return text.length > 2 * every ? parseInChunks(text, lines, (part, atDocumentStart) => (atDocumentStart ? parseDocument : parseFragmentText)(part), every) : null;
 }
 
 /** The whole document parsed in parts of about `every` characters, for tests that compare it with a whole parse. */
@@ -106,12 +99,12 @@ export function parseMarkdown(original: string): ParsedMarkdown {
   const text = defused.text;
   const defusedNote = defused.blocks > 0 ? `read without the emphasis and links of ${defused.blocks} block${defused.blocks === 1 ? '' : 's'} holding thousands of * _ [ ] ( ) delimiters` : null;
   for (const [candidate, degraded] of [
-    [processor, defusedNote],
-    [plainProcessor, 'parsed without GitHub extensions (tables, task lists): it nests too deeply for a full parse'],
+    [parseDocument, defusedNote],
+    [parsePlain, 'parsed without GitHub extensions (tables, task lists): it nests too deeply for a full parse'],
   ] as const) {
     try {
       // The parser does not count a BOM: parts are placed by the lines of the text it reads.
-      const root = (candidate === processor ? parseLong(text, bom ? new LineIndex(text) : lines) : null) ?? candidate.parse(text);
+      const root = (candidate === parseDocument ? parseLong(text, bom ? new LineIndex(text) : lines) : null) ?? candidate(text);
       if (bom) shiftPositions(root, bom);
       // The model reads the original text; the tree's offsets are the same.
       return { text: original, lines, root, frontMatter: readFrontMatter(root), degraded };
@@ -161,7 +154,7 @@ export function parseFragment(text: string, atDocumentStart: boolean): Root | nu
   if (nestingDepth(text) > MAX_NESTING || defuse(text).blocks > 0) return null;
   try {
     // Front matter exists only at the start of a document; elsewhere "---" is a rule or an underline.
-    return (atDocumentStart ? processor : fragmentProcessor).parse(text);
+    return (atDocumentStart ? parseDocument : parseFragmentText)(text);
   } catch (error) {
     if (error instanceof RangeError) return null;
     throw error;

@@ -1,5 +1,6 @@
 import type { Nodes } from 'mdast';
 import { type ParsedMarkdown, walk, startOffset, endOffset } from './markdown.js';
+import { bareUrlSpans, mayHoldBareUrl } from './bare-urls.js';
 
 /** A block of prose with its source offset; code, URLs and HTML are blanked to spaces so offsets still line up. */
 export interface ProseBlock {
@@ -19,8 +20,14 @@ const byNode = new WeakMap<Nodes, { source: string; text: string }>();
 /** A block's source with code, HTML and link destinations blanked (line breaks kept). */
 function blankedSource(node: Nodes, source: string, start: number): string {
   const spans: Array<[number, number]> = [];
-  walk(node, (inner: Nodes) => {
+  const urls = mayHoldBareUrl(source);
+  walk(node, (inner: Nodes, ancestors) => {
     if (inner.type === 'inlineCode' || inner.type === 'html') spans.push([startOffset(inner), endOffset(inner)]);
+    // A bare URL in running text (not a link's own text) is all destination.
+    if (urls && inner.type === 'text' && !ancestors.some((above) => above.type === 'link' || above.type === 'linkReference')) {
+      const from = startOffset(inner);
+      for (const [urlStart, urlEnd] of bareUrlSpans(source.slice(from - start, endOffset(inner) - start))) spans.push([from + urlStart, from + urlEnd]);
+    }
     if (inner.type === 'link' || inner.type === 'image') {
       // A bare URL is all destination; otherwise keep a link's text and blank its destination: "(https://…?from=1594299600000)".
       const lastChild = inner.type === 'link' ? inner.children[inner.children.length - 1] : undefined;
