@@ -57,10 +57,10 @@ function headingCase(text: string): boolean {
 /** What a label's words say, when they name a section and read like a heading rather than a sentence. */
 function labelKind(raw: string, maxWords: number): SectionKind | null {
   if (ENTRY_START.test(raw)) return null;
+  // Sentences end with a full stop or hold clauses; headings do not. (Tested first: it turns most prose lines away cheaply.)
+  if (/[.;,]$|[.;]\s/.test(raw.trim()) || /https?:|`/.test(raw)) return null;
   const normalized = normalizeHeading(raw);
   if (normalized === '' || words(normalized).length > maxWords) return null;
-  // Sentences end with a full stop or hold clauses; headings do not.
-  if (/[.;,]$|[.;]\s/.test(raw.trim()) || /https?:|`/.test(raw)) return null;
   const kind = sectionKindOf(raw);
   return kind === 'other' ? null : kind;
 }
@@ -115,6 +115,15 @@ export function readHtmlHeading(line: string, lineStart: number): SectionLabel |
   return { start, end: lineStart + line.trimEnd().length, heading: withoutColon(text), kind, form: 'html', hashes: level };
 }
 
+/** Whether the text between two offsets holds a line break (what splitting it would say, without the copies). */
+function multiline(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10 || code === 13) return true;
+  }
+  return false;
+}
+
 /**
  * Every label line of the document, in order: lines of top-level paragraphs,
  * and lines written at the margin inside a list item's paragraph (a lazy
@@ -127,6 +136,8 @@ export function findLabels(doc: ParsedMarkdown): SectionLabel[] {
   const labels: SectionLabel[] = [];
   const readParagraph = (node: Nodes, topLevel: boolean, into: SectionLabel[], itemLabels: SectionLabel[] | null): void => {
     const start = startOffset(node);
+    // A list item's one-line paragraph has no line after its first to read.
+    if (!topLevel && !itemLabels && !multiline(doc.text, start, endOffset(node))) return;
     const lines = splitLines(doc.text.slice(start, endOffset(node)));
     lines.forEach((line, index) => {
       if (!topLevel && index === 0) {
@@ -161,7 +172,7 @@ export function findLabels(doc: ParsedMarkdown): SectionLabel[] {
         const item = ancestors[ancestors.length - 1];
         if (node.type === 'paragraph' && item?.type === 'listItem') {
           // The item's first paragraph in a top-level list, with more of the item after its first line.
-          const labelled = ancestors.length === 2 && item.children[0] === node && (item.children.length > 1 || splitLines(doc.text.slice(startOffset(node), endOffset(node))).length > 1);
+          const labelled = ancestors.length === 2 && item.children[0] === node && (item.children.length > 1 || multiline(doc.text, startOffset(node), endOffset(node)));
           readParagraph(node, false, labels, labelled ? itemLabels : null);
         }
         return node.type !== 'paragraph';
