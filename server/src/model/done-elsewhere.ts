@@ -59,8 +59,11 @@ export function pastWords(doc: ParsedMarkdown, spans: readonly SectionSpan[]): P
   return { words: list, at };
 }
 
-/** Whether the past text reports the item's one-off repair as done (a look-up per verb form, so a long list stays linear). */
-export function doneInText(item: string, past: PastWords): boolean {
+/**
+ * Whether the past text reports the item's one-off repair as done (a look-up per verb form, so a long list stays linear).
+ * `readPast` is asked for only when the item is such a repair: most items are not, and most documents need no index.
+ */
+export function doneInText(item: string, readPast: () => PastWords): boolean {
   const all = words(item.replace(/^[^:]{1,40}:\s+/, ''));
   const [verb, ...rest] = all;
   if (!verb || !REPAIRS.test(verb) || all.length > 12) return false;
@@ -70,6 +73,7 @@ export function doneInText(item: string, past: PastWords): boolean {
     if (!DETERMINERS.has(word)) object.push(word);
   }
   if (object.length === 0 || (object.length < 2 && all.length > 4)) return false;
+  const past = readPast();
   const hasObject = (from: number, to: number): boolean => object.every((word) => past.words.slice(Math.max(0, from), to).includes(word));
   for (const form of forms(verb)) {
     // The first thousand mentions are plenty for a real timeline, and keep a hostile one linear.
