@@ -56,23 +56,22 @@ function incidentDays(context: RuleContext): Array<CalendarDate & { year: number
 
 /** The intro or summary tells the story on a weekday none of the incident's dates fall on. */
 function storyWeekday(context: RuleContext): RuleReport | null {
-  const days = incidentDays(context);
-  if (!days || days.length === 0) return null;
-  const distinct = new Set(days.map(iso));
-  // A story over many days may well mean any of them.
-  if (distinct.size > 2) return null;
   const titleEnd = context.titleRange ? context.doc.lines.offsetAt(context.titleRange.end) : 0;
   const firstSpan = context.spans[0];
   const summary = context.spans.find((span) => span.section.kind === 'summary');
   const regions = [
     { start: titleEnd, end: Math.min(firstSpan ? firstSpan.start : context.doc.text.length, titleEnd + 3_000) },
     ...(summary ? [{ start: summary.contentStart, end: Math.min(summary.end, summary.contentStart + 3_000) }] : []),
-  ];
+  ].map((region) => ({ ...region, text: context.doc.text.slice(region.start, region.end) }));
+  // Most intros name no weekday: one test says so before the dates are gathered and the lines split and scanned.
+  if (!regions.some((region) => WEEKDAY_NAME.test(region.text))) return null;
+  const days = incidentDays(context);
+  if (!days || days.length === 0) return null;
+  const distinct = new Set(days.map(iso));
+  // A story over many days may well mean any of them.
+  if (distinct.size > 2) return null;
   for (const region of regions) {
-    const text = context.doc.text.slice(region.start, region.end);
-    // Most intros name no weekday: one test says so before the lines are split and scanned.
-    if (!WEEKDAY_NAME.test(text)) continue;
-    for (const line of splitLines(text)) {
+    for (const line of splitLines(region.text)) {
       for (const match of allMatches(line.text, STORY_DAY)) {
         if (OTHER_DAY.test(match[1] ?? '')) continue;
         const named = WEEKDAYS.indexOf(match[2]!);
