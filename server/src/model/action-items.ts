@@ -58,8 +58,9 @@ const DUE = /\b(?:due|by|deadline)\s*[:=]?\s*/i;
 const GROUP_LABEL = /^\s*(?:\*\*|__)[^*_\n]{1,60}(?:\*\*|__)\s*:?\s*$/;
 
 function typeOf(word: string): ActionItem['type'] {
-  for (const [type, pattern] of TYPE_WORDS) if (pattern.test(word.trim())) return type;
-  return word.trim() === '' ? null : 'other';
+  const trimmed = word.trim();
+  for (const [type, pattern] of TYPE_WORDS) if (pattern.test(trimmed)) return type;
+  return trimmed === '' ? null : 'other';
 }
 
 function dueOf(text: string): string | null {
@@ -75,7 +76,8 @@ type Derived = NonNullable<ActionItem['derived']>;
 
 /** The first link into a tracker, among the text's own URLs and the destinations of its reference links. */
 function trackerLink(text: string, references: readonly string[]): string | null {
-  for (const match of allMatches(text, URL)) {
+  // (Most items hold no URL: no scan is set up for them.)
+  if (text.includes('http')) for (const match of allMatches(text, URL)) {
     if (!TRACKER_URL.test(match[0])) continue;
     // Trailing punctuation belongs to the sentence; trimmed by hand, as a "[.,;:]+$" scan restarts at every mark of a run.
     let end = match[0].length;
@@ -101,9 +103,10 @@ export function proseOwner(text: string): string | null {
 /** Owner, ticket, priority, type and due date from an item's free text. */
 function fromText(text: string, references: readonly string[] = []): Omit<ActionItem, 'text' | 'status' | 'range' | 'derived'> & { ownerFrom: Derived['owner']; ticketFrom: Derived['ticket'] } {
   const ticketId = findTicketIds(text)[0];
-  const issueNumber = ISSUE_NUMBER.exec(text);
+  // A "#" or an "@" is rare in an item: looked for before the patterns that need one.
+  const issueNumber = text.includes('#') ? ISSUE_NUMBER.exec(text) : null;
   const link = ticketId || issueNumber ? null : trackerLink(text, references);
-  const handle = HANDLE.exec(text);
+  const handle = text.includes('@') ? HANDLE.exec(text) : null;
   const ownerPhrase = OWNER_PHRASE.exec(text);
   const prose = handle || ownerPhrase ? null : proseOwner(text);
   const priority = PRIORITY.exec(text);
