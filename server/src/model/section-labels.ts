@@ -115,8 +115,15 @@ export function readHtmlHeading(line: string, lineStart: number): SectionLabel |
   return { start, end: lineStart + line.trimEnd().length, heading: withoutColon(text), kind, form: 'html', hashes: level };
 }
 
-/** Whether the text between two offsets holds a line break (what splitting it would say, without the copies). */
-function multiline(text: string, from: number, to: number): boolean {
+/**
+ * Whether the text between two offsets holds a line break (what splitting it would say, without the copies).
+ * `cr`: the text holds a "\r" anywhere; when it does not, the next "\n" is searched natively.
+ */
+function multiline(text: string, from: number, to: number, cr: boolean): boolean {
+  if (!cr) {
+    const lf = text.indexOf('\n', from);
+    return lf !== -1 && lf < to;
+  }
   for (let i = from; i < to; i++) {
     const code = text.charCodeAt(i);
     if (code === 10 || code === 13) return true;
@@ -134,10 +141,11 @@ function multiline(text: string, from: number, to: number): boolean {
  */
 export function findLabels(doc: ParsedMarkdown): SectionLabel[] {
   const labels: SectionLabel[] = [];
-  const readParagraph = (node: Nodes, topLevel: boolean, into: SectionLabel[], itemLabels: SectionLabel[] | null): void => {
+  const cr = doc.text.includes('\r');
+  const readParagraph = (node: Nodes, topLevel: boolean, into: SectionLabel[], itemLabels: SectionLabel[] | null, multi?: boolean): void => {
     const start = startOffset(node);
     // A list item's one-line paragraph has no line after its first to read.
-    if (!topLevel && !itemLabels && !multiline(doc.text, start, endOffset(node))) return;
+    if (!topLevel && !itemLabels && !(multi ?? multiline(doc.text, start, endOffset(node), cr))) return;
     const lines = splitLines(doc.text.slice(start, endOffset(node)));
     lines.forEach((line, index) => {
       if (!topLevel && index === 0) {
@@ -172,8 +180,9 @@ export function findLabels(doc: ParsedMarkdown): SectionLabel[] {
         const item = ancestors[ancestors.length - 1];
         if (node.type === 'paragraph' && item?.type === 'listItem') {
           // The item's first paragraph in a top-level list, with more of the item after its first line.
-          const labelled = ancestors.length === 2 && item.children[0] === node && (item.children.length > 1 || multiline(doc.text, startOffset(node), endOffset(node)));
-          readParagraph(node, false, labels, labelled ? itemLabels : null);
+          const multi = multiline(doc.text, startOffset(node), endOffset(node), cr);
+          const labelled = ancestors.length === 2 && item.children[0] === node && (item.children.length > 1 || multi);
+          readParagraph(node, false, labels, labelled ? itemLabels : null, multi);
         }
         return node.type !== 'paragraph';
       });
