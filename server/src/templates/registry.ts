@@ -15,8 +15,10 @@ export const TEMPLATE_IDS = [...TEMPLATES.map((template) => template.id), CORE_T
 export function sectionsMatching(expected: TemplateSection, sections: readonly Section[]): Section[] {
   const heading = templateHeading(expected);
   return sections.filter((section) => {
+    // The kind first: a section of an expected kind needs no heading read.
+    if (expected.kinds.includes(section.kind)) return true;
     const own = normalizeHeading(section.heading);
-    return own === heading || headingMatches(expected.pattern, own) || expected.kinds.includes(section.kind);
+    return own === heading || headingMatches(expected.pattern, own);
   });
 }
 
