@@ -9,7 +9,7 @@ import { outerSpans, blocksBySpan } from './outer-spans.js';
 import { firstLine, splitLines } from './positions.js';
 import { workSpans, namesNoWork, addressesReaders } from './action-item-scope.js';
 import { statesMeasure, isGroupLine, namedLine, startsWithOrder } from './measures.js';
-import { pastWords, doneInText } from './done-elsewhere.js';
+import { pastWords, doneInText, type PastWords } from './done-elsewhere.js';
 import { allMatches } from '../time/all-matches.js';
 import { readAnnouncedFollowUps } from './announced-follow-ups.js';
 
@@ -58,8 +58,9 @@ const DUE = /\b(?:due|by|deadline)\s*[:=]?\s*/i;
 const GROUP_LABEL = /^\s*(?:\*\*|__)[^*_\n]{1,60}(?:\*\*|__)\s*:?\s*$/;
 
 function typeOf(word: string): ActionItem['type'] {
-  for (const [type, pattern] of TYPE_WORDS) if (pattern.test(word.trim())) return type;
-  return word.trim() === '' ? null : 'other';
+  const trimmed = word.trim();
+  for (const [type, pattern] of TYPE_WORDS) if (pattern.test(trimmed)) return type;
+  return trimmed === '' ? null : 'other';
 }
 
 function dueOf(text: string): string | null {
@@ -75,7 +76,8 @@ type Derived = NonNullable<ActionItem['derived']>;
 
 /** The first link into a tracker, among the text's own URLs and the destinations of its reference links. */
 function trackerLink(text: string, references: readonly string[]): string | null {
-  for (const match of allMatches(text, URL)) {
+  // (Most items hold no URL: no scan is set up for them.)
+  if (text.includes('http')) for (const match of allMatches(text, URL)) {
     if (!TRACKER_URL.test(match[0])) continue;
     // Trailing punctuation belongs to the sentence; trimmed by hand, as a "[.,;:]+$" scan restarts at every mark of a run.
     let end = match[0].length;
@@ -101,9 +103,10 @@ export function proseOwner(text: string): string | null {
 /** Owner, ticket, priority, type and due date from an item's free text. */
 function fromText(text: string, references: readonly string[] = []): Omit<ActionItem, 'text' | 'status' | 'range' | 'derived'> & { ownerFrom: Derived['owner']; ticketFrom: Derived['ticket'] } {
   const ticketId = findTicketIds(text)[0];
-  const issueNumber = ISSUE_NUMBER.exec(text);
+  // A "#" or an "@" is rare in an item: looked for before the patterns that need one.
+  const issueNumber = text.includes('#') ? ISSUE_NUMBER.exec(text) : null;
   const link = ticketId || issueNumber ? null : trackerLink(text, references);
-  const handle = HANDLE.exec(text);
+  const handle = text.includes('@') ? HANDLE.exec(text) : null;
   const ownerPhrase = OWNER_PHRASE.exec(text);
   const prose = handle || ownerPhrase ? null : proseOwner(text);
   const priority = PRIORITY.exec(text);
@@ -156,10 +159,11 @@ function readWorkSections(doc: ParsedMarkdown, spans: readonly SectionSpan[]): A
   if (outer.length === 0) return items;
   const blocks = blocksBySpan(doc.root.children, outer);
   // Inside the work sections, sub-sections that are lessons or what was done are skipped: by kind or by words, not task labels.
+  // (Where first: most spans are outside the work sections, and their headings need no reading.)
   const skipped = spans.filter(
     (span) =>
-      (namesNoWork(span.section.heading) || (NOT_WORK_KINDS.has(span.section.kind) && !startsWithOrder(span.section.heading))) &&
-      outer.some((work) => span.start > work.start && span.end <= work.end),
+      outer.some((work) => span.start > work.start && span.end <= work.end) &&
+      (namesNoWork(span.section.heading) || (NOT_WORK_KINDS.has(span.section.kind) && !startsWithOrder(span.section.heading))),
   );
   const inSkipped = (offset: number): boolean => skipped.some((span) => offset >= span.start && offset < span.end);
   const references = definitions(doc);
@@ -168,7 +172,8 @@ function readWorkSections(doc: ParsedMarkdown, spans: readonly SectionSpan[]): A
   const frontOwnerKey = Object.keys(frontMatter).find((key) => OWNER_KEYS.test(key));
   const frontOwnerValue = frontOwnerKey ? frontMatter[frontOwnerKey] : undefined;
   const frontOwner = typeof frontOwnerValue === 'string' && frontOwnerValue.trim() !== '' ? frontOwnerValue.trim() : Array.isArray(frontOwnerValue) && typeof frontOwnerValue[0] === 'string' ? frontOwnerValue.join(', ') : null;
-  const past = pastWords(doc, spans);
+  let past: PastWords | undefined;
+  const pastOnce = (): PastWords => (past ??= pastWords(doc, spans));
   for (const span of outer) {
     // "The platform team will carry out the following:" before a list owns its items.
     let introOwner: string | null = null;
@@ -192,7 +197,7 @@ function readWorkSections(doc: ParsedMarkdown, spans: readonly SectionSpan[]): A
         if (!advice) readList(doc, node, items, references);
       } else if (node.type === 'table') readTable(doc, node, items, references);
       for (const added of items.slice(before)) {
-        if (added.item.status === null && past.words.length > 0 && doneInText(added.item.text, past)) added.item = { ...added.item, status: 'done', derived: { ...added.item.derived!, status: 'timeline' } };
+        if (added.item.status === null && doneInText(added.item.text, pastOnce)) added.item = { ...added.item, status: 'done', derived: { ...added.item.derived!, status: 'timeline' } };
         if (added.item.owner !== null) continue;
         const owner = introOwner ?? frontOwner;
         if (owner) added.item = { ...added.item, owner, derived: { ...added.item.derived!, owner: introOwner ? 'list-intro' : 'front-matter' } };

@@ -24,7 +24,7 @@ const IRREGULAR: Readonly<Record<string, readonly string[]>> = {
   rewrite: ['rewrote', 'rewritten', 'rewriting'],
 };
 // Verbs of one-off repairs and changes, whose past form in a timeline reports the same work.
-const REPAIRS = /^(?:replace|restart|stop|reboot|remove|delete|drop|revert|roll|restore|rename|correct|fix|patch|update|upgrade|install|reinstall|increase|raise|add|disable|enable|rotate|renew|reindex|re-index|rebuild|redeploy|deploy|migrate|move|change|set|put|run|make|write|rewrite|build|keep)$/i;
+const REPAIRS: ReadonlySet<string> = new Set(['replace', 'restart', 'stop', 'reboot', 'remove', 'delete', 'drop', 'revert', 'roll', 'restore', 'rename', 'correct', 'fix', 'patch', 'update', 'upgrade', 'install', 'reinstall', 'increase', 'raise', 'add', 'disable', 'enable', 'rotate', 'renew', 'reindex', 're-index', 'rebuild', 'redeploy', 'deploy', 'migrate', 'move', 'change', 'set', 'put', 'run', 'make', 'write', 'rewrite', 'build', 'keep']);
 
 /** The past tense and the -ing form of a regular or listed verb. */
 function forms(verb: string): string[] {
@@ -38,7 +38,10 @@ function forms(verb: string): string[] {
 
 const words = (text: string): string[] => text.toLowerCase().match(/[a-z0-9][\w'-]*/g) ?? [];
 
-/** The words of the timeline and resolution sections, where a document reports what was done, and where each word occurs. */
+// Every past and -ing form of the repairs: the only words an item is ever looked up by.
+const REPAIR_FORMS: ReadonlySet<string> = new Set([...REPAIRS].flatMap(forms));
+
+/** The words of the timeline and resolution sections, where a document reports what was done, and where each repair form occurs. */
 export interface PastWords {
   words: string[];
   at: Map<string, number[]>;
@@ -52,6 +55,7 @@ export function pastWords(doc: ParsedMarkdown, spans: readonly SectionSpan[]): P
   const list = words(text);
   const at = new Map<string, number[]>();
   list.forEach((word, index) => {
+    if (!REPAIR_FORMS.has(word)) return;
     const seen = at.get(word);
     if (seen) seen.push(index);
     else at.set(word, [index]);
@@ -59,17 +63,21 @@ export function pastWords(doc: ParsedMarkdown, spans: readonly SectionSpan[]): P
   return { words: list, at };
 }
 
-/** Whether the past text reports the item's one-off repair as done (a look-up per verb form, so a long list stays linear). */
-export function doneInText(item: string, past: PastWords): boolean {
+/**
+ * Whether the past text reports the item's one-off repair as done (a look-up per verb form, so a long list stays linear).
+ * `readPast` is asked for only when the item is such a repair: most items are not, and most documents need no index.
+ */
+export function doneInText(item: string, readPast: () => PastWords): boolean {
   const all = words(item.replace(/^[^:]{1,40}:\s+/, ''));
   const [verb, ...rest] = all;
-  if (!verb || !REPAIRS.test(verb) || all.length > 12) return false;
+  if (!verb || !REPAIRS.has(verb) || all.length > 12) return false;
   const object: string[] = [];
   for (const word of rest) {
     if (OBJECT_END.test(word)) break;
     if (!DETERMINERS.has(word)) object.push(word);
   }
   if (object.length === 0 || (object.length < 2 && all.length > 4)) return false;
+  const past = readPast();
   const hasObject = (from: number, to: number): boolean => object.every((word) => past.words.slice(Math.max(0, from), to).includes(word));
   for (const form of forms(verb)) {
     // The first thousand mentions are plenty for a real timeline, and keep a hostile one linear.

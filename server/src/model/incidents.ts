@@ -35,6 +35,8 @@ function firstDate(text: string): TimestampMatch | null {
  * under one heading, is one incident: the result is then empty.
  */
 export function readIncidents(doc: ParsedMarkdown, spans: readonly SectionSpan[], fields: readonly Field[], base: DocumentDating): IncidentScope[] {
+  // Each incident has a timeline of its own: most documents have one, and one incident.
+  if (spans.filter((span) => span.section.kind === 'timeline').length < 2) return [];
   const owners = new Map<SectionSpan, number>();
   // The latest heading at each level, so that each timeline finds its owner in one pass (50,000 headings stay linear).
   const latest: Array<SectionSpan | undefined> = [];

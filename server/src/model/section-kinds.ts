@@ -1,4 +1,5 @@
 import type { SectionKind } from './schema.js';
+import { RecentMemo } from '../time/recent-memo.js';
 
 // Headings vary between templates; these are the names real postmortems use
 // for the same idea (see docs/postmortem-domain.md), plurals and question-style
@@ -28,6 +29,14 @@ const DECORATION = /[\u{1F000}-\u{1FAFF}\u{2190}-\u{21FF}\u{2300}-\u{23FF}\u{260
 
 /** "## 3. Root Cause(s) 🔥" → "root causes"; "Why did this happen?" → "why did this happen". */
 export function normalizeHeading(heading: string): string {
+  return normalized.get(heading, normalize);
+}
+
+// The same few headings are normalised again and again in one analysis (outline, labels, each template section against each heading).
+const normalized = new RecentMemo<string>(2_000, 200);
+const kinds = new RecentMemo<SectionKind>(2_000, 200);
+
+function normalize(heading: string): string {
   return heading
     .toLowerCase()
     .replace(DECORATION, '')
@@ -39,7 +48,11 @@ export function normalizeHeading(heading: string): string {
 }
 
 export function sectionKindOf(heading: string): SectionKind {
-  const normalized = normalizeHeading(heading);
-  for (const [kind, pattern] of KEYWORDS) if (pattern.test(normalized)) return kind;
+  return kinds.get(heading, kindOf);
+}
+
+function kindOf(heading: string): SectionKind {
+  const words = normalizeHeading(heading);
+  for (const [kind, pattern] of KEYWORDS) if (pattern.test(words)) return kind;
   return 'other';
 }

@@ -57,10 +57,10 @@ function headingCase(text: string): boolean {
 /** What a label's words say, when they name a section and read like a heading rather than a sentence. */
 function labelKind(raw: string, maxWords: number): SectionKind | null {
   if (ENTRY_START.test(raw)) return null;
+  // Sentences end with a full stop or hold clauses; headings do not. (Tested first: it turns most prose lines away cheaply.)
+  if (/[.;,]$|[.;]\s/.test(raw.trim()) || /https?:|`/.test(raw)) return null;
   const normalized = normalizeHeading(raw);
   if (normalized === '' || words(normalized).length > maxWords) return null;
-  // Sentences end with a full stop or hold clauses; headings do not.
-  if (/[.;,]$|[.;]\s/.test(raw.trim()) || /https?:|`/.test(raw)) return null;
   const kind = sectionKindOf(raw);
   return kind === 'other' ? null : kind;
 }
@@ -116,6 +116,22 @@ export function readHtmlHeading(line: string, lineStart: number): SectionLabel |
 }
 
 /**
+ * Whether the text between two offsets holds a line break (what splitting it would say, without the copies).
+ * `cr`: the text holds a "\r" anywhere; when it does not, the next "\n" is searched natively.
+ */
+function multiline(text: string, from: number, to: number, cr: boolean): boolean {
+  if (!cr) {
+    const lf = text.indexOf('\n', from);
+    return lf !== -1 && lf < to;
+  }
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10 || code === 13) return true;
+  }
+  return false;
+}
+
+/**
  * Every label line of the document, in order: lines of top-level paragraphs,
  * and lines written at the margin inside a list item's paragraph (a lazy
  * continuation line a reader sees as a new heading), the first line of a
@@ -125,8 +141,11 @@ export function readHtmlHeading(line: string, lineStart: number): SectionLabel |
  */
 export function findLabels(doc: ParsedMarkdown): SectionLabel[] {
   const labels: SectionLabel[] = [];
-  const readParagraph = (node: Nodes, topLevel: boolean, into: SectionLabel[], itemLabels: SectionLabel[] | null): void => {
+  const cr = doc.text.includes('\r');
+  const readParagraph = (node: Nodes, topLevel: boolean, into: SectionLabel[], itemLabels: SectionLabel[] | null, multi?: boolean): void => {
     const start = startOffset(node);
+    // A list item's one-line paragraph has no line after its first to read.
+    if (!topLevel && !itemLabels && !(multi ?? multiline(doc.text, start, endOffset(node), cr))) return;
     const lines = splitLines(doc.text.slice(start, endOffset(node)));
     lines.forEach((line, index) => {
       if (!topLevel && index === 0) {
@@ -161,8 +180,9 @@ export function findLabels(doc: ParsedMarkdown): SectionLabel[] {
         const item = ancestors[ancestors.length - 1];
         if (node.type === 'paragraph' && item?.type === 'listItem') {
           // The item's first paragraph in a top-level list, with more of the item after its first line.
-          const labelled = ancestors.length === 2 && item.children[0] === node && (item.children.length > 1 || splitLines(doc.text.slice(startOffset(node), endOffset(node))).length > 1);
-          readParagraph(node, false, labels, labelled ? itemLabels : null);
+          const multi = multiline(doc.text, startOffset(node), endOffset(node), cr);
+          const labelled = ancestors.length === 2 && item.children[0] === node && (item.children.length > 1 || multi);
+          readParagraph(node, false, labels, labelled ? itemLabels : null, multi);
         }
         return node.type !== 'paragraph';
       });

@@ -35,6 +35,7 @@ function titleAgainstFileName(context: RuleContext): RuleReport | null {
 
 // "On a seemingly ordinary Tuesday morning", "on Friday night": the day the story happens on. Not "every Tuesday", "the following Monday" or "Tuesdays".
 const STORY_DAY = /\b[Oo]n\s+(?:(?:a|an|that|this|one)\s+)?((?:[\w'’-]+\s+){0,3}?)(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!s\b|,?\s*(?:\d|the\s+\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)))/g;
+const WEEKDAY_NAME = /(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day/;
 const OTHER_DAY = /\b(?:following|next|previous|last|every|each|later|prior|subsequent|same|other|first|second)\b/i;
 
 /** The days the incident's own dates fall on: the document's date and every dated timeline entry. Null when a timed entry has no full date. */
@@ -55,20 +56,22 @@ function incidentDays(context: RuleContext): Array<CalendarDate & { year: number
 
 /** The intro or summary tells the story on a weekday none of the incident's dates fall on. */
 function storyWeekday(context: RuleContext): RuleReport | null {
-  const days = incidentDays(context);
-  if (!days || days.length === 0) return null;
-  const distinct = new Set(days.map(iso));
-  // A story over many days may well mean any of them.
-  if (distinct.size > 2) return null;
   const titleEnd = context.titleRange ? context.doc.lines.offsetAt(context.titleRange.end) : 0;
   const firstSpan = context.spans[0];
   const summary = context.spans.find((span) => span.section.kind === 'summary');
   const regions = [
     { start: titleEnd, end: Math.min(firstSpan ? firstSpan.start : context.doc.text.length, titleEnd + 3_000) },
     ...(summary ? [{ start: summary.contentStart, end: Math.min(summary.end, summary.contentStart + 3_000) }] : []),
-  ];
+  ].map((region) => ({ ...region, text: context.doc.text.slice(region.start, region.end) }));
+  // Most intros name no weekday: one test says so before the dates are gathered and the lines split and scanned.
+  if (!regions.some((region) => WEEKDAY_NAME.test(region.text))) return null;
+  const days = incidentDays(context);
+  if (!days || days.length === 0) return null;
+  const distinct = new Set(days.map(iso));
+  // A story over many days may well mean any of them.
+  if (distinct.size > 2) return null;
   for (const region of regions) {
-    for (const line of splitLines(context.doc.text.slice(region.start, region.end))) {
+    for (const line of splitLines(region.text)) {
       for (const match of allMatches(line.text, STORY_DAY)) {
         if (OTHER_DAY.test(match[1] ?? '')) continue;
         const named = WEEKDAYS.indexOf(match[2]!);

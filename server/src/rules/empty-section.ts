@@ -18,6 +18,12 @@ function isOpeningTitle(span: SectionSpan, index: number, spans: readonly Sectio
   return index === 0 && span.section.kind === 'other' && spans.length > 1 && text.slice(0, span.start).replace(/^---[\s\S]*?\n---/, '').replace(/<!--[\s\S]*?-->/g, '').trim() === '';
 }
 
+/** Nothing but white space and HTML comments. (Most sections hold words and no comment: no copy is made for them.) */
+function blank(content: string): boolean {
+  if (!/\S/.test(content)) return true;
+  return content.includes('<!--') && content.replace(/<!--[\s\S]*?-->/g, '').trim() === '';
+}
+
 /** A heading with nothing under it promises content that is not there. */
 export const emptySection: Rule = {
   id: 'empty-section',
@@ -32,9 +38,8 @@ export const emptySection: Rule = {
         const next = context.spans[index + 1];
         // A section whose content is subsections is not empty.
         if (next && next.section.level > span.section.level && next.start <= span.end) return false;
-        if (holdsItsOwnText(span.node) || isOpeningTitle(span, index, context.spans, context.doc.text)) return false;
-        const content = context.doc.text.slice(span.contentStart, span.end).replace(/<!--[\s\S]*?-->/g, '');
-        return content.trim() === '';
+        if (!blank(context.doc.text.slice(span.contentStart, span.end))) return false;
+        return !holdsItsOwnText(span.node) && !isOpeningTitle(span, index, context.spans, context.doc.text);
       })
       .map((span) => ({ message: `The "${span.section.heading}" section is empty: fill it in or remove the heading.`, range: span.section.headingRange }));
   },

@@ -13,8 +13,24 @@ export const TEMPLATE_IDS = [...TEMPLATES.map((template) => template.id), CORE_T
 
 /** The document sections that count as a template's section. */
 export function sectionsMatching(expected: TemplateSection, sections: readonly Section[]): Section[] {
-  const heading = normalizeHeading(expected.heading);
-  return sections.filter((section) => normalizeHeading(section.heading) === heading || headingMatches(expected.pattern, normalizeHeading(section.heading)) || expected.kinds.includes(section.kind));
+  const heading = templateHeading(expected);
+  return sections.filter((section) => {
+    // The kind first: a section of an expected kind needs no heading read.
+    if (expected.kinds.includes(section.kind)) return true;
+    const own = normalizeHeading(section.heading);
+    return own === heading || headingMatches(expected.pattern, own);
+  });
+}
+
+// A template's headings never change: each is normalised once, not on every analysis.
+const templateHeadings = new WeakMap<TemplateSection, string>();
+function templateHeading(expected: TemplateSection): string {
+  let heading = templateHeadings.get(expected);
+  if (heading === undefined) {
+    heading = normalizeHeading(expected.heading);
+    templateHeadings.set(expected, heading);
+  }
+  return heading;
 }
 
 // Headings that only one template writes ("Root Cause and Resolution", "Five whys", "How'd We Do?"):
@@ -26,6 +42,8 @@ const DISTINCTIVE: ReadonlyMap<Template, ReadonlySet<string>> = (() => {
   }
   return new Map(TEMPLATES.map((template) => [template, new Set(template.sections.map((section) => normalizeHeading(section.heading)).filter((heading) => uses.get(heading) === 1))]));
 })();
+// Each built-in template's required headings, normalised: closestTemplate asks for them on every analysis.
+const REQUIRED: ReadonlyMap<Template, readonly string[]> = new Map(TEMPLATES.map((template) => [template, template.sections.filter((expected) => expected.required).map((expected) => normalizeHeading(expected.heading))]));
 
 /**
  * The template a document follows: it writes at least two of the template's
@@ -38,9 +56,10 @@ export function closestTemplate(sections: readonly Section[]): Template {
   let best: Template = CORE_TEMPLATE;
   let bestDistinctive = 1;
   for (const template of TEMPLATES) {
-    const distinctive = [...DISTINCTIVE.get(template)!].filter((heading) => headings.has(heading)).length;
-    const required = template.sections.filter((expected) => expected.required);
-    const requiredWritten = required.filter((expected) => headings.has(normalizeHeading(expected.heading))).length;
+    let distinctive = 0;
+    for (const heading of DISTINCTIVE.get(template)!) if (headings.has(heading)) distinctive++;
+    const required = REQUIRED.get(template)!;
+    const requiredWritten = required.filter((heading) => headings.has(heading)).length;
     if (requiredWritten * 2 < required.length || distinctive <= bestDistinctive) continue;
     best = template;
     bestDistinctive = distinctive;
