@@ -288,6 +288,10 @@ export function resolveTimestamp(match: TimestampMatch, context: ResolveContext)
   const date = writtenDate(match, context.dayFirst) ?? context.date;
   const year = date?.year ?? context.date?.year ?? null;
   const zone = writtenZone(match, context.zoneAliases) ?? context.zone;
+  // In UTC or a fixed offset the reading is plain arithmetic, cheaper than the memo's key.
+  const time = match.time ?? MIDNIGHT;
+  const fixed = inFixedZone(year ?? 2000, date?.month ?? 1, date?.day ?? 1, time, zone);
+  if (fixed) return fixedInstant(fixed, match, date, year, zone);
   const key = `${String(year)}-${String(date?.month)}-${String(date?.day)} ${match.time ? `${match.time.hour}:${match.time.minute}:${match.time.second}` : '-'} ${String(zone)} ${String(match.zoneText)}`;
   const known = resolved.get(key, () => resolveAfresh(match, date, year, zone));
   // A copy: callers keep and may extend what they are given.
@@ -295,12 +299,7 @@ export function resolveTimestamp(match: TimestampMatch, context: ResolveContext)
 }
 
 function resolveAfresh(match: TimestampMatch, date: CalendarDate | null, year: number | null, zone: string | null): ResolvedInstant {
-  const time = match.time ?? { hour: 0, minute: 0, second: 0 };
-  const fixed = inFixedZone(year ?? 2000, date?.month ?? 1, date?.day ?? 1, time, zone);
-  if (fixed) {
-    const complete = date !== null && year !== null && zone !== null && match.time !== null;
-    return { iso: complete ? fixed.iso : null, sortKey: fixed.millis, date: date ? { ...date, year } : null, zone };
-  }
+  const time = match.time ?? MIDNIGHT;
   // Unknown pieces fall back to fixed stand-ins so that ordering still works
   // within one document; the ISO string is only given when nothing was assumed.
   const dateTime = disambiguate(
@@ -321,6 +320,13 @@ function resolveAfresh(match: TimestampMatch, date: CalendarDate | null, year: n
 }
 
 const pad = (value: number): string => String(value).padStart(2, '0');
+const MIDNIGHT = { hour: 0, minute: 0, second: 0 };
+
+function fixedInstant(fixed: { iso: string; millis: number }, match: TimestampMatch, date: CalendarDate | null, year: number | null, zone: string | null): ResolvedInstant {
+  // As resolveAfresh: the ISO string only when nothing was assumed.
+  const complete = date !== null && year !== null && zone !== null && match.time !== null;
+  return { iso: complete ? fixed.iso : null, sortKey: fixed.millis, date: date ? { ...date, year } : null, zone };
+}
 
 /**
  * A valid wall-clock time in UTC or a fixed offset (most documents' zone), placed
