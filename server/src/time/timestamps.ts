@@ -96,6 +96,16 @@ function plausibleDate(date: CalendarDate): boolean {
 // run the patterns again. Results are frozen, so no caller can alter a shared one.
 const seen = new RecentMemo<readonly TimestampMatch[]>(10_000);
 
+/** False when no timestamp findTimestamps finds in the text can have a date: a cheap test before reading a line for its date. */
+export function mayHoldDate(text: string): boolean {
+  return MAY_HOLD_DATE.test(text);
+}
+
+/** False when no timestamp findTimestamps finds in the text can have a time of day. */
+export function mayHoldTime(text: string): boolean {
+  return MAY_HOLD_TIME.test(text);
+}
+
 /** Finds every date, time or date-time in a line of text. */
 export function findTimestamps(text: string): readonly TimestampMatch[] {
   return seen.get(text, readLine);
