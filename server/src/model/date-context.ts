@@ -3,7 +3,7 @@ import type { ParsedMarkdown } from './markdown.js';
 import type { SectionSpan } from './sections.js';
 import type { Range } from './schema.js';
 import { splitLines } from './positions.js';
-import { findTimestamps, writtenDate, type CalendarDate, type TimestampMatch } from '../time/timestamps.js';
+import { findTimestamps, mayHoldDate, mayHoldTime, writtenDate, type CalendarDate, type TimestampMatch } from '../time/timestamps.js';
 import { declaredZone, zoneAliases } from './zone-declaration.js';
 import { zoneFromName } from '../time/zones.js';
 import { allMatches } from '../time/all-matches.js';
@@ -71,6 +71,7 @@ interface Candidate {
 /** The first dated timestamp in a text, line by line (each line's reading is memoised). */
 function firstDate(text: string): TimestampMatch | null {
   for (const line of splitLines(text)) {
+    if (!mayHoldDate(line.text)) continue;
     const found = findTimestamps(line.text).find((stamp) => stamp.date !== null);
     if (found) return withTrailingYear(found, line.text);
   }
@@ -106,6 +107,7 @@ function namedZoneAfter(line: string, end: number): string | null {
 function soleZone(text: string): string | null {
   let zone: string | null = null;
   for (const line of splitLines(text)) {
+    if (!mayHoldTime(line.text)) continue;
     for (const stamp of findTimestamps(line.text)) {
       if (!stamp.time) continue;
       const written = stamp.zone ?? namedZoneAfter(line.text, stamp.end);
@@ -122,6 +124,7 @@ function timelineAnchor(input: DocumentDatingInput): CalendarDate | null {
   const span = input.spans.find((candidate) => candidate.section.kind === 'timeline');
   if (!span) return null;
   for (const line of splitLines(input.doc.text.slice(span.contentStart, Math.min(span.end, span.contentStart + INTRO_CHARS)))) {
+    if (!mayHoldDate(line.text)) continue;
     const found = findTimestamps(line.text).find((stamp) => stamp.date?.year && stamp.numericOrder === null);
     if (found) return found.date;
   }

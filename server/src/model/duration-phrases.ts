@@ -77,9 +77,14 @@ function readParts(text: string): { minutes: number; vague: boolean } | null {
   return any ? { minutes, vague } : null;
 }
 
+// Every phrase DURATION_PHRASE reads holds a unit word or a compact part ("2h", "5 m"): most prose
+// blocks hold neither, and this test is far cheaper than the phrase pattern's scan from every word.
+const MAY_HOLD_DURATION = /\d\s?[dhms]|week|day|hour|hr|min|sec/i;
+
 /** Every duration phrase in a text, with its length in minutes. */
 export function findProseDurations(text: string): ProseDuration[] {
   const found: ProseDuration[] = [];
+  if (!MAY_HOLD_DURATION.test(text)) return found;
   for (const match of allMatches(text, DURATION_PHRASE)) {
     const hedge = (match[1] ?? '').toLowerCase();
     const body = match[2]!;

@@ -27,6 +27,8 @@ const ITALIC_FIELD = /^(\s*)[*_]([A-Za-z][A-Za-z ]{0,30}?)(?:[*_]\s*:|:\s*[*_])[
 const BRACKET_FIELD = /^(\s*)\[([A-Za-z][A-Za-z ]{1,30}?)\]:?[ \t]+(?=\S)/;
 
 function matchField(line: string): { key: string; labelLength: number } | null {
+  // Every label ends in a colon but the bracketed one: most lines of prose have neither, and skip all four patterns.
+  if (!line.includes(':') && !line.includes('[')) return null;
   const match = BOLD_FIELD.exec(line) ?? PLAIN_FIELD.exec(line) ?? ITALIC_FIELD.exec(line) ?? BRACKET_FIELD.exec(line);
   if (!match) return null;
   return { key: match[2]!.trim(), labelLength: match[0].length };

@@ -18,24 +18,25 @@ export function endOffset(node: Nodes): number {
  * thousand nested lists cannot overflow the stack.
  */
 export function walk(node: Nodes, visit: (node: Nodes, ancestors: readonly Parents[]) => unknown): void {
+  // The ancestors double as the stack, with the index of each one's next child beside it: no object or closure per node.
   const ancestors: Parents[] = [];
-  // Each frame: a parent and the index of its next child to visit.
-  const frames: Array<{ parent: Parents; next: number }> = [];
-  const enter = (current: Nodes): void => {
-    if (visit(current, ancestors) === false || !('children' in current)) return;
-    ancestors.push(current);
-    frames.push({ parent: current, next: 0 });
-  };
-  enter(node);
-  while (frames.length > 0) {
-    const frame = frames[frames.length - 1]!;
-    const child = frame.parent.children[frame.next++];
+  const next: number[] = [];
+  if (visit(node, ancestors) === false || !('children' in node)) return;
+  ancestors.push(node);
+  next.push(0);
+  while (ancestors.length > 0) {
+    const top = ancestors.length - 1;
+    const index = next[top]!;
+    const child = ancestors[top]!.children[index];
     if (child === undefined) {
-      frames.pop();
       ancestors.pop();
+      next.pop();
       continue;
     }
-    enter(child);
+    next[top] = index + 1;
+    if (visit(child, ancestors) === false || !('children' in child)) continue;
+    ancestors.push(child);
+    next.push(0);
   }
 }
 

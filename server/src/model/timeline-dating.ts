@@ -49,14 +49,20 @@ export function applyReadings(timeline: readonly TimelineItem[], newestFirst: bo
 // Standard-time abbreviations and their standard offsets in minutes. Written in
 // summer, the writer still means the zone: "EST" in July is New York's EDT.
 export const STANDARD_OFFSETS: Readonly<Record<string, number>> = { EST: -300, CST: -360, PST: -480, CET: 60, EET: 120, AEST: 600, NZST: 720, GMT: 0 };
+// Every abbreviation of STANDARD_OFFSETS but GMT, in any case ("AEST" holds "EST").
+const STANDARD_HINT = /EST|CST|PST|CET|EET|NZST/i;
 export const SUMMER_NAMES: Readonly<Record<string, string>> = { EST: 'EDT', CST: 'CDT', PST: 'PDT', CET: 'CEST', EET: 'EEST', AEST: 'AEDT', NZST: 'NZDT', GMT: 'BST' };
 
 /** One note when a standard-time abbreviation is written for a time its zone keeps summer time: read as the zone the writer meant. */
 export function standardInSummer(timeline: readonly TimelineItem[], dating: DocumentDating): DatingNote | null {
+  // The abbreviation is the time's own (part of its text) or the declared one: when neither can be a standard one, no entry needs reading.
+  const declared = dating.declaredText?.toUpperCase() ?? '';
+  const declaredStandard = declared in STANDARD_OFFSETS && declared !== 'GMT';
   for (const item of timeline) {
-    const written = findTimestamps(item.entry.timeText)[0]?.zoneText?.toUpperCase() ?? declaredAbbreviation(dating, item);
     const at = item.entry.at;
-    if (!written || !at || !(written in STANDARD_OFFSETS) || written === 'GMT') continue;
+    if (!at || (!declaredStandard && !STANDARD_HINT.test(item.entry.timeText))) continue;
+    const written = findTimestamps(item.entry.timeText)[0]?.zoneText?.toUpperCase() ?? declaredAbbreviation(dating, item);
+    if (!written || !(written in STANDARD_OFFSETS) || written === 'GMT') continue;
     const offset = DateTime.fromISO(at, { setZone: true }).offset;
     if (offset === STANDARD_OFFSETS[written]) continue;
     const summer = SUMMER_NAMES[written]!;

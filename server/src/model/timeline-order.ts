@@ -1,5 +1,4 @@
 import type { TimelineItem } from './timeline.js';
-import { allMatches } from '../time/all-matches.js';
 
 export interface OrderedEntry {
   item: TimelineItem;
@@ -26,19 +25,25 @@ const NEXT_DAY = /^\W{0,4}(?:the\s+)?(?:following|next)\s+(?:day|morning)\b|^\W{
 export function hourOf(timeText: string): number {
   let last = -1;
   let before = -1;
-  // Each colon between a digit and two digits, up to the end of the first line that has one.
-  for (const match of allMatches(timeText, /(?<=\d):(?=\d\d)|[\n\r\u2028\u2029]/g)) {
-    if (match[0] !== ':') {
+  // Each colon between a digit and two digits, up to the end of the first line that has one (a character loop: a pattern per entry costs more).
+  for (let index = 0; index < timeText.length; index++) {
+    const character = timeText[index];
+    if (character === '\n' || character === '\r' || character === '\u2028' || character === '\u2029') {
       if (last >= 0) break;
       continue;
     }
+    if (character !== ':' || !isDigit(timeText[index - 1]) || !isDigit(timeText[index + 1]) || !isDigit(timeText[index + 2])) continue;
     before = last;
-    last = match.index;
+    last = index;
   }
   if (last < 0) return -1;
   const colon = before >= 0 && before === last - 3 ? before : last;
   const twoDigits = colon >= 2 && isDigit(timeText[colon - 2]);
   return Number(timeText.slice(twoDigits ? colon - 2 : colon - 1, colon));
+}
+
+function isClockHour(hour: number): boolean {
+  return hour >= 1 && hour <= 12;
 }
 
 function isDigit(character: string | undefined): boolean {
@@ -56,7 +61,7 @@ export function orderedEntries(timeline: readonly TimelineItem[], newestFirst: b
   const timed = timeline.filter((item) => item.sortKey !== null && !item.entry.dateOnly);
   const entries = newestFirst ? [...timed].reverse() : timed;
   // A clock that could be 12-hour: no hour above 12 and no 00 written anywhere.
-  const twelveHourClock = entries.every((item) => item.entry.clock === '12h' || (hourOf(item.entry.timeText) >= 1 && hourOf(item.entry.timeText) <= 12));
+  const twelveHourClock = entries.every((item) => item.entry.clock === '12h' || isClockHour(hourOf(item.entry.timeText)));
   const result: OrderedEntry[] = [];
   let shift = 0;
   let previous: OrderedEntry | null = null;

@@ -3,7 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import { type ParsedMarkdown, walk, startOffset, endOffset } from './markdown.js';
 import type { SectionSpan } from './sections.js';
 import type { TimelineEntry } from './schema.js';
-import { findTimestamps, isDateOnly, type CalendarDate, type TimestampMatch } from '../time/timestamps.js';
+import { findTimestamps, isDateOnly, mayHoldDate, type CalendarDate, type TimestampMatch } from '../time/timestamps.js';
 import { startDating, enterDate, placeEntry, localText, type DatingContext, type EntryDating } from './entry-dating.js';
 import type { DocumentDating } from './date-context.js';
 import { resolveZoneName } from '../time/zones.js';
@@ -268,7 +268,7 @@ function readTable(doc: ParsedMarkdown, table: Table, context: Context, items: T
     }
     // "| 2025-03-12 | 15:57 | …": a date in its own column is the entry's own date.
     if (!stamp.date) {
-      const dateCell = row.children.map((other) => leadingTimestamp(toString(other).trim())).find((other) => other !== null && isDateOnly(other));
+      const dateCell = row.children.map((other) => dateOnlyLead(toString(other).trim())).find((other) => other !== null);
       if (dateCell) enterDate(context, dateCell, 'entry');
     }
     const rowContext = columnZone && !stamp.zone ? { ...context, zone: columnZone } : context;
@@ -276,6 +276,13 @@ function readTable(doc: ParsedMarkdown, table: Table, context: Context, items: T
     item.block = { start: startOffset(row), end: endOffset(row), group: startOffset(table) };
     items.push(item);
   }
+}
+
+/** The date a cell starts with, when it is only a date. A cell that cannot hold a date (most: the event's words) is not read. */
+function dateOnlyLead(text: string): TimestampMatch | null {
+  if (!mayHoldDate(text)) return null;
+  const stamp = leadingTimestamp(text);
+  return stamp !== null && isDateOnly(stamp) ? stamp : null;
 }
 
 function guessTimeColumn(rows: readonly TableRow[]): number {

@@ -4,7 +4,7 @@ import type { SectionSpan } from './sections.js';
 import type { Range } from './schema.js';
 import { outerSpans, blocksBySpan } from './outer-spans.js';
 import { splitLines } from './positions.js';
-import { findTimestamps, type CalendarDate } from '../time/timestamps.js';
+import { findTimestamps, mayHoldDate, type CalendarDate } from '../time/timestamps.js';
 import { proseLines } from './prose-lines.js';
 import { zoneDisagreements, ZONE_PAIR_HINT } from './zone-pairs.js';
 import { RecentMemo } from '../time/recent-memo.js';
@@ -97,7 +97,16 @@ function readLeadingClock(text: string): { text: string; reason: string; at: num
   return clock ? { ...clock, at: lead } : null;
 }
 
+// Every problem dateProblems finds needs a run of five digits (a long year), an ISO date, or a date
+// the timestamp reader reads with a weekday's name before it: most lines hold none, and need neither
+// the memo nor a scan.
+const LONG_YEAR_OR_ISO = /\d{5}|\d{4}-\d\d-\d\d/;
+const WEEKDAY_BEFORE = /(?:[Mm]on|[Tt]ue|[Ww]ed|[Tt]hu|[Ff]ri|[Ss]at|[Ss]un)[a-z]*\.?,?\s/;
+// Both clock patterns need "h:mm" or "h.mm" (after the lead-in): a line without one has no clock to check in any cell.
+const MAY_HOLD_CLOCK = /\d[:.]\d\d/;
+
 function lineDateProblems(line: string, year: number | null): ReadonlyArray<{ text: string; reason: string; at: number }> {
+  if (!LONG_YEAR_OR_ISO.test(line) && !(WEEKDAY_BEFORE.test(line) && mayHoldDate(line))) return [];
   return seenDates.get(`${String(year)}\u0000${line}`, () => dateProblems(line, year));
 }
 
@@ -120,11 +129,14 @@ export function findUnreadableTimes(doc: ParsedMarkdown, spans: readonly Section
       };
       const clocks: Array<{ offset: number; problem: { text: string; reason: string; at: number } }> = [];
       // Each table cell starts where an entry's time may stand; each is read up to the next "|" only.
-      for (const [cellStart, cellEnd] of cells(line.text)) {
-        const problem = leadingClockProblem(line.text.slice(cellStart, cellEnd));
-        if (problem) clocks.push({ offset: cellStart + problem.at, problem });
+      if (MAY_HOLD_CLOCK.test(line.text)) {
+        for (const [cellStart, cellEnd] of cells(line.text)) {
+          const problem = leadingClockProblem(line.text.slice(cellStart, cellEnd));
+          if (problem) clocks.push({ offset: cellStart + problem.at, problem });
+        }
       }
       const dates = lineDateProblems(line.text, year).filter((problem) => !clocks.some((clock) => clock.offset === problem.at));
+      if (clocks.length === 0 && dates.length === 0) continue;
       for (const item of [...clocks.map((clock) => ({ offset: clock.offset, problem: clock.problem })), ...dates.map((problem) => ({ offset: problem.at, problem }))].sort((a, b) => a.offset - b.offset)) {
         at(item.offset, item.problem);
       }

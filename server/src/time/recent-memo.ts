@@ -43,8 +43,9 @@ export class RecentMemo<V> {
   }
 
   clear(): void {
-    this.newer.clear();
-    this.older.clear();
+    // Clearing a Map allocates it a new table: an empty one (most memos, between cold analyses) is left as it is.
+    if (this.newer.size > 0) this.newer.clear();
+    if (this.older.size > 0) this.older.clear();
   }
 
   /** Clears it and leaves it out of `forgetRecentMemos` (its owner dropped it). */

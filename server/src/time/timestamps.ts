@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { DateTime, FixedOffsetZone, type Zone } from 'luxon';
 import { ZONE_TOKEN_SOURCE, resolveZoneName, zoneOf } from './zones.js';
 import { RecentMemo } from './recent-memo.js';
 import { allMatches } from './all-matches.js';
@@ -95,6 +95,16 @@ function plausibleDate(date: CalendarDate): boolean {
 // Lines read before, across analyses: after an edit only the changed lines
 // run the patterns again. Results are frozen, so no caller can alter a shared one.
 const seen = new RecentMemo<readonly TimestampMatch[]>(10_000);
+
+/** False when no timestamp findTimestamps finds in the text can have a date: a cheap test before reading a line for its date. */
+export function mayHoldDate(text: string): boolean {
+  return MAY_HOLD_DATE.test(text);
+}
+
+/** False when no timestamp findTimestamps finds in the text can have a time of day. */
+export function mayHoldTime(text: string): boolean {
+  return MAY_HOLD_TIME.test(text);
+}
 
 /** Finds every date, time or date-time in a line of text. */
 export function findTimestamps(text: string): readonly TimestampMatch[] {
@@ -288,6 +298,10 @@ export function resolveTimestamp(match: TimestampMatch, context: ResolveContext)
   const date = writtenDate(match, context.dayFirst) ?? context.date;
   const year = date?.year ?? context.date?.year ?? null;
   const zone = writtenZone(match, context.zoneAliases) ?? context.zone;
+  // In UTC or a fixed offset the reading is plain arithmetic, cheaper than the memo's key.
+  const time = match.time ?? MIDNIGHT;
+  const fixed = inFixedZone(year ?? 2000, date?.month ?? 1, date?.day ?? 1, time, zone);
+  if (fixed) return fixedInstant(fixed, match, date, year, zone);
   const key = `${String(year)}-${String(date?.month)}-${String(date?.day)} ${match.time ? `${match.time.hour}:${match.time.minute}:${match.time.second}` : '-'} ${String(zone)} ${String(match.zoneText)}`;
   const known = resolved.get(key, () => resolveAfresh(match, date, year, zone));
   // A copy: callers keep and may extend what they are given.
@@ -295,7 +309,7 @@ export function resolveTimestamp(match: TimestampMatch, context: ResolveContext)
 }
 
 function resolveAfresh(match: TimestampMatch, date: CalendarDate | null, year: number | null, zone: string | null): ResolvedInstant {
-  const time = match.time ?? { hour: 0, minute: 0, second: 0 };
+  const time = match.time ?? MIDNIGHT;
   // Unknown pieces fall back to fixed stand-ins so that ordering still works
   // within one document; the ISO string is only given when nothing was assumed.
   const dateTime = disambiguate(
@@ -313,6 +327,40 @@ function resolveAfresh(match: TimestampMatch, date: CalendarDate | null, year: n
     date: date ? { ...date, year } : null,
     zone,
   };
+}
+
+const pad = (value: number): string => String(value).padStart(2, '0');
+const MIDNIGHT = { hour: 0, minute: 0, second: 0 };
+
+function fixedInstant(fixed: { iso: string; millis: number }, match: TimestampMatch, date: CalendarDate | null, year: number | null, zone: string | null): ResolvedInstant {
+  // As resolveAfresh: the ISO string only when nothing was assumed.
+  const complete = date !== null && year !== null && zone !== null && match.time !== null;
+  return { iso: complete ? fixed.iso : null, sortKey: fixed.millis, date: date ? { ...date, year } : null, zone };
+}
+
+/**
+ * A valid wall-clock time in UTC or a fixed offset (most documents' zone), placed
+ * with plain arithmetic: what luxon gives for it (same instant, same ISO text:
+ * "Z" for offset 0, else "+hh:mm"; no abbreviation to disambiguate, as a fixed
+ * offset has one name all year), at a fraction of the cost. Null for anything
+ * else (a zone with DST, a day the month lacks, a year ISO writes otherwise),
+ * which luxon places.
+ */
+function inFixedZone(year: number, month: number, day: number, time: { hour: number; minute: number; second: number }, zone: string | null): { iso: string; millis: number } | null {
+  if (zone !== null && !zone.startsWith('UTC')) return null;
+  const fixedZone = zone === null ? FixedOffsetZone.utcInstance : (zoneOf(zone) as Zone | null);
+  if (!(fixedZone instanceof FixedOffsetZone)) return null;
+  if (!Number.isInteger(year) || year < 1000 || year > 9999 || !Number.isInteger(month) || month < 1 || month > 12 || !Number.isInteger(day) || day < 1) return null;
+  const { hour, minute, second } = time;
+  if (!Number.isInteger(hour) || hour < 0 || hour > 23 || !Number.isInteger(minute) || minute < 0 || minute > 59 || !Number.isInteger(second) || second < 0 || second > 59) return null;
+  // The last day of the month: day 0 of the next.
+  if (day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return null;
+  const offset = fixedZone.offset(0);
+  if (!Number.isInteger(offset)) return null;
+  const millis = Date.UTC(year, month - 1, day, hour, minute, second) - offset * 60_000;
+  const sign = offset < 0 ? '-' : '+';
+  const suffix = offset === 0 ? 'Z' : `${sign}${pad(Math.trunc(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
+  return { iso: `${year}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}:${pad(second)}${suffix}`, millis };
 }
 
 /**
