@@ -1,5 +1,6 @@
 import { dirname, relative, resolve } from 'node:path';
-import { analyze, sectionKindsOf } from './engine/analyze.js';
+import { analyze, sectionKindsOfParsed } from './engine/analyze.js';
+import { parseMarkdown, type ParsedMarkdown } from './model/markdown.js';
 import type { SectionKind } from './model/schema.js';
 import { fixAll } from './engine/apply-edits.js';
 import type { Finding } from './rules/types.js';
@@ -15,6 +16,9 @@ import { decodeFile, decodeForFix, encodeFile } from './cli/text-encoding.js';
 import { readTarget } from './cli/read-target.js';
 import { printable } from './cli/printable.js';
 import { oversize, tooLargeMessage } from './engine/limits.js';
+
+// The characters of pre-read files whose parses are kept for the main loop (about 30 MB of trees).
+const PARSED_BUDGET_CHARS = 1_000_000;
 
 declare const PACKAGE_VERSION: string | undefined;
 const VERSION = typeof PACKAGE_VERSION === 'string' ? PACKAGE_VERSION : '0.0.0-dev';
@@ -84,7 +88,10 @@ export function run(args: readonly string[], out: (text: string) => void, err: (
   // The other postmortems linted in each file's folder show the team's own template (see missing-section).
   const kindsByFile = new Map<string, { folder: string; kinds: ReadonlySet<SectionKind> }>();
   // What the pre-pass read and decoded, kept for the main loop (and dropped there), so no file is read or decoded twice.
-  const firstReads = new Map<string, { bytes: Buffer; decoded: ReturnType<typeof decodeFile> }>();
+  const firstReads = new Map<string, { bytes: Buffer; decoded: ReturnType<typeof decodeFile>; parsed?: ParsedMarkdown }>();
+  // Their parses too, so the main loop does not parse them again (a quarter of a 100-file run), up
+  // to a budget: a parse takes about 30 bytes a character, and a folder of thousands must not hold them all.
+  let parsedBudget = PARSED_BUDGET_CHARS;
   const perFolder = new Map<string, number>();
   for (const { file } of targets) perFolder.set(dirname(resolve(file)), (perFolder.get(dirname(resolve(file))) ?? 0) + 1);
   for (const { file } of targets) {
@@ -95,10 +102,16 @@ export function run(args: readonly string[], out: (text: string) => void, err: (
       const read = readTarget(file);
       if ('tooLarge' in read) continue;
       const decoded = decodeFile(read.bytes);
-      firstReads.set(file, { bytes: read.bytes, decoded });
+      const entry: { bytes: Buffer; decoded: ReturnType<typeof decodeFile>; parsed?: ParsedMarkdown } = { bytes: read.bytes, decoded };
+      firstReads.set(file, entry);
       const text = decoded.text;
       if (oversize(text) !== null) continue;
-      const kinds = sectionKindsOf(text);
+      const parsed = parseMarkdown(text);
+      if (text.length <= parsedBudget) {
+        entry.parsed = parsed;
+        parsedBudget -= text.length;
+      }
+      const kinds = sectionKindsOfParsed(parsed);
       // Only documents shaped like postmortems speak for the team's template.
       if ([...kinds].filter((kind) => kind !== 'other').length >= 2) kindsByFile.set(resolve(file), { folder, kinds });
     } catch {
@@ -141,7 +154,8 @@ export function run(args: readonly string[], out: (text: string) => void, err: (
     if (options.template) settings = { ...settings, template: options.template };
     const path = resolve(file);
     const siblingSections = siblingsOf(path);
-    const lint = (source: string): ReturnType<typeof analyze> => analyze(source, { path, settings, force: explicit, siblingSections });
+    const parsed = first?.parsed;
+    const lint = (source: string): ReturnType<typeof analyze> => analyze(source, { path, settings, force: explicit, siblingSections, ...(parsed ? { parsed } : {}) });
 
     let result = lint(decoded.text);
     if (!result.isPostmortem && !explicit) {

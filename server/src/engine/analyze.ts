@@ -1,5 +1,5 @@
 import { buildModel, type AnalyzedDocument } from '../model/build-model.js';
-import { parseMarkdown } from '../model/markdown.js';
+import { parseMarkdown, type ParsedMarkdown } from '../model/markdown.js';
 import { readOutline } from '../model/sections.js';
 import type { SectionKind } from '../model/schema.js';
 import { RULES } from '../rules/registry.js';
@@ -32,13 +32,20 @@ export interface AnalyzeOptions {
   rules?: readonly AnyRule[];
   /** The analysis of the document's previous version, to parse only what changed. It is consumed. */
   previous?: Analysis;
+  /** The text's parse, when the host made one already (the CLI reads each file's sections first): not parsed again. Ignored for another text. */
+  parsed?: ParsedMarkdown;
   /** The section kinds of the other postmortems in the document's folder, as the host found them: the team's own template. */
   siblingSections?: ReadonlyArray<ReadonlySet<SectionKind>>;
 }
 
 /** The kinds of sections a text has, for a host to pass as `siblingSections` when it analyses the text's neighbours. */
 export function sectionKindsOf(text: string): Set<SectionKind> {
-  return new Set(readOutline(parseMarkdown(text)).spans.map((span) => span.section.kind));
+  return sectionKindsOfParsed(parseMarkdown(text));
+}
+
+/** The same from a parse the host keeps, to pass on to `analyze` as `parsed` when it analyses the text next. */
+export function sectionKindsOfParsed(doc: ParsedMarkdown): Set<SectionKind> {
+  return new Set(readOutline(doc).spans.map((span) => span.section.kind));
 }
 
 /**
@@ -53,7 +60,7 @@ export function forgetMemos(): void {
 /** Parse once, run every enabled rule. One failing rule becomes one finding; the others still run. */
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const settings: EffectiveSettings = options.settings ?? DEFAULT_SETTINGS;
-  const analysis = buildModel(text, options.previous?.analysis.doc, options.path ?? null);
+  const analysis = buildModel(text, options.previous?.analysis.doc ?? (options.parsed?.text === text ? options.parsed : undefined), options.path ?? null);
   const reason = postmortemReason(analysis, options.path ?? null, settings);
   const chosen = settings.template === 'auto' ? undefined : (settings.customTemplates?.find((custom) => custom.id === settings.template) ?? templateById(settings.template));
   const template = chosen ?? closestTemplate(analysis.model.sections);
