@@ -39,10 +39,7 @@ test(`${CYCLES.toLocaleString('en-US')} open/close cycles analysed in the worker
   const folder = mkdtempSync(join(tmpdir(), 'pm-worker-memory-'));
   writeFileSync(join(folder, '.postmortemrc.yaml'), 'template: our-review.yaml\n');
   writeFileSync(join(folder, 'our-review.yaml'), customTemplate());
-  const { server } = await LspProcess.launch({
-    initializationOptions: { debounceMs: 0, offloadChars: 0 },
-    env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${HEAP_CAP_MB}`.trim() },
-  });
+  const { server } = await LspProcess.launch({ initializationOptions: { debounceMs: 0, offloadChars: 0 }, heapCapMb: HEAP_CAP_MB });
   const churn = async (from: number, count: number, batch = 50): Promise<void> => {
     for (let start = from; start < from + count; start += batch) {
       const uris = Array.from({ length: Math.min(batch, from + count - start) }, (_, i) => pathToFileURL(join(folder, `incident-${start + i}.md`)).href);

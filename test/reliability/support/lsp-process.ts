@@ -81,6 +81,17 @@ export interface LaunchOptions {
   cwd?: string;
   /** The server's environment (default: this process's), e.g. NODE_OPTIONS to preload a script. */
   env?: NodeJS.ProcessEnv;
+  /**
+   * Caps each of the server's heaps (its worker's too) at this many MB of old space. Memory tests
+   * use it: uncapped, V8 lets a busy heap grow lazily long before it collects, slack that varies
+   * by machine (+38 MB here, +64 MB on CI) and hides a leak; under a cap a leak runs out of heap.
+   */
+  heapCapMb?: number;
+}
+
+function withHeapCap(env: NodeJS.ProcessEnv, capMb: number | undefined): NodeJS.ProcessEnv {
+  if (capMb === undefined) return env;
+  return { ...env, NODE_OPTIONS: `${env.NODE_OPTIONS ?? ''} --max-old-space-size=${capMb}`.trim() };
 }
 
 interface Waiter<T> {
@@ -148,7 +159,7 @@ export class LspProcess {
     const child = spawn(process.execPath, [options.uid !== undefined ? bundlesForAnotherUser().server : SERVER_BUNDLE, '--stdio'], {
       stdio: 'pipe',
       ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
-      ...(options.env !== undefined ? { env: options.env } : {}),
+      ...(options.env !== undefined || options.heapCapMb !== undefined ? { env: withHeapCap(options.env ?? process.env, options.heapCapMb) } : {}),
       ...(options.uid !== undefined ? { uid: options.uid } : {}),
       ...(options.gid !== undefined ? { gid: options.gid } : {}),
     });
