@@ -10,6 +10,7 @@ export interface ProseBlock {
 }
 
 const BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
+const MAY_HOLD_MARKUP = /[`<[]/;
 
 // Several rules read the prose of the same parse: compute it once per parse.
 const cache = new WeakMap<ParsedMarkdown, ProseBlock[]>();
@@ -19,8 +20,10 @@ const byNode = new WeakMap<Nodes, { source: string; text: string }>();
 
 /** A block's source with code, HTML and link destinations blanked (line breaks kept). */
 function blankedSource(node: Nodes, source: string, start: number): string {
-  const spans: Array<[number, number]> = [];
   const urls = mayHoldBareUrl(source);
+  // Code starts with "`", HTML and autolinks with "<", links and images with "[": most blocks hold none of them.
+  if (!urls && !MAY_HOLD_MARKUP.test(source)) return source;
+  const spans: Array<[number, number]> = [];
   walk(node, (inner: Nodes, ancestors) => {
     if (inner.type === 'inlineCode' || inner.type === 'html') spans.push([startOffset(inner), endOffset(inner)]);
     // A bare URL in running text (not a link's own text) is all destination.
