@@ -1,8 +1,8 @@
 import type { Root } from 'mdast';
+import type { Extension } from 'micromark-util-types';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
-import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
@@ -10,6 +10,7 @@ import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
+import { tablesFor } from './table-lines.js';
 
 // GitHub Markdown as the model reads it: tables, strikethrough, task lists
 // and footnotes, but not GFM's literal autolinks ("https://…" in running
@@ -18,19 +19,23 @@ import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 // the model needs bare URLs only to leave them out of prose, which
 // `bareUrlSpans` does on the few blocks that hold one.
 
-const gfm = [gfmTable(), gfmStrikethrough(), gfmTaskListItem(), gfmFootnote()];
+// Tables are offered per text, where it has a table (see table-lines.ts).
+const gfm = [gfmStrikethrough(), gfmTaskListItem(), gfmFootnote()];
 const gfmMdast = [gfmTableFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTaskListItemFromMarkdown(), gfmFootnoteFromMarkdown()];
 const yaml = frontmatter(['yaml']);
 const yamlMdast = frontmatterFromMarkdown(['yaml']);
 
-const DOCUMENT = { extensions: [...gfm, yaml], mdastExtensions: [...gfmMdast, yamlMdast] };
-const FRAGMENT = { extensions: gfm, mdastExtensions: gfmMdast };
+const DOCUMENT_MDAST = [...gfmMdast, yamlMdast];
+const withTables = (text: string, extensions: Extension[]): Extension[] => {
+  const tables = tablesFor(text);
+  return tables ? [tables, ...extensions] : extensions;
+};
 // Without GitHub's extensions, for text nested too deeply for them.
 const PLAIN = { extensions: [yaml], mdastExtensions: [yamlMdast] };
 
 /** A whole document: front matter, then GitHub Markdown. */
-export const parseDocument = (text: string): Root => fromMarkdown(text, DOCUMENT);
+export const parseDocument = (text: string): Root => fromMarkdown(text, { extensions: withTables(text, [...gfm, yaml]), mdastExtensions: DOCUMENT_MDAST });
 /** A run of blocks inside a document: no front matter ("---" there is a rule or an underline). */
-export const parseFragmentText = (text: string): Root => fromMarkdown(text, FRAGMENT);
+export const parseFragmentText = (text: string): Root => fromMarkdown(text, { extensions: withTables(text, gfm), mdastExtensions: gfmMdast });
 /** CommonMark and front matter only. */
 export const parsePlain = (text: string): Root => fromMarkdown(text, PLAIN);
