@@ -28,7 +28,7 @@ const reference = (text: string): Root =>
   });
 
 // Pieces of table syntax, containers and blocks that compete with tables for a line ("=" and "-" underlines, rules, fences).
-const PIECES = ['|', ' | ', '-', '---', ':', ':-', '-:', ' ', '    ', '\n', '\n', '\n', '\r\n', '> ', '- ', '1. ', '* ', 'a', 'b c', '`', '```', '#', '## ', '\\|', '[x] ', '~~', '<div>', '***', '=', 'x|y', '| a | b |', '| - | - |', '|---|', '[^1]: '];
+const PIECES = ['|', ' | ', '-', '---', ':', ':-', '-:', ' ', '    ', '\n', '\n', '\n', '\r\n', '> ', '- ', '1. ', '* ', 'a', 'b c', '`', '```', '#', '## ', '\\|', '[x] ', '~~', '<div>', '***', '=', 'x|y', '| a | b |', '| - | - |', '|---|', '[^1]: ', '[^1]:', '>', '\t', '1) ', '+ ', '&amp;'];
 const soup = fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 40 }).map((pieces) => pieces.join(''));
 
 test('tables are found where the unkeyed construct finds them: table-syntax soup', () => {

@@ -8,8 +8,8 @@ import { gfmTable } from 'micromark-extension-gfm-table';
 // spaces and the quote markers of its container, with a "-" and a "|" or
 // ":"). So the construct is offered only where a table can be: not at all in
 // a text with no delimiter row, and otherwise keyed to every character of the
-// lines from each head to the next blank line (rows included), a superset of
-// the characters a table's lines can start with. Where it is offered it is the
+// lines from each head to the next blank line (rows included): the characters
+// a line of them can start with, after its container's prefix. Where it is offered it is the
 // same construct, so the tree is the same (test/unit/table-lines.test.ts
 // compares it with the unkeyed construct on generated documents).
 
@@ -24,10 +24,7 @@ export function tablesFor(text: string): Extension | null {
     const line = lines[i]!;
     if (!line.includes('-') || !(line.includes('|') || line.includes(':')) || !DELIMITER_ROW.test(line)) continue;
     // The head and every line after it up to a blank one: rows go on until then.
-    for (let j = i - 1; j < lines.length && (j < i || lines[j]!.trim() !== ''); j++) {
-      const region = lines[j]!;
-      for (let k = 0; k < region.length; k++) codes.add(region.charCodeAt(k));
-    }
+    for (let j = i - 1; j < lines.length && (j < i || lines[j]!.trim() !== ''); j++) addLineStarts(lines[j]!, codes);
   }
   if (codes.size === 0) return null;
   // micromark's codes for a tab and the virtual spaces after it, should a line start there.
@@ -38,4 +35,16 @@ export function tablesFor(text: string): Extension | null {
   const flow: Record<number, Construct> = {};
   for (const code of codes) flow[code] = keyed;
   return { flow };
+}
+
+/**
+ * The characters a block on this line can start with: where a container's
+ * prefix ends ("> ", "- ", "1. ", "[^1]: ") the next character follows a
+ * space, a tab, a ">" or a ":", or the line's start. All of those, a superset.
+ */
+function addLineStarts(line: string, codes: Set<number>): void {
+  for (let k = 0; k < line.length; k++) {
+    const before = k === 0 ? 32 : line.charCodeAt(k - 1);
+    if (before === 32 || before === 9 || before === 62 || before === 58) codes.add(line.charCodeAt(k));
+  }
 }
