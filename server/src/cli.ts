@@ -20,6 +20,13 @@ import { oversize, tooLargeMessage } from './engine/limits.js';
 // The characters of pre-read files whose parses are kept for the main loop (about 30 MB of trees).
 const PARSED_BUDGET_CHARS = 1_000_000;
 
+/** A file the pre-pass read: its bytes, their decoding and, within the budget, its parse. */
+interface FirstRead {
+  bytes: Buffer;
+  decoded: ReturnType<typeof decodeFile>;
+  parsed?: ParsedMarkdown;
+}
+
 declare const PACKAGE_VERSION: string | undefined;
 const VERSION = typeof PACKAGE_VERSION === 'string' ? PACKAGE_VERSION : '0.0.0-dev';
 
@@ -88,7 +95,7 @@ export function run(args: readonly string[], out: (text: string) => void, err: (
   // The other postmortems linted in each file's folder show the team's own template (see missing-section).
   const kindsByFile = new Map<string, { folder: string; kinds: ReadonlySet<SectionKind> }>();
   // What the pre-pass read and decoded, kept for the main loop (and dropped there), so no file is read or decoded twice.
-  const firstReads = new Map<string, { bytes: Buffer; decoded: ReturnType<typeof decodeFile>; parsed?: ParsedMarkdown }>();
+  const firstReads = new Map<string, FirstRead>();
   // Their parses too, so the main loop does not parse them again (a quarter of a 100-file run), up
   // to a budget: a parse takes about 30 bytes a character, and a folder of thousands must not hold them all.
   let parsedBudget = PARSED_BUDGET_CHARS;
@@ -102,7 +109,7 @@ export function run(args: readonly string[], out: (text: string) => void, err: (
       const read = readTarget(file);
       if ('tooLarge' in read) continue;
       const decoded = decodeFile(read.bytes);
-      const entry: { bytes: Buffer; decoded: ReturnType<typeof decodeFile>; parsed?: ParsedMarkdown } = { bytes: read.bytes, decoded };
+      const entry: FirstRead = { bytes: read.bytes, decoded };
       firstReads.set(file, entry);
       const text = decoded.text;
       if (oversize(text) !== null) continue;
