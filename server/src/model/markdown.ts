@@ -62,6 +62,8 @@ const DELIMITERS = /[*_[\]()<>`~]/g;
  * their emphasis and links.
  */
 function defuse(text: string): { text: string; blocks: number } {
+  // No block can hold more delimiters than the whole text: nearly every document is left as it is without cutting it into blocks.
+  if (delimiterCount(text) <= MAX_DELIMITERS_PER_BLOCK) return { text, blocks: 0 };
   let blocks = 0;
   const result = text.replace(/[^\r\n]+(?:(?:\r\n?|\n)[^\r\n]+)*(?:\r\n?|\n)?/g, (block) => {
     const count = block.match(DELIMITERS)?.length ?? 0;
@@ -70,6 +72,17 @@ function defuse(text: string): { text: string; blocks: number } {
     return block.replace(DELIMITERS, ' ');
   });
   return { text: result, blocks };
+}
+
+/** How many of DELIMITERS' characters the text holds. */
+function delimiterCount(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const char = text.charCodeAt(i);
+    // * _ [ ] ( ) < > ` ~
+    if (char === 42 || char === 95 || char === 91 || char === 93 || char === 40 || char === 41 || char === 60 || char === 62 || char === 96 || char === 126) count++;
+  }
+  return count;
 }
 
 // Documents longer than this are parsed in parts of about this size (see chunked-parse.ts).
