@@ -48,6 +48,8 @@ function time(fn, runs) {
  * that what is compared is steady work, not V8 compiling the code: with one warm-up call the first
  * document measured paid for compiling the whole engine (its ratio was twice the next one's), a
  * cost a server or a CLI run over a folder pays once (the CLI's one-file run is measured below).
+ * Measuring also lasts at least a second: a small document's median of 21 runs of 2 ms swung by
+ * ±0.2 in its ratio from one run of the bench to the next, a few hundred runs hold it to a few hundredths.
  */
 function sideBySide(first, second, runs) {
   const warmUntil = performance.now() + 1_000;
@@ -57,7 +59,8 @@ function sideBySide(first, second, runs) {
   }
   const a = [];
   const b = [];
-  for (let i = 0; i < runs; i++) {
+  const measureUntil = performance.now() + 1_000;
+  for (let i = 0; i < runs || performance.now() < measureUntil; i++) {
     let start = performance.now();
     first();
     a.push(performance.now() - start);
