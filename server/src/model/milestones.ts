@@ -17,6 +17,17 @@ const WORDING: ReadonlyArray<readonly [MilestoneKind, RegExp]> = [
   ['resolved', /\b(?:incident (?:resolved|closed)|(?:fully|completely) (?:recovered|restored|resolved)|all clear|marked (?:as )?resolved|RESOLVED\b)/i],
 ];
 
+// For each kind, words one of which every match of its wording holds (lower case):
+// most entries hold none, and a lower-cased text searched for words is cheaper than
+// the case-blind patterns. (Case-blind matching maps only ASCII letters onto these.)
+const NEEDS: Readonly<Record<MilestoneKind, readonly string[]>> = {
+  'impact-start': ['impact', 'outage', 'incident', 'degradation', 'error'],
+  'impact-end': ['impact', 'outage', 'degradation'],
+  detected: ['alert', 'page', 'incident', 'first', 'detected'],
+  mitigated: ['mitigat', 'rollback', 'rolled back', 'failover', 'service', 'error', 'back to normal'],
+  resolved: ['incident', 'recovered', 'restored', 'resolved', 'all clear'],
+};
+
 // Sub-labels that name a milestone: the seed's **Detection** and **Resolution**.
 const LABELS: ReadonlyArray<readonly [MilestoneKind, RegExp, 'first' | 'last']> = [
   ['detected', /^detect(?:ion|ed)$/i, 'first'],
@@ -45,7 +56,9 @@ export function milestoneFromWording(text: string): MilestoneKind | null {
 
 
 function readWording(text: string): MilestoneKind | null {
+  const lower = text.toLowerCase();
   for (const [kind, pattern] of WORDING) {
+    if (!NEEDS[kind].some((word) => lower.includes(word))) continue;
     const match = pattern.exec(text);
     if (!match) continue;
     const clause = text.slice(0, match.index).split(/[.;,:–—]|\band\b|\bbut\b/).pop() ?? '';

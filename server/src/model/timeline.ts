@@ -9,7 +9,7 @@ import type { DocumentDating } from './date-context.js';
 import { resolveZoneName } from '../time/zones.js';
 import { milestoneFromWording } from './milestones.js';
 import { outerSpans, blocksBySpan } from './outer-spans.js';
-import { firstLine, splitLines } from './positions.js';
+import { splitLines } from './positions.js';
 import type { IncidentScope } from './incidents.js';
 
 /** A timeline entry plus what ordering needs but the printed model does not. */
@@ -203,7 +203,9 @@ function readListItem(doc: ParsedMarkdown, item: ListItem, ancestors: readonly N
   const paragraph = item.children[0];
   if (paragraph?.type !== 'paragraph') return;
   const start = startOffset(paragraph);
-  const line = firstLine(doc.text.slice(start, endOffset(paragraph)));
+  // The paragraph's lines once: its first line is the entry's, and later lines may be entries too.
+  const lines = splitLines(doc.text.slice(start, endOffset(paragraph)));
+  const line = lines[0]!.text;
   const label = SUB_LABEL.exec(line);
   if (label) {
     context.label = label[1]!.trim();
@@ -213,7 +215,6 @@ function readListItem(doc: ParsedMarkdown, item: ListItem, ancestors: readonly N
   const nestedUnderLabel = ancestors.some((ancestor) => ancestor.type === 'listItem' && ancestor !== item);
   if (!nestedUnderLabel && !leadingTimestamp(line)) context.label = null;
   const before = items.length;
-  const lines = splitLines(doc.text.slice(start, endOffset(paragraph)));
   // Lines after the first that start with a time are entries of their own: "- At 10:15 AM: …" then
   // "10:31 AM: …" on the next line is one paragraph to CommonMark (a lazy continuation), two entries to a reader.
   const own = lines.findIndex((next, index) => index > 0 && leadingTimestamp(next.text) !== null);
@@ -257,25 +258,46 @@ function readTable(doc: ParsedMarkdown, table: Table, context: Context, items: T
       const date = dateCell ? leadingTimestamp(toString(dateCell).trim()) : null;
       if (date && isDateOnly(date)) enterDate(context, date, 'entry');
     }
-    const cellText = doc.text.slice(startOffset(cell), endOffset(cell)).replace(/^\|/, '').replace(/\|$/, '');
-    const stamp = leadingTimestamp(cellText.trim());
+    const rawCell = doc.text.slice(startOffset(cell), endOffset(cell));
+    const cellText = withoutOuterPipes(rawCell).trim();
+    const stamp = leadingTimestamp(cellText);
     if (!stamp) continue;
-    const cellStart = startOffset(cell) + doc.text.slice(startOffset(cell), endOffset(cell)).indexOf(stamp.text);
-    const rest = [entryText(cellText.trim(), stamp), ...row.children.filter((_, index) => index !== timeColumn && index !== dateColumn).map((other) => toString(other).trim())].filter(Boolean).join(' | ');
+    const cellStart = startOffset(cell) + rawCell.indexOf(stamp.text);
+    // Each cell's text once: the entry's text and the date lookup below both read them.
+    const texts = row.children.map((other) => toString(other).trim());
+    const parts = [entryText(cellText, stamp)];
+    for (let index = 0; index < texts.length; index++) if (index !== timeColumn && index !== dateColumn) parts.push(texts[index]!);
+    const rest = parts.filter(Boolean).join(' | ');
     if (isDateOnly(stamp) && rest === '') {
       enterDate(context, stamp);
       continue;
     }
     // "| 2025-03-12 | 15:57 | …": a date in its own column is the entry's own date.
     if (!stamp.date) {
-      const dateCell = row.children.map((other) => dateOnlyLead(toString(other).trim())).find((other) => other !== null);
+      const dateCell = firstDateOnlyLead(texts);
       if (dateCell) enterDate(context, dateCell, 'entry');
     }
     const rowContext = columnZone && !stamp.zone ? { ...context, zone: columnZone } : context;
-    const item = makeItem(doc, stamp, rangeEnd(cellText.trim(), stamp), rest, cellStart, startOffset(row), endOffset(row), rowContext);
+    const item = makeItem(doc, stamp, rangeEnd(cellText, stamp), rest, cellStart, startOffset(row), endOffset(row), rowContext);
     item.block = { start: startOffset(row), end: endOffset(row), group: startOffset(table) };
     items.push(item);
   }
+}
+
+/** A cell's raw text without the "|" it may start and end with. */
+function withoutOuterPipes(raw: string): string {
+  const start = raw.startsWith('|') ? 1 : 0;
+  const end = raw.length > start && raw.endsWith('|') ? raw.length - 1 : raw.length;
+  return start === 0 && end === raw.length ? raw : raw.slice(start, end);
+}
+
+/** The first cell that starts with a date and holds only that. */
+function firstDateOnlyLead(texts: readonly string[]): TimestampMatch | null {
+  for (const text of texts) {
+    const stamp = dateOnlyLead(text);
+    if (stamp) return stamp;
+  }
+  return null;
 }
 
 /** The date a cell starts with, when it is only a date. A cell that cannot hold a date (most: the event's words) is not read. */
