@@ -17,16 +17,9 @@ const WORDING: ReadonlyArray<readonly [MilestoneKind, RegExp]> = [
   ['resolved', /\b(?:incident (?:resolved|closed)|(?:fully|completely) (?:recovered|restored|resolved)|all clear|marked (?:as )?resolved|RESOLVED\b)/i],
 ];
 
-// For each kind, words one of which every match of its wording holds (lower case):
-// most entries hold none, and a lower-cased text searched for words is cheaper than
-// the case-blind patterns. (Case-blind matching maps only ASCII letters onto these.)
-const NEEDS: Readonly<Record<MilestoneKind, readonly string[]>> = {
-  'impact-start': ['impact', 'outage', 'incident', 'degradation', 'error'],
-  'impact-end': ['impact', 'outage', 'degradation'],
-  detected: ['alert', 'page', 'incident', 'first', 'detected'],
-  mitigated: ['mitigat', 'rollback', 'rolled back', 'failover', 'service', 'error', 'back to normal'],
-  resolved: ['incident', 'recovered', 'restored', 'resolved', 'all clear'],
-};
+// A word every wording above holds, one of them: most entries hold none, and one
+// scan for them says so before the five patterns are tried.
+const ANY_WORDING = /impact|outage|incident|degradation|error|alert|page|first|detected|mitigat|rollback|rolled back|failover|service|back to normal|recovered|restored|resolved|all clear/i;
 
 // Sub-labels that name a milestone: the seed's **Detection** and **Resolution**.
 const LABELS: ReadonlyArray<readonly [MilestoneKind, RegExp, 'first' | 'last']> = [
@@ -56,9 +49,8 @@ export function milestoneFromWording(text: string): MilestoneKind | null {
 
 
 function readWording(text: string): MilestoneKind | null {
-  const lower = text.toLowerCase();
+  if (!ANY_WORDING.test(text)) return null;
   for (const [kind, pattern] of WORDING) {
-    if (!NEEDS[kind].some((word) => lower.includes(word))) continue;
     const match = pattern.exec(text);
     if (!match) continue;
     const clause = text.slice(0, match.index).split(/[.;,:–—]|\band\b|\bbut\b/).pop() ?? '';

@@ -57,9 +57,8 @@ function rangeEnd(line: string, stamp: TimestampMatch): TimestampMatch | null {
   return next && RANGE_CONNECTOR.test(line.slice(stamp.end, next.start)) ? next : null;
 }
 
-/** The text after an entry's time (and the end of its range). */
-function entryText(line: string, stamp: TimestampMatch): string {
-  const end = rangeEnd(line, stamp);
+/** The text after an entry's time (and the end of its range, `end`, which the caller found with rangeEnd). */
+function entryText(line: string, stamp: TimestampMatch, end: TimestampMatch | null): string {
   return line.slice((end ?? stamp).end).replace(SEPARATOR, '').trim();
 }
 
@@ -170,7 +169,8 @@ function readHeading(doc: ParsedMarkdown, node: Heading, context: Context, items
   const end = endOffset(node);
   const rawLine = doc.text.slice(start, end);
   const offsetInRaw = rawLine.indexOf(stamp.text);
-  const item = makeItem(doc, stamp, rangeEnd(text, stamp), entryText(text, stamp), start + Math.max(0, offsetInRaw), start, end, context);
+  const until = rangeEnd(text, stamp);
+  const item = makeItem(doc, stamp, until, entryText(text, stamp, until), start + Math.max(0, offsetInRaw), start, end, context);
   item.fromHeading = true;
   items.push(item);
 }
@@ -187,16 +187,21 @@ function readLine(doc: ParsedMarkdown, line: string, lineOffset: number, context
     context.label = label[1]!.trim();
     return;
   }
-  const stamp = leadingTimestamp(line);
+  readStampedLine(doc, line, leadingTimestamp(line), lineOffset, context, items, end);
+}
+
+/** readLine after its label check, with the line's leading timestamp found. */
+function readStampedLine(doc: ParsedMarkdown, line: string, stamp: TimestampMatch | null, lineOffset: number, context: Context, items: TimelineItem[], end?: number): void {
   if (!stamp) return;
   const after = line.slice(stamp.end);
   if (LOG_LINE.test(after) || (context.quoted && CHAT_LINE.test(after))) return;
-  const rest = entryText(line, stamp);
+  const until = rangeEnd(line, stamp);
+  const rest = entryText(line, stamp, until);
   if (isDateOnly(stamp) && rest.replace(/[*_`:]/g, '').trim() === '') {
     enterDate(context, stamp);
     return;
   }
-  items.push(makeItem(doc, stamp, rangeEnd(line, stamp), rest, lineOffset + stamp.start, lineOffset, end ?? lineOffset + line.length, context));
+  items.push(makeItem(doc, stamp, until, rest, lineOffset + stamp.start, lineOffset, end ?? lineOffset + line.length, context));
 }
 
 function readListItem(doc: ParsedMarkdown, item: ListItem, ancestors: readonly Nodes[], context: Context, items: TimelineItem[]): void {
@@ -213,13 +218,14 @@ function readListItem(doc: ParsedMarkdown, item: ListItem, ancestors: readonly N
   }
   // Entries nested under a sub-label keep that label; a top-level item without one clears it.
   const nestedUnderLabel = ancestors.some((ancestor) => ancestor.type === 'listItem' && ancestor !== item);
-  if (!nestedUnderLabel && !leadingTimestamp(line)) context.label = null;
+  const stamp = leadingTimestamp(line);
+  if (!nestedUnderLabel && !stamp) context.label = null;
   const before = items.length;
   // Lines after the first that start with a time are entries of their own: "- At 10:15 AM: …" then
   // "10:31 AM: …" on the next line is one paragraph to CommonMark (a lazy continuation), two entries to a reader.
   const own = lines.findIndex((next, index) => index > 0 && leadingTimestamp(next.text) !== null);
   const firstEnd = own > 0 ? start + lines[own - 1]!.start + lines[own - 1]!.text.length : endOffset(paragraph);
-  readLine(doc, line, start, context, items, firstEnd);
+  readStampedLine(doc, line, stamp, start, context, items, firstEnd);
   const list = ancestors[ancestors.length - 1];
   if (items.length > before && list && own < 0) items[items.length - 1]!.block = { start: startOffset(item), end: endOffset(item), group: startOffset(list) };
   if (own > 0) for (const next of lines.slice(own)) readLine(doc, next.text, start + next.start, context, items);
@@ -265,7 +271,8 @@ function readTable(doc: ParsedMarkdown, table: Table, context: Context, items: T
     const cellStart = startOffset(cell) + rawCell.indexOf(stamp.text);
     // Each cell's text once: the entry's text and the date lookup below both read them.
     const texts = row.children.map((other) => toString(other).trim());
-    const parts = [entryText(cellText, stamp)];
+    const until = rangeEnd(cellText, stamp);
+    const parts = [entryText(cellText, stamp, until)];
     for (let index = 0; index < texts.length; index++) if (index !== timeColumn && index !== dateColumn) parts.push(texts[index]!);
     const rest = parts.filter(Boolean).join(' | ');
     if (isDateOnly(stamp) && rest === '') {
@@ -278,7 +285,7 @@ function readTable(doc: ParsedMarkdown, table: Table, context: Context, items: T
       if (dateCell) enterDate(context, dateCell, 'entry');
     }
     const rowContext = columnZone && !stamp.zone ? { ...context, zone: columnZone } : context;
-    const item = makeItem(doc, stamp, rangeEnd(cellText, stamp), rest, cellStart, startOffset(row), endOffset(row), rowContext);
+    const item = makeItem(doc, stamp, until, rest, cellStart, startOffset(row), endOffset(row), rowContext);
     item.block = { start: startOffset(row), end: endOffset(row), group: startOffset(table) };
     items.push(item);
   }

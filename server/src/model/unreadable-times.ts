@@ -104,6 +104,15 @@ const LONG_YEAR_OR_ISO = /\d{5}|\d{4}-\d\d-\d\d/;
 const WEEKDAY_BEFORE = /(?:[Mm]on|[Tt]ue|[Ww]ed|[Tt]hu|[Ff]ri|[Ss]at|[Ss]un)[a-z]*\.?,?\s/;
 // Both clock patterns need "h:mm" or "h.mm" (after the lead-in): a line without one has no clock to check in any cell.
 const MAY_HOLD_CLOCK = /\d[:.]\d\d/;
+const CLOCK_HINT = new RegExp(MAY_HOLD_CLOCK.source, 'g');
+
+/** Where the next "h:mm" or "h.mm" (four characters) starts at or after `from`, or -1. */
+function clockHint(text: string, from: number): number {
+  CLOCK_HINT.lastIndex = from;
+  const hint = CLOCK_HINT.exec(text);
+  CLOCK_HINT.lastIndex = 0;
+  return hint ? hint.index : -1;
+}
 
 const NO_PROBLEMS: ReadonlyArray<{ text: string; reason: string; at: number }> = Object.freeze([]);
 
@@ -129,7 +138,12 @@ export function findUnreadableTimes(doc: ParsedMarkdown, spans: readonly Section
       let clocks: Array<{ offset: number; problem: { text: string; reason: string; at: number } }> | null = null;
       // Each table cell starts where an entry's time may stand; each is read up to the next "|" only.
       if (MAY_HOLD_CLOCK.test(line.text)) {
+        let hint = -1;
         for (const [cellStart, cellEnd] of cells(line.text)) {
+          // Only a cell that holds "h:mm" or "h.mm" can start with a clock: the others are not sliced nor read.
+          if (hint < cellStart) hint = clockHint(line.text, cellStart);
+          if (hint < 0) break;
+          if (hint + 4 > cellEnd) continue;
           const problem = leadingClockProblem(line.text.slice(cellStart, cellEnd));
           if (problem) (clocks ??= []).push({ offset: cellStart + problem.at, problem });
         }
