@@ -43,13 +43,15 @@ const MONTH_SOURCE =
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 const weekdaySource = (group: string): string => `(?:(?<${group}>[Mm]on|[Tt]ue|[Ww]ed|[Tt]hu|[Ff]ri|[Ss]at|[Ss]un)[a-z]*\\.?,?\\s+)?`;
 
-const DATE_SOURCE = [
-  `${weekdaySource('wdI')}(?<isoY>\\d{4})(?:-(?<isoM>\\d{2})-(?<isoD>\\d{2})|/(?<slashM>\\d{1,2})/(?<slashD>\\d{1,2}))`,
-  `${weekdaySource('wdA')}(?<wordM>${MONTH_SOURCE})\\s+(?:the\\s+)?(?<wordD>\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(?<wordY>\\d{4}))?`,
-  `${weekdaySource('wdB')}(?<dmD>\\d{1,2})(?<dmDot>st|nd|rd|th|\\.)?\\s+(?:of\\s+)?(?<dmM>${MONTH_SOURCE})(?:,?\\s+(?<dmY>\\d{4}))?`,
+// The weekday is tried once, before the four forms: a weekday's name never starts a month's, so at
+// any place only forms with it or only forms without it can match, as when each form had its own.
+const DATE_SOURCE = `${weekdaySource('wd')}(?:${[
+  '(?<isoY>\\d{4})(?:-(?<isoM>\\d{2})-(?<isoD>\\d{2})|/(?<slashM>\\d{1,2})/(?<slashD>\\d{1,2}))',
+  `(?<wordM>${MONTH_SOURCE})\\s+(?:the\\s+)?(?<wordD>\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(?<wordY>\\d{4}))?`,
+  `(?<dmD>\\d{1,2})(?<dmDot>st|nd|rd|th|\\.)?\\s+(?:of\\s+)?(?<dmM>${MONTH_SOURCE})(?:,?\\s+(?<dmY>\\d{4}))?`,
   // "5/17/22", "06-14-2022", "14.06.2022", and yearless "03-02" when a time follows.
-  `${weekdaySource('wdC')}(?<nA>\\d{1,2})(?<nS>[/.-])(?<nB>\\d{1,2})(?:\\k<nS>(?<nY>\\d{4}|\\d{2}))?`,
-].join('|');
+  '(?<nA>\\d{1,2})(?<nS>[/.-])(?<nB>\\d{1,2})(?:\\k<nS>(?<nY>\\d{4}|\\d{2}))?',
+].join('|')})`;
 
 const MERIDIEM = '(?:\\s?(?<ampm>[AaPp])\\.?[Mm]\\.?|(?<ampmShort>[AaPp]))(?![A-Za-z])';
 const TIME_SOURCE =
@@ -217,18 +219,18 @@ function weekdayNumber(word: string | undefined): number | null {
 
 function readDate(g: Record<string, string | undefined>): { date: CalendarDate; numericOrder: TimestampMatch['numericOrder']; weekday: number | null } | null {
   if (g['isoY']) {
-    return { date: { year: Number(g['isoY']), month: Number(g['isoM'] ?? g['slashM']), day: Number(g['isoD'] ?? g['slashD']) }, numericOrder: null, weekday: weekdayNumber(g['wdI']) };
+    return { date: { year: Number(g['isoY']), month: Number(g['isoM'] ?? g['slashM']), day: Number(g['isoD'] ?? g['slashD']) }, numericOrder: null, weekday: weekdayNumber(g['wd']) };
   }
   // "we may 3x it", "to march 5 miles": a month in lower case is a date only with its year.
   const lowerMonth = /^[a-z]/.test(g['wordM'] ?? g['dmM'] ?? '');
   if (lowerMonth && !(g['wordY'] ?? g['dmY'])) return null;
   if (g['wordM']) {
-    return { date: { year: g['wordY'] ? Number(g['wordY']) : null, month: monthNumber(g['wordM']), day: Number(g['wordD']) }, numericOrder: null, weekday: weekdayNumber(g['wdA']) };
+    return { date: { year: g['wordY'] ? Number(g['wordY']) : null, month: monthNumber(g['wordM']), day: Number(g['wordD']) }, numericOrder: null, weekday: weekdayNumber(g['wd']) };
   }
   if (g['dmM']) {
     // "3. May" is more often a numbered list item than a date: the dot needs a German month or a year.
     if (g['dmDot'] === '.' && !g['dmY'] && /^(?:May|Mar|Jun|Jul|Aug|Apr|Sep|Nov|Oct|Dec|Jan|Feb)/.test(g['dmM']) && !/^(?:Juni|Juli|Januar|Februar|Oktober|Dezember)/.test(g['dmM'])) return null;
-    return { date: { year: g['dmY'] ? Number(g['dmY']) : null, month: monthNumber(g['dmM']), day: Number(g['dmD']) }, numericOrder: null, weekday: weekdayNumber(g['wdB']) };
+    return { date: { year: g['dmY'] ? Number(g['dmY']) : null, month: monthNumber(g['dmM']), day: Number(g['dmD']) }, numericOrder: null, weekday: weekdayNumber(g['wd']) };
   }
   if (g['nA']) {
     const a = Number(g['nA']);
@@ -239,7 +241,7 @@ function readDate(g: Record<string, string | undefined>): { date: CalendarDate; 
     const year = yearText ? (yearText.length === 2 ? 2000 + Number(yearText) : Number(yearText)) : null;
     const numericOrder = a > 12 ? 'dmy' : b > 12 ? 'mdy' : 'either';
     const date = numericOrder === 'dmy' ? { year, month: b, day: a } : { year, month: a, day: b };
-    return { date, numericOrder, weekday: weekdayNumber(g['wdC']) };
+    return { date, numericOrder, weekday: weekdayNumber(g['wd']) };
   }
   return null;
 }
