@@ -6,6 +6,7 @@ import { adjustedKeys } from './timeline-order.js';
 import { findTimestamps, resolveTimestamp, type CalendarDate } from '../time/timestamps.js';
 import { findDurations, formatMinutes } from '../time/durations.js';
 import { RecentMemo } from '../time/recent-memo.js';
+import { allMatches } from '../time/all-matches.js';
 
 // Wording that marks a milestone in a timeline entry. Deliberately narrow:
 // a wrong milestone produces a wrong TTD and a false milestone-order alarm.
@@ -16,6 +17,33 @@ const WORDING: ReadonlyArray<readonly [MilestoneKind, RegExp]> = [
   ['mitigated', /\b(?:mitigated|mitigation (?:applied|complete|completed|in place)|rollback (?:complete|completed|finished|done)|rolled back|failover (?:complete|completed)|service (?:restored|recovered)|errors? (?:stop|stopped|subside|subsided)|back to normal|MITIGATED\b)/i],
   ['resolved', /\b(?:incident (?:resolved|closed)|(?:fully|completely) (?:recovered|restored|resolved)|all clear|marked (?:as )?resolved|RESOLVED\b)/i],
 ];
+
+// The words the wordings above are made around, and the kinds whose wording holds each: one
+// scan of an entry for them says which of the five patterns can match (most entries: none).
+// Each such word starts a wording's word (after a non-word character), so no earlier hit can
+// hide one, but "rolled back" can hide "back to normal", which marks the same kind.
+const KINDS_OF: Readonly<Record<string, readonly MilestoneKind[]>> = {
+  impact: ['impact-start', 'impact-end'],
+  outage: ['impact-start', 'impact-end'],
+  incident: ['impact-start', 'detected', 'resolved'],
+  degradation: ['impact-start', 'impact-end'],
+  error: ['impact-start', 'mitigated'],
+  alert: ['detected'],
+  page: ['detected'],
+  first: ['detected'],
+  detected: ['detected'],
+  mitigat: ['mitigated'],
+  rollback: ['mitigated'],
+  'rolled back': ['mitigated'],
+  failover: ['mitigated'],
+  service: ['mitigated'],
+  'back to normal': ['mitigated'],
+  recovered: ['resolved'],
+  restored: ['resolved'],
+  resolved: ['resolved'],
+  'all clear': ['resolved'],
+};
+const WORDING_WORDS = new RegExp(Object.keys(KINDS_OF).join('|'), 'gi');
 
 // Sub-labels that name a milestone: the seed's **Detection** and **Resolution**.
 const LABELS: ReadonlyArray<readonly [MilestoneKind, RegExp, 'first' | 'last']> = [
@@ -45,7 +73,11 @@ export function milestoneFromWording(text: string): MilestoneKind | null {
 
 
 function readWording(text: string): MilestoneKind | null {
+  const possible = new Set<MilestoneKind>();
+  for (const word of allMatches(text, WORDING_WORDS)) for (const kind of KINDS_OF[word[0].toLowerCase()]!) possible.add(kind);
+  if (possible.size === 0) return null;
   for (const [kind, pattern] of WORDING) {
+    if (!possible.has(kind)) continue;
     const match = pattern.exec(text);
     if (!match) continue;
     const clause = text.slice(0, match.index).split(/[.;,:–—]|\band\b|\bbut\b/).pop() ?? '';

@@ -1,19 +1,33 @@
 import type { Position, Range } from './schema.js';
-import { allMatches } from '../time/all-matches.js';
 
 /** A line break as LSP and CommonMark count them: "\r\n", "\n" or a lone "\r". */
 export const LINE_BREAK = /\r\n?|\n/;
 
+// indexOf, not a pattern: every pass that reads lines calls this, mostly on one-line texts.
 /** The lines of a text, each without its line break, with the offset where it starts. */
 export function splitLines(text: string): Array<{ text: string; start: number }> {
+  if (text.includes('\r')) return splitAnyBreaks(text);
   const lines: Array<{ text: string; start: number }> = [];
-  const breaks = /\r\n?|\n/g;
   let start = 0;
-  for (const match of allMatches(text, breaks)) {
-    lines.push({ text: text.slice(start, match.index), start });
-    start = match.index + match[0].length;
+  for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', start)) {
+    lines.push({ text: text.slice(start, index), start });
+    start = index + 1;
   }
-  lines.push({ text: text.slice(start), start });
+  lines.push({ text: start === 0 ? text : text.slice(start), start });
+  return lines;
+}
+
+function splitAnyBreaks(text: string): Array<{ text: string; start: number }> {
+  const lines: Array<{ text: string; start: number }> = [];
+  let start = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code !== 10 && code !== 13) continue;
+    lines.push({ text: text.slice(start, index), start });
+    if (code === 13 && text.charCodeAt(index + 1) === 10) index++;
+    start = index + 1;
+  }
+  lines.push({ text: start === 0 ? text : text.slice(start), start });
   return lines;
 }
 

@@ -9,7 +9,7 @@ import type { DocumentDating } from './date-context.js';
 import { resolveZoneName } from '../time/zones.js';
 import { milestoneFromWording } from './milestones.js';
 import { outerSpans, blocksBySpan } from './outer-spans.js';
-import { firstLine, splitLines } from './positions.js';
+import { splitLines } from './positions.js';
 import type { IncidentScope } from './incidents.js';
 
 /** A timeline entry plus what ordering needs but the printed model does not. */
@@ -57,9 +57,8 @@ function rangeEnd(line: string, stamp: TimestampMatch): TimestampMatch | null {
   return next && RANGE_CONNECTOR.test(line.slice(stamp.end, next.start)) ? next : null;
 }
 
-/** The text after an entry's time (and the end of its range). */
-function entryText(line: string, stamp: TimestampMatch): string {
-  const end = rangeEnd(line, stamp);
+/** The text after an entry's time (and the end of its range, `end`, which the caller found with rangeEnd). */
+function entryText(line: string, stamp: TimestampMatch, end: TimestampMatch | null): string {
   return line.slice((end ?? stamp).end).replace(SEPARATOR, '').trim();
 }
 
@@ -170,7 +169,8 @@ function readHeading(doc: ParsedMarkdown, node: Heading, context: Context, items
   const end = endOffset(node);
   const rawLine = doc.text.slice(start, end);
   const offsetInRaw = rawLine.indexOf(stamp.text);
-  const item = makeItem(doc, stamp, rangeEnd(text, stamp), entryText(text, stamp), start + Math.max(0, offsetInRaw), start, end, context);
+  const until = rangeEnd(text, stamp);
+  const item = makeItem(doc, stamp, until, entryText(text, stamp, until), start + Math.max(0, offsetInRaw), start, end, context);
   item.fromHeading = true;
   items.push(item);
 }
@@ -187,23 +187,30 @@ function readLine(doc: ParsedMarkdown, line: string, lineOffset: number, context
     context.label = label[1]!.trim();
     return;
   }
-  const stamp = leadingTimestamp(line);
+  readStampedLine(doc, line, leadingTimestamp(line), lineOffset, context, items, end);
+}
+
+/** readLine after its label check, with the line's leading timestamp found. */
+function readStampedLine(doc: ParsedMarkdown, line: string, stamp: TimestampMatch | null, lineOffset: number, context: Context, items: TimelineItem[], end?: number): void {
   if (!stamp) return;
   const after = line.slice(stamp.end);
   if (LOG_LINE.test(after) || (context.quoted && CHAT_LINE.test(after))) return;
-  const rest = entryText(line, stamp);
+  const until = rangeEnd(line, stamp);
+  const rest = entryText(line, stamp, until);
   if (isDateOnly(stamp) && rest.replace(/[*_`:]/g, '').trim() === '') {
     enterDate(context, stamp);
     return;
   }
-  items.push(makeItem(doc, stamp, rangeEnd(line, stamp), rest, lineOffset + stamp.start, lineOffset, end ?? lineOffset + line.length, context));
+  items.push(makeItem(doc, stamp, until, rest, lineOffset + stamp.start, lineOffset, end ?? lineOffset + line.length, context));
 }
 
 function readListItem(doc: ParsedMarkdown, item: ListItem, ancestors: readonly Nodes[], context: Context, items: TimelineItem[]): void {
   const paragraph = item.children[0];
   if (paragraph?.type !== 'paragraph') return;
   const start = startOffset(paragraph);
-  const line = firstLine(doc.text.slice(start, endOffset(paragraph)));
+  // The paragraph's lines once: its first line is the entry's, and later lines may be entries too.
+  const lines = splitLines(doc.text.slice(start, endOffset(paragraph)));
+  const line = lines[0]!.text;
   const label = SUB_LABEL.exec(line);
   if (label) {
     context.label = label[1]!.trim();
@@ -211,14 +218,14 @@ function readListItem(doc: ParsedMarkdown, item: ListItem, ancestors: readonly N
   }
   // Entries nested under a sub-label keep that label; a top-level item without one clears it.
   const nestedUnderLabel = ancestors.some((ancestor) => ancestor.type === 'listItem' && ancestor !== item);
-  if (!nestedUnderLabel && !leadingTimestamp(line)) context.label = null;
+  const stamp = leadingTimestamp(line);
+  if (!nestedUnderLabel && !stamp) context.label = null;
   const before = items.length;
-  const lines = splitLines(doc.text.slice(start, endOffset(paragraph)));
   // Lines after the first that start with a time are entries of their own: "- At 10:15 AM: …" then
   // "10:31 AM: …" on the next line is one paragraph to CommonMark (a lazy continuation), two entries to a reader.
   const own = lines.findIndex((next, index) => index > 0 && leadingTimestamp(next.text) !== null);
   const firstEnd = own > 0 ? start + lines[own - 1]!.start + lines[own - 1]!.text.length : endOffset(paragraph);
-  readLine(doc, line, start, context, items, firstEnd);
+  readStampedLine(doc, line, stamp, start, context, items, firstEnd);
   const list = ancestors[ancestors.length - 1];
   if (items.length > before && list && own < 0) items[items.length - 1]!.block = { start: startOffset(item), end: endOffset(item), group: startOffset(list) };
   if (own > 0) for (const next of lines.slice(own)) readLine(doc, next.text, start + next.start, context, items);
@@ -257,25 +264,47 @@ function readTable(doc: ParsedMarkdown, table: Table, context: Context, items: T
       const date = dateCell ? leadingTimestamp(toString(dateCell).trim()) : null;
       if (date && isDateOnly(date)) enterDate(context, date, 'entry');
     }
-    const cellText = doc.text.slice(startOffset(cell), endOffset(cell)).replace(/^\|/, '').replace(/\|$/, '');
-    const stamp = leadingTimestamp(cellText.trim());
+    const rawCell = doc.text.slice(startOffset(cell), endOffset(cell));
+    const cellText = withoutOuterPipes(rawCell).trim();
+    const stamp = leadingTimestamp(cellText);
     if (!stamp) continue;
-    const cellStart = startOffset(cell) + doc.text.slice(startOffset(cell), endOffset(cell)).indexOf(stamp.text);
-    const rest = [entryText(cellText.trim(), stamp), ...row.children.filter((_, index) => index !== timeColumn && index !== dateColumn).map((other) => toString(other).trim())].filter(Boolean).join(' | ');
+    const cellStart = startOffset(cell) + rawCell.indexOf(stamp.text);
+    // Each cell's text once: the entry's text and the date lookup below both read them.
+    const texts = row.children.map((other) => toString(other).trim());
+    const until = rangeEnd(cellText, stamp);
+    const parts = [entryText(cellText, stamp, until)];
+    for (let index = 0; index < texts.length; index++) if (index !== timeColumn && index !== dateColumn) parts.push(texts[index]!);
+    const rest = parts.filter(Boolean).join(' | ');
     if (isDateOnly(stamp) && rest === '') {
       enterDate(context, stamp);
       continue;
     }
     // "| 2025-03-12 | 15:57 | …": a date in its own column is the entry's own date.
     if (!stamp.date) {
-      const dateCell = row.children.map((other) => dateOnlyLead(toString(other).trim())).find((other) => other !== null);
+      const dateCell = firstDateOnlyLead(texts);
       if (dateCell) enterDate(context, dateCell, 'entry');
     }
     const rowContext = columnZone && !stamp.zone ? { ...context, zone: columnZone } : context;
-    const item = makeItem(doc, stamp, rangeEnd(cellText.trim(), stamp), rest, cellStart, startOffset(row), endOffset(row), rowContext);
+    const item = makeItem(doc, stamp, until, rest, cellStart, startOffset(row), endOffset(row), rowContext);
     item.block = { start: startOffset(row), end: endOffset(row), group: startOffset(table) };
     items.push(item);
   }
+}
+
+/** A cell's raw text without the "|" it may start and end with. */
+function withoutOuterPipes(raw: string): string {
+  const start = raw.startsWith('|') ? 1 : 0;
+  const end = raw.length > start && raw.endsWith('|') ? raw.length - 1 : raw.length;
+  return start === 0 && end === raw.length ? raw : raw.slice(start, end);
+}
+
+/** The first cell that starts with a date and holds only that. */
+function firstDateOnlyLead(texts: readonly string[]): TimestampMatch | null {
+  for (const text of texts) {
+    const stamp = dateOnlyLead(text);
+    if (stamp) return stamp;
+  }
+  return null;
 }
 
 /** The date a cell starts with, when it is only a date. A cell that cannot hold a date (most: the event's words) is not read. */

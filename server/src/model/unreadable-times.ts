@@ -104,9 +104,20 @@ const LONG_YEAR_OR_ISO = /\d{5}|\d{4}-\d\d-\d\d/;
 const WEEKDAY_BEFORE = /(?:[Mm]on|[Tt]ue|[Ww]ed|[Tt]hu|[Ff]ri|[Ss]at|[Ss]un)[a-z]*\.?,?\s/;
 // Both clock patterns need "h:mm" or "h.mm" (after the lead-in): a line without one has no clock to check in any cell.
 const MAY_HOLD_CLOCK = /\d[:.]\d\d/;
+const CLOCK_HINT = new RegExp(MAY_HOLD_CLOCK.source, 'g');
+
+/** Where the next "h:mm" or "h.mm" (four characters) starts at or after `from`, or -1. */
+function clockHint(text: string, from: number): number {
+  CLOCK_HINT.lastIndex = from;
+  const hint = CLOCK_HINT.exec(text);
+  CLOCK_HINT.lastIndex = 0;
+  return hint ? hint.index : -1;
+}
+
+const NO_PROBLEMS: ReadonlyArray<{ text: string; reason: string; at: number }> = Object.freeze([]);
 
 function lineDateProblems(line: string, year: number | null): ReadonlyArray<{ text: string; reason: string; at: number }> {
-  if (!LONG_YEAR_OR_ISO.test(line) && !(WEEKDAY_BEFORE.test(line) && mayHoldDate(line))) return [];
+  if (!LONG_YEAR_OR_ISO.test(line) && !(WEEKDAY_BEFORE.test(line) && mayHoldDate(line))) return NO_PROBLEMS;
   return seenDates.get(`${String(year)}\u0000${line}`, () => dateProblems(line, year));
 }
 
@@ -123,21 +134,30 @@ export function findUnreadableTimes(doc: ParsedMarkdown, spans: readonly Section
   const found: UnreadableTime[] = [];
   const readText = (start: number, end: number): void => {
     for (const line of splitLines(doc.text.slice(start, end))) {
+      // Most lines have nothing to report: nothing is allocated for them.
+      let clocks: Array<{ offset: number; problem: { text: string; reason: string; at: number } }> | null = null;
+      // Each table cell starts where an entry's time may stand; each is read up to the next "|" only.
+      if (MAY_HOLD_CLOCK.test(line.text)) {
+        let hint = -1;
+        for (const [cellStart, cellEnd] of cells(line.text)) {
+          // Only a cell that holds "h:mm" or "h.mm" can start with a clock: the others are not sliced nor read.
+          if (hint < cellStart) hint = clockHint(line.text, cellStart);
+          if (hint < 0) break;
+          if (hint + 4 > cellEnd) continue;
+          const problem = leadingClockProblem(line.text.slice(cellStart, cellEnd));
+          if (problem) (clocks ??= []).push({ offset: cellStart + problem.at, problem });
+        }
+      }
+      const problems = lineDateProblems(line.text, year);
+      if (clocks === null && problems.length === 0) continue;
+      const known = clocks ?? [];
+      const dates = problems.filter((problem) => !known.some((clock) => clock.offset === problem.at));
+      if (known.length === 0 && dates.length === 0) continue;
       const at = (offset: number, problem: { text: string; reason: string }): void => {
         const from = start + line.start + offset;
         found.push({ text: problem.text, reason: problem.reason, start: from, end: from + problem.text.length, range: doc.lines.range(from, from + problem.text.length) });
       };
-      const clocks: Array<{ offset: number; problem: { text: string; reason: string; at: number } }> = [];
-      // Each table cell starts where an entry's time may stand; each is read up to the next "|" only.
-      if (MAY_HOLD_CLOCK.test(line.text)) {
-        for (const [cellStart, cellEnd] of cells(line.text)) {
-          const problem = leadingClockProblem(line.text.slice(cellStart, cellEnd));
-          if (problem) clocks.push({ offset: cellStart + problem.at, problem });
-        }
-      }
-      const dates = lineDateProblems(line.text, year).filter((problem) => !clocks.some((clock) => clock.offset === problem.at));
-      if (clocks.length === 0 && dates.length === 0) continue;
-      for (const item of [...clocks.map((clock) => ({ offset: clock.offset, problem: clock.problem })), ...dates.map((problem) => ({ offset: problem.at, problem }))].sort((a, b) => a.offset - b.offset)) {
+      for (const item of [...known.map((clock) => ({ offset: clock.offset, problem: clock.problem })), ...dates.map((problem) => ({ offset: problem.at, problem }))].sort((a, b) => a.offset - b.offset)) {
         at(item.offset, item.problem);
       }
     }

@@ -15,21 +15,23 @@ export interface RewrittenTimes {
 }
 
 const HOUR24 = '(?:[01]\\d|2[0-3])';
-const REWRITES: Array<[RegExp, (match: RegExpMatchArray) => string]> = [
+// Each rewrite with what its matches hold, found cheaply: most statements hold a year (four digits)
+// and none of the rest, and the patterns that open with a look-behind are costly to scan for nothing.
+const REWRITES: Array<[RegExp, (match: RegExpMatchArray) => string, RegExp | null]> = [
   // "0900–1300 PST": four-digit times joined by a dash, with a zone after (so "2018-2019" stays years).
-  [new RegExp(`(?<![A-Za-z0-9.:/-])(${HOUR24})([0-5]\\d)\\s*([–—-]|to|until)\\s*(${HOUR24})([0-5]\\d)(?=\\s*\\(?${ZONE_TOKEN_SOURCE})`, 'g'), (m) => `${m[1]}:${m[2]}${m[3]!.length > 1 ? ` ${m[3]} ` : m[3]}${m[4]}:${m[5]}`],
+  [new RegExp(`(?<![A-Za-z0-9.:/-])(${HOUR24})([0-5]\\d)\\s*([–—-]|to|until)\\s*(${HOUR24})([0-5]\\d)(?=\\s*\\(?${ZONE_TOKEN_SOURCE})`, 'g'), (m) => `${m[1]}:${m[2]}${m[3]!.length > 1 ? ` ${m[3]} ` : m[3]}${m[4]}:${m[5]}`, /\d{4}/],
   // "0300hrs", "1400h": military time glued to its unit.
-  [new RegExp(`(?<![A-Za-z0-9.:/-])(${HOUR24})([0-5]\\d)(?:hrs?|h)(?![\\w])`, 'g'), (m) => `${m[1]}:${m[2]}`],
+  [new RegExp(`(?<![A-Za-z0-9.:/-])(${HOUR24})([0-5]\\d)(?:hrs?|h)(?![\\w])`, 'g'), (m) => `${m[1]}:${m[2]}`, /\dh/],
   // "14h34": a French-style time with a two-digit hour (so "2h30" stays a duration).
-  [new RegExp(`(?<![A-Za-z0-9.:/-])(${HOUR24})h([0-5]\\d)(?![\\w:])`, 'g'), (m) => `${m[1]}:${m[2]}`],
+  [new RegExp(`(?<![A-Za-z0-9.:/-])(${HOUR24})h([0-5]\\d)(?![\\w:])`, 'g'), (m) => `${m[1]}:${m[2]}`, /\dh\d/],
   // "12: 48pm": a stray space after the colon, only before am/pm.
-  [/(?<![A-Za-z0-9.:/])(\d{1,2}):\s+([0-5]\d)\s?([AaPp]\.?[Mm]\b)/g, (m) => `${m[1]}:${m[2]}${m[3]}`],
+  [/(?<![A-Za-z0-9.:/])(\d{1,2}):\s+([0-5]\d)\s?([AaPp]\.?[Mm]\b)/g, (m) => `${m[1]}:${m[2]}${m[3]}`, /\d:\s/],
   // "11:26-am-GMT": hyphens in place of spaces.
-  [/(?<![A-Za-z0-9.:/])(\d{1,2}:[0-5]\d)-([AaPp][Mm])(?:-([A-Z]{2,5}))?(?![\w])/g, (m) => `${m[1]} ${m[2]}${m[3] ? ` ${m[3]}` : ''}`],
-  [/\bmidnight\b/gi, () => '12:00 AM'],
-  [/\b(?:noon|midday)\b/gi, () => '12:00 PM'],
+  [/(?<![A-Za-z0-9.:/])(\d{1,2}:[0-5]\d)-([AaPp][Mm])(?:-([A-Z]{2,5}))?(?![\w])/g, (m) => `${m[1]} ${m[2]}${m[3] ? ` ${m[3]}` : ''}`, /\d-[AaPp]/],
+  [/\bmidnight\b/gi, () => '12:00 AM', null],
+  [/\b(?:noon|midday)\b/gi, () => '12:00 PM', null],
   // "GMT +1", "UTC + 2": the offset written apart from its zone.
-  [/\b(GMT|UTC)\s+([+\-−])\s*(\d{1,2})\b/g, (m) => `${m[1]}${m[2]}${m[3]}`],
+  [/\b(GMT|UTC)\s+([+\-−])\s*(\d{1,2})\b/g, (m) => `${m[1]}${m[2]}${m[3]}`, null],
 ];
 
 const MAY_NEED = /\d{4}|\dh\d|\d:\s|\d-[AaPp]|midnight|noon|midday|(?:GMT|UTC)\s+[+\-−]/i;
@@ -40,7 +42,8 @@ export function rewriteTimeForms(text: string): RewrittenTimes {
   // Each rewrite is applied in turn; offsets are mapped back through every step.
   const steps: Array<Array<{ at: number; from: number; to: number }>> = [];
   let current = text;
-  for (const [pattern, replace] of REWRITES) {
+  for (const [pattern, replace, holds] of REWRITES) {
+    if (holds && !holds.test(current)) continue;
     const changes: Array<{ at: number; from: number; to: number }> = [];
     let out = '';
     let last = 0;

@@ -1,7 +1,6 @@
 import { DateTime, FixedOffsetZone, type Zone } from 'luxon';
 import { ZONE_TOKEN_SOURCE, resolveZoneName, zoneOf } from './zones.js';
 import { RecentMemo } from './recent-memo.js';
-import { allMatches } from './all-matches.js';
 
 export interface CalendarDate {
   year: number | null;
@@ -44,13 +43,15 @@ const MONTH_SOURCE =
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 const weekdaySource = (group: string): string => `(?:(?<${group}>[Mm]on|[Tt]ue|[Ww]ed|[Tt]hu|[Ff]ri|[Ss]at|[Ss]un)[a-z]*\\.?,?\\s+)?`;
 
-const DATE_SOURCE = [
-  `${weekdaySource('wdI')}(?<isoY>\\d{4})(?:-(?<isoM>\\d{2})-(?<isoD>\\d{2})|/(?<slashM>\\d{1,2})/(?<slashD>\\d{1,2}))`,
-  `${weekdaySource('wdA')}(?<wordM>${MONTH_SOURCE})\\s+(?:the\\s+)?(?<wordD>\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(?<wordY>\\d{4}))?`,
-  `${weekdaySource('wdB')}(?<dmD>\\d{1,2})(?<dmDot>st|nd|rd|th|\\.)?\\s+(?:of\\s+)?(?<dmM>${MONTH_SOURCE})(?:,?\\s+(?<dmY>\\d{4}))?`,
+// The weekday is tried once, before the four forms: a weekday's name never starts a month's, so at
+// any place only forms with it or only forms without it can match, as when each form had its own.
+const DATE_SOURCE = `${weekdaySource('wd')}(?:${[
+  '(?<isoY>\\d{4})(?:-(?<isoM>\\d{2})-(?<isoD>\\d{2})|/(?<slashM>\\d{1,2})/(?<slashD>\\d{1,2}))',
+  `(?<wordM>${MONTH_SOURCE})\\s+(?:the\\s+)?(?<wordD>\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(?<wordY>\\d{4}))?`,
+  `(?<dmD>\\d{1,2})(?<dmDot>st|nd|rd|th|\\.)?\\s+(?:of\\s+)?(?<dmM>${MONTH_SOURCE})(?:,?\\s+(?<dmY>\\d{4}))?`,
   // "5/17/22", "06-14-2022", "14.06.2022", and yearless "03-02" when a time follows.
-  `${weekdaySource('wdC')}(?<nA>\\d{1,2})(?<nS>[/.-])(?<nB>\\d{1,2})(?:\\k<nS>(?<nY>\\d{4}|\\d{2}))?`,
-].join('|');
+  '(?<nA>\\d{1,2})(?<nS>[/.-])(?<nB>\\d{1,2})(?:\\k<nS>(?<nY>\\d{4}|\\d{2}))?',
+].join('|')})`;
 
 const MERIDIEM = '(?:\\s?(?<ampm>[AaPp])\\.?[Mm]\\.?|(?<ampmShort>[AaPp]))(?![A-Za-z])';
 const TIME_SOURCE =
@@ -79,9 +80,24 @@ const MAY_HOLD_DATE = /\d{4}[-/]\d|\d[/.-]\d{1,2}[/.-]\d\d|\d[/-]\d{1,2}\s+\d{1,
 const MAY_HOLD_TIME = /\d[:.]\d\d|\d\s?[AaPp]\.?[Mm]/;
 
 // A time glued to these is part of something else: a URL, a version, an IP,
-// a ratio, a ticket id. (Not "_": "_5/17/22_" is an italic date.)
-const GLUED_BEFORE = /[A-Za-z0-9/.:=?&#@+-]$/;
-const GLUED_AFTER = /^(?:[\d]|[.:/]\d|[A-Za-z])/;
+// a ratio, a ticket id. (Not "_": "_5/17/22_" is an italic date.) Tested a
+// character at a time: a slice and a pattern for each match cost more than the reading.
+const GLUED_BEFORE_MARKS = '/.:=?&#@+-';
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+const isLetter = (code: number): boolean => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+
+function gluedBefore(text: string, at: number): boolean {
+  if (at <= 0) return false;
+  const code = text.charCodeAt(at - 1);
+  return isDigit(code) || isLetter(code) || GLUED_BEFORE_MARKS.includes(text[at - 1]!);
+}
+
+/** A digit or a letter next, or ".", ":" or "/" and a digit. */
+function gluedAfter(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  if (isDigit(code) || isLetter(code)) return true;
+  return (code === 46 || code === 58 || code === 47) && isDigit(text.charCodeAt(at + 1));
+}
 
 function monthNumber(word: string): number {
   const head = word.slice(0, 3).toLowerCase();
@@ -112,7 +128,61 @@ export function findTimestamps(text: string): readonly TimestampMatch[] {
 }
 
 function readLine(text: string): readonly TimestampMatch[] {
-  return Object.freeze(scanTimestamps(text).map((match) => Object.freeze(match)));
+  const found = scanTimestamps(text);
+  for (const match of found) Object.freeze(match);
+  return Object.freeze(found);
+}
+
+/** The next match of a global pattern from `from` (as allMatches steps; neither pattern can match empty text), leaving lastIndex at 0. */
+function nextMatch(pattern: RegExp, text: string, from: number): RegExpExecArray | null {
+  pattern.lastIndex = from;
+  const match = pattern.exec(text);
+  pattern.lastIndex = 0;
+  return match;
+}
+
+// The long patterns are costly to try at every position of a line. A cheap
+// pattern finds where the next match can first be (every dated match holds a
+// digit; every time holds what MAY_HOLD_TIME finds), and the long one starts
+// from there, less what may stand before it: the same matches, fewer tries.
+const DIGIT = /\d/g;
+const TIME_HINT = new RegExp(MAY_HOLD_TIME.source, 'g');
+
+/** The next match of DATED from `from`, as if it had been tried at every position. */
+function nextDated(text: string, from: number): RegExpExecArray | null {
+  const digit = nextMatch(DIGIT, text, from);
+  return digit === null ? null : nextMatch(DATED, text, Math.max(from, wordsBefore(text, digit.index, from)));
+}
+
+/** The next match of UNDATED from `from`, as if it had been tried at every position. */
+function nextUndated(text: string, from: number): RegExpExecArray | null {
+  const hint = nextMatch(TIME_HINT, text, from);
+  if (hint === null) return null;
+  // The hour starts at most one digit before the hint; "~" or "approximately" (13 letters) and spaces may precede it.
+  let start = Math.max(from, hint.index - 1);
+  while (start > from && isSpace(text.charCodeAt(start - 1))) start--;
+  return nextMatch(UNDATED, text, Math.max(from, start - 13));
+}
+
+// A superset of what \s matches (every space is below 33, U+00A0, or at U+1680 and above).
+const isSpace = (code: number): boolean => code <= 32 || code === 0xa0 || code >= 0x1680;
+// What the words before a date's first digit are made of: "~", "approx.", "Monday,", "Sept.", "März", "the".
+const isWordPart = (code: number): boolean => isLetter(code) || code === 46 || code === 44 || code === 126 || code === 0xe4;
+
+/**
+ * Where a dated match whose first digit is at `digit` can start at the earliest:
+ * before the digit stand at most four words (about, a weekday, a month, "the"),
+ * each after spaces.
+ */
+function wordsBefore(text: string, digit: number, floor: number): number {
+  let at = digit;
+  for (let words = 0; words < 4; words++) {
+    while (at > floor && isSpace(text.charCodeAt(at - 1))) at--;
+    const end = at;
+    while (at > floor && isWordPart(text.charCodeAt(at - 1))) at--;
+    if (at === end) break;
+  }
+  return at;
 }
 
 function scanTimestamps(text: string): TimestampMatch[] {
@@ -120,7 +190,7 @@ function scanTimestamps(text: string): TimestampMatch[] {
   // Most lines name no month and hold no ISO date: the long date pattern need not scan them.
   const dated: TimestampMatch[] = [];
   if (MAY_HOLD_DATE.test(text)) {
-    for (const match of allMatches(text, DATED)) {
+    for (let match = nextDated(text, 0); match !== null; match = nextDated(text, match.index + match[0].length)) {
       const read = readMatch(text, match, dated);
       if (read) dated.push(read);
     }
@@ -129,8 +199,7 @@ function scanTimestamps(text: string): TimestampMatch[] {
   // times fall inside a dated match (checking every match for each is quadratic).
   let d = 0;
   // Most prose lines hold no clock time at all: the time pattern need not scan them.
-  const undated = MAY_HOLD_TIME.test(text) ? allMatches(text, UNDATED) : [];
-  for (const match of undated) {
+  for (let match = nextUndated(text, 0); match !== null; match = nextUndated(text, match.index + match[0].length)) {
     while (d < dated.length && dated[d]!.end <= match.index) {
       found.push(dated[d]!);
       d++;
@@ -150,18 +219,18 @@ function weekdayNumber(word: string | undefined): number | null {
 
 function readDate(g: Record<string, string | undefined>): { date: CalendarDate; numericOrder: TimestampMatch['numericOrder']; weekday: number | null } | null {
   if (g['isoY']) {
-    return { date: { year: Number(g['isoY']), month: Number(g['isoM'] ?? g['slashM']), day: Number(g['isoD'] ?? g['slashD']) }, numericOrder: null, weekday: weekdayNumber(g['wdI']) };
+    return { date: { year: Number(g['isoY']), month: Number(g['isoM'] ?? g['slashM']), day: Number(g['isoD'] ?? g['slashD']) }, numericOrder: null, weekday: weekdayNumber(g['wd']) };
   }
   // "we may 3x it", "to march 5 miles": a month in lower case is a date only with its year.
   const lowerMonth = /^[a-z]/.test(g['wordM'] ?? g['dmM'] ?? '');
   if (lowerMonth && !(g['wordY'] ?? g['dmY'])) return null;
   if (g['wordM']) {
-    return { date: { year: g['wordY'] ? Number(g['wordY']) : null, month: monthNumber(g['wordM']), day: Number(g['wordD']) }, numericOrder: null, weekday: weekdayNumber(g['wdA']) };
+    return { date: { year: g['wordY'] ? Number(g['wordY']) : null, month: monthNumber(g['wordM']), day: Number(g['wordD']) }, numericOrder: null, weekday: weekdayNumber(g['wd']) };
   }
   if (g['dmM']) {
     // "3. May" is more often a numbered list item than a date: the dot needs a German month or a year.
     if (g['dmDot'] === '.' && !g['dmY'] && /^(?:May|Mar|Jun|Jul|Aug|Apr|Sep|Nov|Oct|Dec|Jan|Feb)/.test(g['dmM']) && !/^(?:Juni|Juli|Januar|Februar|Oktober|Dezember)/.test(g['dmM'])) return null;
-    return { date: { year: g['dmY'] ? Number(g['dmY']) : null, month: monthNumber(g['dmM']), day: Number(g['dmD']) }, numericOrder: null, weekday: weekdayNumber(g['wdB']) };
+    return { date: { year: g['dmY'] ? Number(g['dmY']) : null, month: monthNumber(g['dmM']), day: Number(g['dmD']) }, numericOrder: null, weekday: weekdayNumber(g['wd']) };
   }
   if (g['nA']) {
     const a = Number(g['nA']);
@@ -172,7 +241,7 @@ function readDate(g: Record<string, string | undefined>): { date: CalendarDate; 
     const year = yearText ? (yearText.length === 2 ? 2000 + Number(yearText) : Number(yearText)) : null;
     const numericOrder = a > 12 ? 'dmy' : b > 12 ? 'mdy' : 'either';
     const date = numericOrder === 'dmy' ? { year, month: b, day: a } : { year, month: a, day: b };
-    return { date, numericOrder, weekday: weekdayNumber(g['wdC']) };
+    return { date, numericOrder, weekday: weekdayNumber(g['wd']) };
   }
   return null;
 }
@@ -183,9 +252,9 @@ function readMatch(text: string, match: RegExpExecArray | RegExpMatchArray, befo
   const start = match.index!;
   const approxText = g['approx'] ?? '';
   const coreStart = start + approxText.length;
-  const glued = GLUED_BEFORE.test(text.slice(Math.max(0, coreStart - 1), coreStart));
+  const glued = gluedBefore(text, coreStart);
   // "09:10-09:25": the end of a range may follow its start's dash.
-  const rangeEnd = /[-–]$/.test(text.slice(Math.max(0, coreStart - 1), coreStart)) && before[before.length - 1]?.end === coreStart - 1 && before[before.length - 1]!.time !== null;
+  const rangeEnd = coreStart > 0 && (text[coreStart - 1] === '-' || text[coreStart - 1] === '–') && before[before.length - 1]?.end === coreStart - 1 && before[before.length - 1]!.time !== null;
   if (glued && !rangeEnd) return null;
 
   const read = readDate(g);
@@ -228,7 +297,7 @@ function readMatch(text: string, match: RegExpExecArray | RegExpMatchArray, befo
       end -= zoneText.endsWith(')') ? 1 : 0;
     }
   }
-  if (GLUED_AFTER.test(text.slice(end, end + 2))) return null;
+  if (gluedAfter(text, end)) return null;
 
   return {
     start: coreStart,
@@ -247,6 +316,8 @@ function readMatch(text: string, match: RegExpExecArray | RegExpMatchArray, befo
 
 /** "14:14 UTC on 2020-07-09", "22:40 on 2022-11-03": a time and the date after it are one timestamp. */
 function joinTimesToDates(text: string, found: TimestampMatch[]): TimestampMatch[] {
+  // Most lines hold no time followed by a date: they keep their list.
+  if (!found.some((current, i) => current.time && !current.date && found[i + 1]?.date)) return found;
   const joined: TimestampMatch[] = [];
   for (let i = 0; i < found.length; i++) {
     const current = found[i]!;
