@@ -268,14 +268,17 @@ export function proseStatements(doc: ParsedMarkdown, spans: readonly SectionSpan
       open.push(span);
     }
     while (open.length > 0 && open[open.length - 1]!.end <= block.start) open.pop();
-    const kinds = open.filter((span) => span.end > block.start).map((span) => span.section.kind);
     // The document's title: its first heading, at level 1.
     const isTitle = block.kind === 'heading' && firstHeading && /^#\s/.test(block.text);
     if (block.kind === 'heading') firstHeading = false;
+    // Most blocks state no duration at all: find that out before reading which sections they are in.
+    const phrases = findProseDurations(block.text);
+    if (phrases.length === 0) continue;
+    const kinds = open.filter((span) => span.end > block.start).map((span) => span.section.kind);
     if (block.kind === 'heading' && !isTitle && kinds.length > 0) continue;
     if (kinds.some((kind) => FUTURE_KINDS.has(kind))) continue;
     const weak = isTitle || kinds.length === 0 || kinds.some((kind) => WEAK_KINDS.has(kind));
-    for (const phrase of findProseDurations(block.text)) {
+    for (const phrase of phrases) {
       if (!isIncidentDuration(block.text, phrase, weak)) continue;
       const start = block.start + phrase.start;
       const end = block.start + phrase.end;

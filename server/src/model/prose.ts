@@ -18,11 +18,8 @@ const cache = new WeakMap<ParsedMarkdown, ProseBlock[]>();
 // did not touch (moved, but with the same source), so their prose is reused.
 const byNode = new WeakMap<Nodes, { source: string; text: string }>();
 
-/** A block's source with code, HTML and link destinations blanked (line breaks kept). */
-function blankedSource(node: Nodes, source: string, start: number): string {
-  const urls = mayHoldBareUrl(source);
-  // Code starts with "`", HTML and autolinks with "<", links and images with "[": most blocks hold none of them.
-  if (!urls && !MAY_HOLD_MARKUP.test(source)) return source;
+/** A block's source with code, HTML and link destinations blanked (line breaks kept); `urls`: it may hold a bare URL. */
+function blankedSource(node: Nodes, source: string, start: number, urls: boolean): string {
   const spans: Array<[number, number]> = [];
   walk(node, (inner: Nodes, ancestors) => {
     if (inner.type === 'inlineCode' || inner.type === 'html') spans.push([startOffset(inner), endOffset(inner)]);
@@ -46,6 +43,19 @@ function blankedSource(node: Nodes, source: string, start: number): string {
   return chars.join('');
 }
 
+/** A block's prose: its source as is when nothing in it can need blanking, else blanked (reused for a node an edit left alone). */
+function proseText(node: Nodes, source: string, start: number): string {
+  const urls = mayHoldBareUrl(source);
+  // Code starts with "`", HTML and autolinks with "<", links and images with "[": most blocks hold none of them,
+  // and for those the test is cheaper than a memo entry (a WeakMap entry per block costs more than the test).
+  if (!urls && !MAY_HOLD_MARKUP.test(source)) return source;
+  const known = byNode.get(node);
+  if (known?.source === source) return known.text;
+  const text = blankedSource(node, source, start, urls);
+  byNode.set(node, { source, text });
+  return text;
+}
+
 /** Paragraphs, headings and table cells as source text, minus what is not prose. */
 export function proseBlocks(doc: ParsedMarkdown): ProseBlock[] {
   const cached = cache.get(doc);
@@ -54,13 +64,7 @@ export function proseBlocks(doc: ParsedMarkdown): ProseBlock[] {
   walk(doc.root, (node) => {
     if (!BLOCKS.has(node.type)) return;
     const start = startOffset(node);
-    const source = doc.text.slice(start, endOffset(node));
-    let known = byNode.get(node);
-    if (known?.source !== source) {
-      known = { source, text: blankedSource(node, source, start) };
-      byNode.set(node, known);
-    }
-    blocks.push({ start, text: known.text, kind: node.type as ProseBlock['kind'] });
+    blocks.push({ start, text: proseText(node, doc.text.slice(start, endOffset(node)), start), kind: node.type as ProseBlock['kind'] });
     return false;
   });
   cache.set(doc, blocks);
