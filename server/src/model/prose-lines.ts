@@ -1,6 +1,5 @@
 import type { ParsedMarkdown } from './markdown.js';
 import { startOffset, endOffset } from './markdown.js';
-import { splitLines } from './positions.js';
 
 const TEXT_BLOCKS = new Set(['paragraph', 'heading', 'list', 'table', 'blockquote']);
 
@@ -17,8 +16,15 @@ export function proseLines(doc: ParsedMarkdown, hint: RegExp): Array<{ text: str
     const start = startOffset(node);
     const block = doc.text.slice(start, endOffset(node));
     if (!hint.test(block)) continue;
-    for (const line of splitLines(block)) {
-      if (hint.test(line.text)) found.push({ text: line.text, start: start + line.start });
+    // Line by line without a record per line: most lines of a block the hint finds hold nothing.
+    let from = 0;
+    for (let i = 0; i <= block.length; i++) {
+      const code = i < block.length ? block.charCodeAt(i) : 10;
+      if (code !== 10 && code !== 13) continue;
+      const line = block.slice(from, i);
+      if (hint.test(line)) found.push({ text: line, start: start + from });
+      if (code === 13 && block.charCodeAt(i + 1) === 10) i++;
+      from = i + 1;
     }
   }
   return found;

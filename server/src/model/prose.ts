@@ -10,7 +10,9 @@ export interface ProseBlock {
 }
 
 const BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
-const MAY_HOLD_MARKUP = /[`<[]/;
+// Code starts with "`", HTML and autolinks with "<", links and images with "["; a bare URL or address holds
+// "://", "@" or "www." (as mayHoldBareUrl tests): one scan tells the blocks that need none of the blanking.
+const MAY_NEED_BLANKING = /[`<[@]|:\/\/|www\./i;
 
 // Several rules read the prose of the same parse: compute it once per parse.
 const cache = new WeakMap<ParsedMarkdown, ProseBlock[]>();
@@ -45,13 +47,11 @@ function blankedSource(node: Nodes, source: string, start: number, urls: boolean
 
 /** A block's prose: its source as is when nothing in it can need blanking, else blanked (reused for a node an edit left alone). */
 function proseText(node: Nodes, source: string, start: number): string {
-  const urls = mayHoldBareUrl(source);
-  // Code starts with "`", HTML and autolinks with "<", links and images with "[": most blocks hold none of them,
-  // and for those the test is cheaper than a memo entry (a WeakMap entry per block costs more than the test).
-  if (!urls && !MAY_HOLD_MARKUP.test(source)) return source;
+  // Most blocks hold nothing to blank, and for those the test is cheaper than a memo entry.
+  if (!MAY_NEED_BLANKING.test(source)) return source;
   const known = byNode.get(node);
   if (known?.source === source) return known.text;
-  const text = blankedSource(node, source, start, urls);
+  const text = blankedSource(node, source, start, mayHoldBareUrl(source));
   byNode.set(node, { source, text });
   return text;
 }
