@@ -1,4 +1,4 @@
-import type { Nodes } from 'mdast';
+import type { Nodes, Parents } from 'mdast';
 import { type ParsedMarkdown, walk, startOffset, endOffset } from './markdown.js';
 import { bareUrlSpans, mayHoldBareUrl } from './bare-urls.js';
 
@@ -9,7 +9,6 @@ export interface ProseBlock {
   kind: 'paragraph' | 'heading' | 'tableCell';
 }
 
-const BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
 // Code starts with "`", HTML and autolinks with "<", links and images with "["; a bare URL or address holds
 // "://", "@" or "www." (as mayHoldBareUrl tests): one scan tells the blocks that need none of the blanking.
 const MAY_NEED_BLANKING = /[`<[@]|:\/\/|www\./i;
@@ -38,11 +37,25 @@ function blankedSource(node: Nodes, source: string, start: number, urls: boolean
     }
   });
   if (spans.length === 0) return source;
-  const chars = source.split('');
-  for (const [from, to] of spans) {
-    for (let i = Math.max(0, from - start); i < Math.min(chars.length, to - start); i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
+  // Mark what goes, then copy the kept runs whole: an array of one-character strings per block costs far more.
+  const blank = new Uint8Array(source.length);
+  for (const [from, to] of spans) blank.fill(1, Math.max(0, from - start), Math.max(0, Math.min(source.length, to - start)));
+  let text = '';
+  let kept = 0;
+  for (let i = 0; i < source.length; i++) {
+    if (blank[i] === 0 || isLineBreak(source.charCodeAt(i))) continue;
+    // A run of blanked characters up to a line break (kept, so lines still line up) or a kept character.
+    let end = i + 1;
+    while (end < source.length && blank[end] === 1 && !isLineBreak(source.charCodeAt(end))) end++;
+    text += source.slice(kept, i) + ' '.repeat(end - i);
+    kept = end;
+    i = end - 1;
   }
-  return chars.join('');
+  return text + source.slice(kept);
+}
+
+function isLineBreak(code: number): boolean {
+  return code === 10 || code === 13;
 }
 
 /** A block's prose: its source as is when nothing in it can need blanking, else blanked (reused for a node an edit left alone). */
@@ -61,12 +74,29 @@ export function proseBlocks(doc: ParsedMarkdown): ProseBlock[] {
   const cached = cache.get(doc);
   if (cached) return cached;
   const blocks: ProseBlock[] = [];
-  walk(doc.root, (node) => {
-    if (!BLOCKS.has(node.type)) return;
-    const start = startOffset(node);
-    blocks.push({ start, text: proseText(node, doc.text.slice(start, endOffset(node)), start), kind: node.type as ProseBlock['kind'] });
-    return false;
-  });
+  // The walk of mdast-tree.ts in document order, kept here: a block ends the descent, and the
+  // containers above blocks are all that is visited, without a callback per node.
+  const parents: Parents[] = [doc.root];
+  const next: number[] = [0];
+  while (parents.length > 0) {
+    const top = parents.length - 1;
+    const index = next[top]!;
+    const node = parents[top]!.children[index];
+    if (node === undefined) {
+      parents.pop();
+      next.pop();
+      continue;
+    }
+    next[top] = index + 1;
+    const type = node.type;
+    if (type === 'paragraph' || type === 'heading' || type === 'tableCell') {
+      const start = startOffset(node);
+      blocks.push({ start, text: proseText(node, doc.text.slice(start, endOffset(node)), start), kind: type });
+    } else if ('children' in node) {
+      parents.push(node);
+      next.push(0);
+    }
+  }
   cache.set(doc, blocks);
   return blocks;
 }
