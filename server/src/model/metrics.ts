@@ -12,15 +12,16 @@ const MULTIPLIER = '(?:k|K|M|B|bn|thousand|million|billion|hundred)';
 
 // A number starts where none goes on: not after "1," or ",,", or every comma
 // of "1,1,1,…" would start a scan to the end of the run (quadratic).
-const PATTERNS: ReadonlyArray<{ unit: string; pattern: RegExp }> = [
-  { unit: '%', pattern: /(?<![\w.])(\d+(?:[.,]\d+)?)\s?(?:%|percent\b|per cent\b)/gi },
-  { unit: 'money', pattern: new RegExp(`(?:[$€£¥]\\s?(\\d[\\d,]*(?:\\.\\d+)?)\\s?${MULTIPLIER}?|(?<![\\w.]|[\\d,],)(\\d[\\d,]*(?:\\.\\d+)?)\\s?${MULTIPLIER}?\\s?(?:USD|EUR|GBP|dollars|euros)\\b)`, 'g') },
-  { unit: 'rate', pattern: /(?<![\w.]|[\d,],)(\d[\d,]*(?:\.\d+)?)\s?(?:[a-z]+\s)?(?:\/|per)\s?(?:s|sec|second|min|minute|h|hr|hour|day)\b/gi },
-  { unit: 'ratio', pattern: /(?<![\w.]|[\d,],)(\d[\d,]*)\s+(?:of|out of)\s+(?:the\s+)?(?:\d[\d,]*)\b/gi },
+// `digit`: every match holds a digit, so a statement without one need not be scanned.
+const PATTERNS: ReadonlyArray<{ unit: string; pattern: RegExp; digit?: true }> = [
+  { unit: '%', pattern: /(?<![\w.])(\d+(?:[.,]\d+)?)\s?(?:%|percent\b|per cent\b)/gi, digit: true },
+  { unit: 'money', pattern: new RegExp(`(?:[$€£¥]\\s?(\\d[\\d,]*(?:\\.\\d+)?)\\s?${MULTIPLIER}?|(?<![\\w.]|[\\d,],)(\\d[\\d,]*(?:\\.\\d+)?)\\s?${MULTIPLIER}?\\s?(?:USD|EUR|GBP|dollars|euros)\\b)`, 'g'), digit: true },
+  { unit: 'rate', pattern: /(?<![\w.]|[\d,],)(\d[\d,]*(?:\.\d+)?)\s?(?:[a-z]+\s)?(?:\/|per)\s?(?:s|sec|second|min|minute|h|hr|hour|day)\b/gi, digit: true },
+  { unit: 'ratio', pattern: /(?<![\w.]|[\d,],)(\d[\d,]*)\s+(?:of|out of)\s+(?:the\s+)?(?:\d[\d,]*)\b/gi, digit: true },
   // "HTTP 503 errors" names a status code, not a count of errors.
-  { unit: 'count', pattern: new RegExp(`(?<![\\w.:/-]|[\\d,],)(?<!\\b(?:HTTP|status|code|error|Error|http)\\s)(\\d[\\d,]*(?:\\.\\d+)?)\\s?${MULTIPLIER}?\\+?\\s+(?:[A-Za-z-]+\\s+){0,2}?(${COUNTED_NOUNS})\\b`, 'gi') },
+  { unit: 'count', pattern: new RegExp(`(?<![\\w.:/-]|[\\d,],)(?<!\\b(?:HTTP|status|code|error|Error|http)\\s)(\\d[\\d,]*(?:\\.\\d+)?)\\s?${MULTIPLIER}?\\+?\\s+(?:[A-Za-z-]+\\s+){0,2}?(${COUNTED_NOUNS})\\b`, 'gi'), digit: true },
   // Any counted noun: "412 samples", "80 builds stuck", "3 storefronts". Not units, versions or years.
-  { unit: 'count', pattern: /(?<![\w.:/#-]|[\d,],)(?<!\b(?:HTTP|status|code|error|Error|http|version|v)\s)(?!(?:19|20)\d\d\b)(\d[\d,]*(?:\.\d+)?)\s?(?:k|K|M|thousand|million)?\+?\s+(?:[a-z-]+\s+)?([a-z]{3,}(?:s|ies|es))\b(?<!\b(?:seconds|minutes|hours|days|weeks|months|years|times|bytes|mins|hrs|secs|ms|percent|cents|dollars|euros|versions|releases|steps|points|items|lines|bits|yes|was|has|is|this|its|us|as|gas|less|across|process|access|success|address|status|always|unless|sometimes|perhaps))/g },
+  { unit: 'count', pattern: /(?<![\w.:/#-]|[\d,],)(?<!\b(?:HTTP|status|code|error|Error|http|version|v)\s)(?!(?:19|20)\d\d\b)(\d[\d,]*(?:\.\d+)?)\s?(?:k|K|M|thousand|million)?\+?\s+(?:[a-z-]+\s+)?([a-z]{3,}(?:s|ies|es))\b(?<!\b(?:seconds|minutes|hours|days|weeks|months|years|times|bytes|mins|hrs|secs|ms|percent|cents|dollars|euros|versions|releases|steps|points|items|lines|bits|yes|was|has|is|this|its|us|as|gas|less|across|process|access|success|address|status|always|unless|sometimes|perhaps))/g, digit: true },
   // "all users", "every customer", "the entire site": the whole, which is a quantity too.
   { unit: '%', pattern: new RegExp(`\\b(?:all|every|100%\\s+of)\\s+(?:of\\s+)?(?:the\\s+|our\\s+|its\\s+)?(?:[a-z-]+\\s+)?(?:${COUNTED_NOUNS})\\b`, 'gi') },
   // "All branches and the head office", "none of our stores": the whole of anything counted, named or not.
@@ -54,7 +55,9 @@ export function extractMetrics(text: string, offset: number, lines: LineIndex): 
     for (let i = start; i < end; i++) taken[i] = 1;
     metrics.push({ value, unit, counts, text: text.slice(start, end), range: lines.range(offset + start, offset + end) });
   };
-  for (const { unit, pattern } of PATTERNS) {
+  const digits = /\d/.test(text);
+  for (const { unit, pattern, digit } of PATTERNS) {
+    if (digit && !digits) continue;
     for (const match of allMatches(text, pattern)) {
       // "all users" counts as the whole: 100%.
       const number = match[1] === undefined && match[2] === undefined ? '100' : (match[1] ?? match[2] ?? '').replace(/,(?=\d{3}\b)/g, '').replace(',', '.');
@@ -68,7 +71,8 @@ export function extractMetrics(text: string, offset: number, lines: LineIndex): 
   for (const match of allMatches(text, FRACTION)) {
     add(FRACTIONS[match[1]!.toLowerCase()] ?? Number.NaN, '%', null, match.index, match.index + match[0].length);
   }
-  for (const duration of findDurations(text)) {
+  // A compact duration ("2h", "PT5M") has digits too.
+  for (const duration of digits ? findDurations(text) : []) {
     add(duration.minutes, 'minutes', 'duration', duration.start, duration.end);
   }
   // "for at least five hours", "six days out of service": durations in words count too.
