@@ -40,19 +40,47 @@ const WORD_COUNT = new RegExp(`(?<![\\w-])(${Object.keys(WORD_COUNTS).join('|')}
 const FRACTIONS: Record<string, number> = { half: 50, 'a third': 33, 'one third': 33, 'a quarter': 25, 'one quarter': 25, 'two thirds': 67, 'three quarters': 75 };
 const FRACTION = new RegExp(`\\b(${Object.keys(FRACTIONS).join('|')})\\s+(?:of\\s+)?(?:the\\s+|our\\s+|all\\s+|its\\s+)?(?:[a-z-]+\\s+)?(?:${COUNTED_NOUNS})\\b`, 'gi');
 
+/** Spans [start, end) that do not overlap, sorted: whether a new one touches any, by binary search. */
+class CoveredSpans {
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+
+  /** The first span that ends after `at` (spans are apart, so their ends are sorted too). */
+  private firstEndingAfter(at: number): number {
+    let low = 0;
+    let high = this.ends.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.ends[mid]! > at) high = mid;
+      else low = mid + 1;
+    }
+    return low;
+  }
+
+  overlaps(start: number, end: number): boolean {
+    if (start >= end) return false;
+    const index = this.firstEndingAfter(start);
+    return index < this.starts.length && this.starts[index]! < end;
+  }
+
+  /** Adds a span that overlaps none. */
+  add(start: number, end: number): void {
+    if (start >= end) return;
+    const index = this.firstEndingAfter(start);
+    this.starts.splice(index, 0, start);
+    this.ends.splice(index, 0, end);
+  }
+}
+
 /** Quantities in an impact statement: percentages, counts, money, rates and durations. */
 export function extractMetrics(text: string, offset: number, lines: LineIndex): Metric[] {
   const metrics: Metric[] = [];
-  // The characters metrics cover: checking a match against every metric so far is quadratic in their number.
-  const taken = new Uint8Array(text.length);
-  // Plain loops: a subarray per check costs more than the check on short statements.
-  const overlaps = (start: number, end: number): boolean => {
-    for (let i = start; i < end; i++) if (taken[i] === 1) return true;
-    return false;
-  };
+  // The spans metrics cover, sorted and apart: checking a match against every metric so far is quadratic in
+  // their number, and a mask per statement (a typed array) costs more to make than most statements take to read.
+  const taken = new CoveredSpans();
   const add = (value: number, unit: string, counts: string | null, start: number, end: number): void => {
-    if (overlaps(start, end) || !Number.isFinite(value)) return;
-    for (let i = start; i < end; i++) taken[i] = 1;
+    if (taken.overlaps(start, end) || !Number.isFinite(value)) return;
+    taken.add(start, end);
     metrics.push({ value, unit, counts, text: text.slice(start, end), range: lines.range(offset + start, offset + end) });
   };
   const digits = /\d/.test(text);
