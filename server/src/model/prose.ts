@@ -37,19 +37,26 @@ function blankedSource(node: Nodes, source: string, start: number, urls: boolean
     }
   });
   if (spans.length === 0) return source;
-  // Mark what goes, then copy the kept runs whole: an array of one-character strings per block costs far more.
-  const blank = new Uint8Array(source.length);
-  for (const [from, to] of spans) blank.fill(1, Math.max(0, from - start), Math.max(0, Math.min(source.length, to - start)));
+  // Copy the kept runs whole and write each blanked run as spaces (line breaks stay): an array of
+  // one-character strings, or a mask, per block costs more than the few spans there are.
+  const local = spans
+    .map(([from, to]): [number, number] => [Math.max(0, from - start), Math.min(source.length, to - start)])
+    .filter(([from, to]) => from < to)
+    .sort((a, b) => a[0] - b[0]);
   let text = '';
   let kept = 0;
-  for (let i = 0; i < source.length; i++) {
-    if (blank[i] === 0 || isLineBreak(source.charCodeAt(i))) continue;
-    // A run of blanked characters up to a line break (kept, so lines still line up) or a kept character.
-    let end = i + 1;
-    while (end < source.length && blank[end] === 1 && !isLineBreak(source.charCodeAt(end))) end++;
-    text += source.slice(kept, i) + ' '.repeat(end - i);
-    kept = end;
-    i = end - 1;
+  for (const [spanFrom, to] of local) {
+    const from = Math.max(spanFrom, kept);
+    if (from >= to) continue;
+    text += source.slice(kept, from);
+    for (let i = from; i < to; ) {
+      let end = i;
+      while (end < to && !isLineBreak(source.charCodeAt(end))) end++;
+      text += ' '.repeat(end - i);
+      if (end < to) text += source[end]!;
+      i = end + 1;
+    }
+    kept = to;
   }
   return text + source.slice(kept);
 }
