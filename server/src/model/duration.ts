@@ -271,14 +271,20 @@ export function proseStatements(doc: ParsedMarkdown, spans: readonly SectionSpan
     // The document's title: its first heading, at level 1.
     const isTitle = block.kind === 'heading' && firstHeading && /^#\s/.test(block.text);
     if (block.kind === 'heading') firstHeading = false;
-    // Most blocks state no duration at all: find that out before reading which sections they are in.
-    const phrases = findProseDurations(block.text);
-    if (phrases.length === 0) continue;
-    const kinds = open.filter((span) => span.end > block.start).map((span) => span.section.kind);
-    if (block.kind === 'heading' && !isTitle && kinds.length > 0) continue;
-    if (kinds.some((kind) => FUTURE_KINDS.has(kind))) continue;
-    const weak = isTitle || kinds.length === 0 || kinds.some((kind) => WEAK_KINDS.has(kind));
-    for (const phrase of phrases) {
+    // Which sections the block is in, without an array per block: most blocks are read for nothing else.
+    let inSection = false;
+    let future = false;
+    let weakKind = false;
+    for (const span of open) {
+      if (span.end <= block.start) continue;
+      inSection = true;
+      future ||= FUTURE_KINDS.has(span.section.kind);
+      weakKind ||= WEAK_KINDS.has(span.section.kind);
+    }
+    if (block.kind === 'heading' && !isTitle && inSection) continue;
+    if (future) continue;
+    const weak = isTitle || !inSection || weakKind;
+    for (const phrase of findProseDurations(block.text)) {
       if (!isIncidentDuration(block.text, phrase, weak)) continue;
       const start = block.start + phrase.start;
       const end = block.start + phrase.end;

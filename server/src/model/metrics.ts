@@ -86,12 +86,16 @@ export function extractMetrics(text: string, offset: number, lines: LineIndex): 
   const digits = /\d/.test(text);
   for (const { unit, pattern, digit } of PATTERNS) {
     if (digit && !digits) continue;
-    for (const match of allMatches(text, pattern)) {
+    // A plain loop, not allMatches: these patterns are this function's own and never match empty, and a
+    // generator per pattern per statement costs more than the scan of most statements.
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
       // "all users" counts as the whole: 100%.
       const number = match[1] === undefined && match[2] === undefined ? '100' : (match[1] ?? match[2] ?? '').replace(/,(?=\d{3}\b)/g, '').replace(',', '.');
       const counts = unit === 'count' ? (match[2] ?? '').toLowerCase() : null;
       add(Number(number), unit, counts, match.index, match.index + match[0].length);
     }
+    pattern.lastIndex = 0;
   }
   for (const match of allMatches(text, WORD_COUNT)) {
     add(WORD_COUNTS[match[1]!.toLowerCase()] ?? Number.NaN, 'count', match[2]!.toLowerCase(), match.index, match.index + match[0].length);
