@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { analyze } from '../../server/src/engine/analyze.js';
 import { findTimestamps } from '../../server/src/time/timestamps.js';
 import { zoneDisagreements } from '../../server/src/model/zone-pairs.js';
+import { declaredZone } from '../../server/src/model/zone-declaration.js';
 
 // Zones and dates written in prose, as a careful reader checks them (issue #11, sections 1 and 4).
 
@@ -121,4 +122,14 @@ test('crossing midnight inside a span of days the document states is not a guess
   // Traps: a window within one day, or a span of other days, leaves the reader guessing.
   assert.equal(rollovers('Duration: April 13, 2024, 10:00 PM - 11:59 PM (UTC)'), 1);
   assert.equal(rollovers('Duration: 3 hours and a half (UTC).', '# Export overran on April 13, 2024 (as it did March 3-4)'), 1);
+});
+
+test('a "Timeline (zone)" heading declares its zone only at a line start, after any line break', () => {
+  assert.equal(declaredZone('## Timeline (UTC)\n\n10:00 deploy')?.zone, 'UTC');
+  // A lone CR ends a line too, and "#", "*" and "_" may come before the word.
+  assert.equal(declaredZone('Intro text.\r  ## **Timeline** (in PST)\r10:00 deploy')?.written, 'PST');
+  assert.equal(declaredZone('Intro\u2028_timeline_ (March 3, 2024, JST)')?.written, 'JST');
+  // Mid-sentence it is prose, not a heading; the next line's heading still counts.
+  assert.equal(declaredZone('See the timeline (UTC) below.'), null);
+  assert.equal(declaredZone('See the timeline (EST) below.\n### Timeline (CET)')?.written, 'CET');
 });

@@ -268,13 +268,22 @@ export function proseStatements(doc: ParsedMarkdown, spans: readonly SectionSpan
       open.push(span);
     }
     while (open.length > 0 && open[open.length - 1]!.end <= block.start) open.pop();
-    const kinds = open.filter((span) => span.end > block.start).map((span) => span.section.kind);
     // The document's title: its first heading, at level 1.
     const isTitle = block.kind === 'heading' && firstHeading && /^#\s/.test(block.text);
     if (block.kind === 'heading') firstHeading = false;
-    if (block.kind === 'heading' && !isTitle && kinds.length > 0) continue;
-    if (kinds.some((kind) => FUTURE_KINDS.has(kind))) continue;
-    const weak = isTitle || kinds.length === 0 || kinds.some((kind) => WEAK_KINDS.has(kind));
+    // Which sections the block is in, without an array per block: most blocks are read for nothing else.
+    let inSection = false;
+    let future = false;
+    let weakKind = false;
+    for (const span of open) {
+      if (span.end <= block.start) continue;
+      inSection = true;
+      future ||= FUTURE_KINDS.has(span.section.kind);
+      weakKind ||= WEAK_KINDS.has(span.section.kind);
+    }
+    if (block.kind === 'heading' && !isTitle && inSection) continue;
+    if (future) continue;
+    const weak = isTitle || !inSection || weakKind;
     for (const phrase of findProseDurations(block.text)) {
       if (!isIncidentDuration(block.text, phrase, weak)) continue;
       const start = block.start + phrase.start;

@@ -12,15 +12,16 @@ const MULTIPLIER = '(?:k|K|M|B|bn|thousand|million|billion|hundred)';
 
 // A number starts where none goes on: not after "1," or ",,", or every comma
 // of "1,1,1,…" would start a scan to the end of the run (quadratic).
-const PATTERNS: ReadonlyArray<{ unit: string; pattern: RegExp }> = [
-  { unit: '%', pattern: /(?<![\w.])(\d+(?:[.,]\d+)?)\s?(?:%|percent\b|per cent\b)/gi },
-  { unit: 'money', pattern: new RegExp(`(?:[$€£¥]\\s?(\\d[\\d,]*(?:\\.\\d+)?)\\s?${MULTIPLIER}?|(?<![\\w.]|[\\d,],)(\\d[\\d,]*(?:\\.\\d+)?)\\s?${MULTIPLIER}?\\s?(?:USD|EUR|GBP|dollars|euros)\\b)`, 'g') },
-  { unit: 'rate', pattern: /(?<![\w.]|[\d,],)(\d[\d,]*(?:\.\d+)?)\s?(?:[a-z]+\s)?(?:\/|per)\s?(?:s|sec|second|min|minute|h|hr|hour|day)\b/gi },
-  { unit: 'ratio', pattern: /(?<![\w.]|[\d,],)(\d[\d,]*)\s+(?:of|out of)\s+(?:the\s+)?(?:\d[\d,]*)\b/gi },
+// `digit`: every match holds a digit, so a statement without one need not be scanned.
+const PATTERNS: ReadonlyArray<{ unit: string; pattern: RegExp; digit?: true }> = [
+  { unit: '%', pattern: /(?<![\w.])(\d+(?:[.,]\d+)?)\s?(?:%|percent\b|per cent\b)/gi, digit: true },
+  { unit: 'money', pattern: new RegExp(`(?:[$€£¥]\\s?(\\d[\\d,]*(?:\\.\\d+)?)\\s?${MULTIPLIER}?|(?<![\\w.]|[\\d,],)(\\d[\\d,]*(?:\\.\\d+)?)\\s?${MULTIPLIER}?\\s?(?:USD|EUR|GBP|dollars|euros)\\b)`, 'g'), digit: true },
+  { unit: 'rate', pattern: /(?<![\w.]|[\d,],)(\d[\d,]*(?:\.\d+)?)\s?(?:[a-z]+\s)?(?:\/|per)\s?(?:s|sec|second|min|minute|h|hr|hour|day)\b/gi, digit: true },
+  { unit: 'ratio', pattern: /(?<![\w.]|[\d,],)(\d[\d,]*)\s+(?:of|out of)\s+(?:the\s+)?(?:\d[\d,]*)\b/gi, digit: true },
   // "HTTP 503 errors" names a status code, not a count of errors.
-  { unit: 'count', pattern: new RegExp(`(?<![\\w.:/-]|[\\d,],)(?<!\\b(?:HTTP|status|code|error|Error|http)\\s)(\\d[\\d,]*(?:\\.\\d+)?)\\s?${MULTIPLIER}?\\+?\\s+(?:[A-Za-z-]+\\s+){0,2}?(${COUNTED_NOUNS})\\b`, 'gi') },
+  { unit: 'count', pattern: new RegExp(`(?<![\\w.:/-]|[\\d,],)(?<!\\b(?:HTTP|status|code|error|Error|http)\\s)(\\d[\\d,]*(?:\\.\\d+)?)\\s?${MULTIPLIER}?\\+?\\s+(?:[A-Za-z-]+\\s+){0,2}?(${COUNTED_NOUNS})\\b`, 'gi'), digit: true },
   // Any counted noun: "412 samples", "80 builds stuck", "3 storefronts". Not units, versions or years.
-  { unit: 'count', pattern: /(?<![\w.:/#-]|[\d,],)(?<!\b(?:HTTP|status|code|error|Error|http|version|v)\s)(?!(?:19|20)\d\d\b)(\d[\d,]*(?:\.\d+)?)\s?(?:k|K|M|thousand|million)?\+?\s+(?:[a-z-]+\s+)?([a-z]{3,}(?:s|ies|es))\b(?<!\b(?:seconds|minutes|hours|days|weeks|months|years|times|bytes|mins|hrs|secs|ms|percent|cents|dollars|euros|versions|releases|steps|points|items|lines|bits|yes|was|has|is|this|its|us|as|gas|less|across|process|access|success|address|status|always|unless|sometimes|perhaps))/g },
+  { unit: 'count', pattern: /(?<![\w.:/#-]|[\d,],)(?<!\b(?:HTTP|status|code|error|Error|http|version|v)\s)(?!(?:19|20)\d\d\b)(\d[\d,]*(?:\.\d+)?)\s?(?:k|K|M|thousand|million)?\+?\s+(?:[a-z-]+\s+)?([a-z]{3,}(?:s|ies|es))\b(?<!\b(?:seconds|minutes|hours|days|weeks|months|years|times|bytes|mins|hrs|secs|ms|percent|cents|dollars|euros|versions|releases|steps|points|items|lines|bits|yes|was|has|is|this|its|us|as|gas|less|across|process|access|success|address|status|always|unless|sometimes|perhaps))/g, digit: true },
   // "all users", "every customer", "the entire site": the whole, which is a quantity too.
   { unit: '%', pattern: new RegExp(`\\b(?:all|every|100%\\s+of)\\s+(?:of\\s+)?(?:the\\s+|our\\s+|its\\s+)?(?:[a-z-]+\\s+)?(?:${COUNTED_NOUNS})\\b`, 'gi') },
   // "All branches and the head office", "none of our stores": the whole of anything counted, named or not.
@@ -39,28 +40,62 @@ const WORD_COUNT = new RegExp(`(?<![\\w-])(${Object.keys(WORD_COUNTS).join('|')}
 const FRACTIONS: Record<string, number> = { half: 50, 'a third': 33, 'one third': 33, 'a quarter': 25, 'one quarter': 25, 'two thirds': 67, 'three quarters': 75 };
 const FRACTION = new RegExp(`\\b(${Object.keys(FRACTIONS).join('|')})\\s+(?:of\\s+)?(?:the\\s+|our\\s+|all\\s+|its\\s+)?(?:[a-z-]+\\s+)?(?:${COUNTED_NOUNS})\\b`, 'gi');
 
+/** Spans [start, end) that do not overlap, sorted: whether a new one touches any, by binary search. */
+class CoveredSpans {
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+
+  /** The first span that ends after `at` (spans are apart, so their ends are sorted too). */
+  private firstEndingAfter(at: number): number {
+    let low = 0;
+    let high = this.ends.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.ends[mid]! > at) high = mid;
+      else low = mid + 1;
+    }
+    return low;
+  }
+
+  overlaps(start: number, end: number): boolean {
+    if (start >= end) return false;
+    const index = this.firstEndingAfter(start);
+    return index < this.starts.length && this.starts[index]! < end;
+  }
+
+  /** Adds a span that overlaps none. */
+  add(start: number, end: number): void {
+    if (start >= end) return;
+    const index = this.firstEndingAfter(start);
+    this.starts.splice(index, 0, start);
+    this.ends.splice(index, 0, end);
+  }
+}
+
 /** Quantities in an impact statement: percentages, counts, money, rates and durations. */
 export function extractMetrics(text: string, offset: number, lines: LineIndex): Metric[] {
   const metrics: Metric[] = [];
-  // The characters metrics cover: checking a match against every metric so far is quadratic in their number.
-  const taken = new Uint8Array(text.length);
-  // Plain loops: a subarray per check costs more than the check on short statements.
-  const overlaps = (start: number, end: number): boolean => {
-    for (let i = start; i < end; i++) if (taken[i] === 1) return true;
-    return false;
-  };
+  // The spans metrics cover, sorted and apart: checking a match against every metric so far is quadratic in
+  // their number, and a mask per statement (a typed array) costs more to make than most statements take to read.
+  const taken = new CoveredSpans();
   const add = (value: number, unit: string, counts: string | null, start: number, end: number): void => {
-    if (overlaps(start, end) || !Number.isFinite(value)) return;
-    for (let i = start; i < end; i++) taken[i] = 1;
+    if (taken.overlaps(start, end) || !Number.isFinite(value)) return;
+    taken.add(start, end);
     metrics.push({ value, unit, counts, text: text.slice(start, end), range: lines.range(offset + start, offset + end) });
   };
-  for (const { unit, pattern } of PATTERNS) {
-    for (const match of allMatches(text, pattern)) {
+  const digits = /\d/.test(text);
+  for (const { unit, pattern, digit } of PATTERNS) {
+    if (digit && !digits) continue;
+    // A plain loop, not allMatches: these patterns are this function's own and never match empty, and a
+    // generator per pattern per statement costs more than the scan of most statements.
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
       // "all users" counts as the whole: 100%.
       const number = match[1] === undefined && match[2] === undefined ? '100' : (match[1] ?? match[2] ?? '').replace(/,(?=\d{3}\b)/g, '').replace(',', '.');
       const counts = unit === 'count' ? (match[2] ?? '').toLowerCase() : null;
       add(Number(number), unit, counts, match.index, match.index + match[0].length);
     }
+    pattern.lastIndex = 0;
   }
   for (const match of allMatches(text, WORD_COUNT)) {
     add(WORD_COUNTS[match[1]!.toLowerCase()] ?? Number.NaN, 'count', match[2]!.toLowerCase(), match.index, match.index + match[0].length);
@@ -68,7 +103,8 @@ export function extractMetrics(text: string, offset: number, lines: LineIndex): 
   for (const match of allMatches(text, FRACTION)) {
     add(FRACTIONS[match[1]!.toLowerCase()] ?? Number.NaN, '%', null, match.index, match.index + match[0].length);
   }
-  for (const duration of findDurations(text)) {
+  // A compact duration ("2h", "PT5M") has digits too.
+  for (const duration of digits ? findDurations(text) : []) {
     add(duration.minutes, 'minutes', 'duration', duration.start, duration.end);
   }
   // "for at least five hours", "six days out of service": durations in words count too.

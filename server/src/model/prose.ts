@@ -1,4 +1,4 @@
-import type { Nodes } from 'mdast';
+import type { Nodes, Parents } from 'mdast';
 import { type ParsedMarkdown, walk, startOffset, endOffset } from './markdown.js';
 import { bareUrlSpans, mayHoldBareUrl } from './bare-urls.js';
 
@@ -9,8 +9,9 @@ export interface ProseBlock {
   kind: 'paragraph' | 'heading' | 'tableCell';
 }
 
-const BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
-const MAY_HOLD_MARKUP = /[`<[]/;
+// Code starts with "`", HTML and autolinks with "<", links and images with "["; a bare URL or address holds
+// "://", "@" or "www." (as mayHoldBareUrl tests): one scan tells the blocks that need none of the blanking.
+const MAY_NEED_BLANKING = /[`<[@]|:\/\/|www\./i;
 
 // Several rules read the prose of the same parse: compute it once per parse.
 const cache = new WeakMap<ParsedMarkdown, ProseBlock[]>();
@@ -18,11 +19,8 @@ const cache = new WeakMap<ParsedMarkdown, ProseBlock[]>();
 // did not touch (moved, but with the same source), so their prose is reused.
 const byNode = new WeakMap<Nodes, { source: string; text: string }>();
 
-/** A block's source with code, HTML and link destinations blanked (line breaks kept). */
-function blankedSource(node: Nodes, source: string, start: number): string {
-  const urls = mayHoldBareUrl(source);
-  // Code starts with "`", HTML and autolinks with "<", links and images with "[": most blocks hold none of them.
-  if (!urls && !MAY_HOLD_MARKUP.test(source)) return source;
+/** A block's source with code, HTML and link destinations blanked (line breaks kept); `urls`: it may hold a bare URL. */
+function blankedSource(node: Nodes, source: string, start: number, urls: boolean): string {
   const spans: Array<[number, number]> = [];
   walk(node, (inner: Nodes, ancestors) => {
     if (inner.type === 'inlineCode' || inner.type === 'html') spans.push([startOffset(inner), endOffset(inner)]);
@@ -39,11 +37,43 @@ function blankedSource(node: Nodes, source: string, start: number): string {
     }
   });
   if (spans.length === 0) return source;
-  const chars = source.split('');
-  for (const [from, to] of spans) {
-    for (let i = Math.max(0, from - start); i < Math.min(chars.length, to - start); i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
+  // Copy the kept runs whole and write each blanked run as spaces (line breaks stay): an array of
+  // one-character strings, or a mask, per block costs more than the few spans there are.
+  const local = spans
+    .map(([from, to]): [number, number] => [Math.max(0, from - start), Math.min(source.length, to - start)])
+    .filter(([from, to]) => from < to)
+    .sort((a, b) => a[0] - b[0]);
+  let text = '';
+  let kept = 0;
+  for (const [spanFrom, to] of local) {
+    const from = Math.max(spanFrom, kept);
+    if (from >= to) continue;
+    text += source.slice(kept, from);
+    for (let i = from; i < to; ) {
+      let end = i;
+      while (end < to && !isLineBreak(source.charCodeAt(end))) end++;
+      text += ' '.repeat(end - i);
+      if (end < to) text += source[end]!;
+      i = end + 1;
+    }
+    kept = to;
   }
-  return chars.join('');
+  return text + source.slice(kept);
+}
+
+function isLineBreak(code: number): boolean {
+  return code === 10 || code === 13;
+}
+
+/** A block's prose: its source as is when nothing in it can need blanking, else blanked (reused for a node an edit left alone). */
+function proseText(node: Nodes, source: string, start: number): string {
+  // Most blocks hold nothing to blank, and for those the test is cheaper than a memo entry.
+  if (!MAY_NEED_BLANKING.test(source)) return source;
+  const known = byNode.get(node);
+  if (known?.source === source) return known.text;
+  const text = blankedSource(node, source, start, mayHoldBareUrl(source));
+  byNode.set(node, { source, text });
+  return text;
 }
 
 /** Paragraphs, headings and table cells as source text, minus what is not prose. */
@@ -51,18 +81,29 @@ export function proseBlocks(doc: ParsedMarkdown): ProseBlock[] {
   const cached = cache.get(doc);
   if (cached) return cached;
   const blocks: ProseBlock[] = [];
-  walk(doc.root, (node) => {
-    if (!BLOCKS.has(node.type)) return;
-    const start = startOffset(node);
-    const source = doc.text.slice(start, endOffset(node));
-    let known = byNode.get(node);
-    if (known?.source !== source) {
-      known = { source, text: blankedSource(node, source, start) };
-      byNode.set(node, known);
+  // The walk of mdast-tree.ts in document order, kept here: a block ends the descent, and the
+  // containers above blocks are all that is visited, without a callback per node.
+  const parents: Parents[] = [doc.root];
+  const next: number[] = [0];
+  while (parents.length > 0) {
+    const top = parents.length - 1;
+    const index = next[top]!;
+    const node = parents[top]!.children[index];
+    if (node === undefined) {
+      parents.pop();
+      next.pop();
+      continue;
     }
-    blocks.push({ start, text: known.text, kind: node.type as ProseBlock['kind'] });
-    return false;
-  });
+    next[top] = index + 1;
+    const type = node.type;
+    if (type === 'paragraph' || type === 'heading' || type === 'tableCell') {
+      const start = startOffset(node);
+      blocks.push({ start, text: proseText(node, doc.text.slice(start, endOffset(node)), start), kind: type });
+    } else if ('children' in node) {
+      parents.push(node);
+      next.push(0);
+    }
+  }
   cache.set(doc, blocks);
   return blocks;
 }

@@ -25,6 +25,8 @@ export function indentedProse(doc: ParsedMarkdown): ReadonlyArray<{ start: numbe
   if (cached) return cached;
   const blocks: Array<{ start: number; text: string }> = [];
   walk(doc.root, (node) => {
+    // A code block stands only among blocks: the inline content of a paragraph, heading or table holds none.
+    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'table') return false;
     if (node.type !== 'code') return;
     const start = startOffset(node);
     const source = doc.text.slice(start, endOffset(node));
