@@ -157,7 +157,11 @@ const HEAD_WORDS = 10;
  * not an instruction at all). `code` says the item's source has a code span.
  */
 export function vagueness(raw: string, code = false): Vagueness | null {
-  const words = itemWords(raw);
+  return vaguenessOfWords(itemWords(raw), code);
+}
+
+/** The same, for an item's words already cleaned by `itemWords` (the rule has them at hand). */
+export function vaguenessOfWords(words: string, code = false): Vagueness | null {
   if (words === '') return null;
   const attention = ATTENTION.exec(words) ?? FREQUENCY.exec(words);
   if (attention) return { kind: ATTENTION.test(attention[0]) ? 'attention' : 'frequency', cue: attention[0] };
