@@ -93,6 +93,10 @@ const UNDER_REVIEW_CUES = ['reviewing', 'looking into', 'investigating', 'evalua
 const AS_NEEDED_CUES = ['needed', 'necessary', 'required', 'appropriate'];
 const SIGNAL_CUES = ['monitoring', 'alert', 'logging', 'dashboard'];
 const HEDGE_CUES = ['maybe', 'perhaps', 'hopefully', 'possible', 'ideally'];
+const MECHANISM_CUES = ['to ', 'by ', 'using ', 'via ', 'through a', ' when', ' if', 'such as', 'e.g.', 'for example', 'for instance', 'including', 'with a'];
+const FIX_IT_CUES = ['fix', 'solve', 'correct', 'resolve', 'address', 'handle', 'sort out'];
+const MAKEOVER_CUES = ['makeover', 'facelift', 'tune-up', 'glow-up', 'shake-up', 'revamp', 'overhaul', 'less'];
+const CLAUSE_CUES = [',', ';'];
 
 function holdsAny(lower: string, cues: readonly string[]): boolean {
   for (const cue of cues) if (lower.includes(cue)) return true;
@@ -212,8 +216,8 @@ export function vaguenessOfWords(words: string, code = false): Vagueness | null 
   const asNeeded = exact || !holdsAny(lower, AS_NEEDED_CUES) ? null : AS_NEEDED.exec(sentence);
   if (asNeeded) return { kind: 'empty', cue: asNeeded[0] };
   // Concrete: exact words, a cadence or a mechanism; or a named signal, or a second action that names something.
-  if (exact || (holdsAny(lower, CADENCE_CUES) && CADENCE.test(words)) || MECHANISM.test(words)) return null;
-  if ((holdsAny(lower, SIGNAL_CUES) && NAMED_SIGNALS.test(sentence)) || CONCRETE_CLAUSE.test(sentence)) return null;
+  if (exact || (holdsAny(lower, CADENCE_CUES) && CADENCE.test(words)) || (holdsAny(lower, MECHANISM_CUES) && MECHANISM.test(words))) return null;
+  if ((holdsAny(lower, SIGNAL_CUES) && NAMED_SIGNALS.test(sentence)) || (holdsAny(lower, CLAUSE_CUES) && CONCRETE_CLAUSE.test(sentence))) return null;
 
   const verbs = (HEAD_VERBS.exec(head)?.[1] ?? '').split(/,\s?|\s(?:and|&|or)\s/).map((verb) => verb.trim());
   // "Improve on …", "Tighten up …": the verb with or without its particle.
@@ -226,9 +230,9 @@ export function vaguenessOfWords(words: string, code = false): Vagueness | null 
   if (VAGUE_ADVERB.test(head)) return { kind: 'frequency', cue: firstWords(head) };
   if (ENSURE_STATE.test(head) || ENSURE_QUALITY.test(head) || NEVER_AGAIN.test(head)) return { kind: 'aspiration', cue: firstWords(head) };
   if (BARE_CHECK.test(head)) return { kind: 'empty', cue: firstWords(head) };
-  const empty = EMPTY_WORK.exec(head) ?? IMPROVEMENT_AREAS.exec(head) ?? FIX_IT.exec(sentence);
+  const empty = EMPTY_WORK.exec(head) ?? IMPROVEMENT_AREAS.exec(head) ?? (holdsAny(lower, FIX_IT_CUES) ? FIX_IT.exec(sentence) : null);
   if (empty) return { kind: 'empty', cue: empty[0].trim().replace(/[.!]$/, '') };
-  if ((WISH.test(head) && !TRAINING_TOPIC.test(sentence)) || MAKEOVER.test(sentence)) return { kind: 'aspiration', cue: firstWords(head) };
+  if ((WISH.test(head) && !TRAINING_TOPIC.test(sentence)) || (holdsAny(lower, MAKEOVER_CUES) && MAKEOVER.test(sentence))) return { kind: 'aspiration', cue: firstWords(head) };
   return null;
 }
 
