@@ -27,19 +27,9 @@ const PLACEHOLDER = new RegExp(
 const ANGLE = /<([a-z][\w -]{1,30})>/gi;
 const HTML_TAGS = /^(?:h[1-6]|html|head|body|meta|link|script|style|nav|section|article|header|footer|main|aside|iframe|svg|path|form|input|button|label|select|option|textarea|caption|colgroup|col|tfoot|blockquote|time|var|samp|wbr|strike|tt|big|nobr|hgroup|address|object|embed|param|track|canvas|noscript|template|slot|dialog|menu|output|progress|meter|legend|fieldset|datalist|optgroup|ruby|rt|rp|bdi|bdo|data|a|abbr|b|br|code|del|details|div|em|hr|i|img|ins|kbd|li|ol|p|pre|s|small|span|strong|sub|summary|sup|table|tbody|td|th|thead|tr|u|ul|mark|q|cite|dl|dt|dd|figure|figcaption|picture|source|video|audio|center|font)$/i;
 
-// Words one of PLACEHOLDER's matches must contain, lower-cased: most prose holds none, and skips the scan.
-const CUES = ['?', 'tb', 'todo', 'xx', '[insert', '[add', '[describe', '[enter', '[your', '[placeholder', '[fill', 'lorem ipsum', 'yyyy-mm-dd', 'hh:mm', '{{'];
-
-function mayHoldPlaceholder(text: string): boolean {
-  const lower = text.toLowerCase();
-  for (const cue of CUES) if (lower.includes(cue)) return true;
-  return false;
-}
-
 /** Where placeholders stand in a document. */
 export function findPlaceholders(text: string): Array<{ start: number; end: number; text: string }> {
   const found: Array<{ start: number; end: number; text: string }> = [];
-  if (!mayHoldPlaceholder(text)) return found;
   for (const match of allMatches(text, PLACEHOLDER)) found.push({ start: match.index, end: match.index + match[0].length, text: match[0] });
   return found.sort((a, b) => a.start - b.start);
 }

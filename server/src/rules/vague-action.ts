@@ -82,27 +82,6 @@ function worded(text: string, code: boolean): boolean {
   return code || NUMBER.test(text) || (MAYBE_IDENTIFIER.test(text) && IDENTIFIER.test(text));
 }
 
-// ---- cheap tests before the long patterns --------------------------------------------------
-// Each list holds words one of its pattern's matches must contain (written literally in the
-// pattern, lower-cased): an item with none of them cannot match, and the scan is skipped.
-const CADENCE_CUES = ['ly', 'every', 'each', 'per '];
-const ATTENTION_CUES = ['be ', 'attention', 'check', 'eye on', 'stay ', 'make ', 'try harder', 'better', 'work '];
-const FREQUENCY_CUES = ['now and then', 'once in a while', 'time to time'];
-const NO_PLAN_CUES = ['improve', 'do better', 'brainstorm'];
-const UNDER_REVIEW_CUES = ['reviewing', 'looking into', 'investigating', 'evaluating', 'considering', 'exploring', 'assessing', 'revisiting'];
-const AS_NEEDED_CUES = ['needed', 'necessary', 'required', 'appropriate'];
-const SIGNAL_CUES = ['monitoring', 'alert', 'logging', 'dashboard'];
-const HEDGE_CUES = ['maybe', 'perhaps', 'hopefully', 'possible', 'ideally'];
-const MECHANISM_CUES = ['to ', 'by ', 'using ', 'via ', 'through a', ' when', ' if', 'such as', 'e.g.', 'for example', 'for instance', 'including', 'with a'];
-const FIX_IT_CUES = ['fix', 'solve', 'correct', 'resolve', 'address', 'handle', 'sort out'];
-const MAKEOVER_CUES = ['makeover', 'facelift', 'tune-up', 'glow-up', 'shake-up', 'revamp', 'overhaul', 'less'];
-const CLAUSE_CUES = [',', ';'];
-
-function holdsAny(lower: string, cues: readonly string[]): boolean {
-  for (const cue of cues) if (lower.includes(cue)) return true;
-  return false;
-}
-
 // ---- what makes an item vague ----------------------------------------------------------------
 
 // Cues that stay vague whatever else the item says: attention asked of people, and frequencies nobody can schedule.
@@ -194,11 +173,9 @@ export function vagueness(raw: string, code = false): Vagueness | null {
 /** The same, for an item's words already cleaned by `itemWords` (the rule has them at hand). */
 export function vaguenessOfWords(words: string, code = false): Vagueness | null {
   if (words === '') return null;
-  // The case-insensitive patterns below are tried only when their cue words are there.
-  const lower = words.toLowerCase();
-  const attention = (holdsAny(lower, ATTENTION_CUES) ? ATTENTION.exec(words) : null) ?? (holdsAny(lower, FREQUENCY_CUES) ? FREQUENCY.exec(words) : null);
+  const attention = ATTENTION.exec(words) ?? FREQUENCY.exec(words);
   if (attention) return { kind: ATTENTION.test(attention[0]) ? 'attention' : 'frequency', cue: attention[0] };
-  const noPlan = (holdsAny(lower, NO_PLAN_CUES) ? NO_PLAN_YET.exec(words) : null) ?? (holdsAny(lower, UNDER_REVIEW_CUES) ? UNDER_REVIEW.exec(words) : null);
+  const noPlan = NO_PLAN_YET.exec(words) ?? UNDER_REVIEW.exec(words);
   if (noPlan) return { kind: 'hedge', cue: noPlan[0] };
   // The first sentence is the action; what follows may explain it or say how.
   const sentence = (/^[^.!?;]*(?:[.!?;](?=\s|$)|$)/.exec(words)?.[0] ?? words).trim();
@@ -213,26 +190,25 @@ export function vaguenessOfWords(words: string, code = false): Vagueness | null 
   if (thinkAbout) return { kind: 'hedge', cue: thinkAbout[1]! };
   const exact = worded(words, code);
   if (!exact && MAKE_BETTER.test(head)) return { kind: 'aspiration', cue: firstWords(head) };
-  const asNeeded = exact || !holdsAny(lower, AS_NEEDED_CUES) ? null : AS_NEEDED.exec(sentence);
+  const asNeeded = exact ? null : AS_NEEDED.exec(sentence);
   if (asNeeded) return { kind: 'empty', cue: asNeeded[0] };
   // Concrete: exact words, a cadence or a mechanism; or a named signal, or a second action that names something.
-  if (exact || (holdsAny(lower, CADENCE_CUES) && CADENCE.test(words)) || (holdsAny(lower, MECHANISM_CUES) && MECHANISM.test(words))) return null;
-  if ((holdsAny(lower, SIGNAL_CUES) && NAMED_SIGNALS.test(sentence)) || (holdsAny(lower, CLAUSE_CUES) && CONCRETE_CLAUSE.test(sentence))) return null;
+  if (exact || CADENCE.test(words) || MECHANISM.test(words) || NAMED_SIGNALS.test(sentence) || CONCRETE_CLAUSE.test(sentence)) return null;
 
   const verbs = (HEAD_VERBS.exec(head)?.[1] ?? '').split(/,\s?|\s(?:and|&|or)\s/).map((verb) => verb.trim());
   // "Improve on …", "Tighten up …": the verb with or without its particle.
   const aspiration = verbs.find((verb) => ASPIRATION_VERB.test(verb) || ASPIRATION_VERB.test(verb.replace(/\s(?:up|on|into|about|at|to)$/i, '')));
   if (aspiration && !NAMED_PIECE.test(head)) return { kind: /^monitor$/i.test(aspiration) ? 'watch' : 'aspiration', cue: firstWords(head) };
   if (MORE_OF_A_QUALITY.test(head)) return { kind: 'aspiration', cue: firstWords(head) };
-  const hedge = verbs.find((verb) => HEDGE_VERB.test(verb)) ?? (holdsAny(lower, HEDGE_CUES) ? HEDGE_WORD.exec(words)?.[0] : undefined);
+  const hedge = verbs.find((verb) => HEDGE_VERB.test(verb)) ?? HEDGE_WORD.exec(words)?.[0];
   if (hedge) return { kind: 'hedge', cue: hedge };
   if (CONTINUE.test(head)) return { kind: 'watch', cue: firstWords(head) };
   if (VAGUE_ADVERB.test(head)) return { kind: 'frequency', cue: firstWords(head) };
   if (ENSURE_STATE.test(head) || ENSURE_QUALITY.test(head) || NEVER_AGAIN.test(head)) return { kind: 'aspiration', cue: firstWords(head) };
   if (BARE_CHECK.test(head)) return { kind: 'empty', cue: firstWords(head) };
-  const empty = EMPTY_WORK.exec(head) ?? IMPROVEMENT_AREAS.exec(head) ?? (holdsAny(lower, FIX_IT_CUES) ? FIX_IT.exec(sentence) : null);
+  const empty = EMPTY_WORK.exec(head) ?? IMPROVEMENT_AREAS.exec(head) ?? FIX_IT.exec(sentence);
   if (empty) return { kind: 'empty', cue: empty[0].trim().replace(/[.!]$/, '') };
-  if ((WISH.test(head) && !TRAINING_TOPIC.test(sentence)) || (holdsAny(lower, MAKEOVER_CUES) && MAKEOVER.test(sentence))) return { kind: 'aspiration', cue: firstWords(head) };
+  if ((WISH.test(head) && !TRAINING_TOPIC.test(sentence)) || MAKEOVER.test(sentence)) return { kind: 'aspiration', cue: firstWords(head) };
   return null;
 }
 
