@@ -322,13 +322,16 @@ function readListItem(doc: ParsedMarkdown, item: ListItem, nested: boolean, item
   const own = doc.text.slice(textStart, end);
   if (nested && ATTRIBUTE.test(own)) return;
   // The item's attribute sub-bullets belong to it.
-  const attributes = item.children
-    .flatMap((child) => (child.type === 'list' ? child.children : []))
-    .map((sub) => sub.children[0])
-    .filter((first) => first?.type === 'paragraph')
-    .map((first) => doc.text.slice(startOffset(first), endOffset(first)))
-    .filter((text) => ATTRIBUTE.test(text));
-  const raw = [own, ...attributes].join('\n');
+  let raw = own;
+  for (const child of item.children) {
+    if (child.type !== 'list') continue;
+    for (const sub of child.children) {
+      const first = sub.children[0];
+      if (first?.type !== 'paragraph') continue;
+      const text = doc.text.slice(startOffset(first), endOffset(first));
+      if (ATTRIBUTE.test(text)) raw += `\n${text}`;
+    }
+  }
   const text = toString(paragraph, { includeHtml: false }).replace(/\s+/g, ' ').trim();
   if (text === '') return;
   // Struck through: the whole item, or all of it but a trailing note ("~~Add alerts~~ (done)").
@@ -379,7 +382,7 @@ function readTable(doc: ParsedMarkdown, table: Table, items: ActionItemSpan[], r
     const ticketText = ticketCell?.ticket ?? (cell(columns.ticket).replace(/^[-–—]$|^(?:n\/?a|none|tbd|todo)$/i, '') || null);
     const ownerText = cell(columns.owner).replace(/^[-–—]$|^(?:n\/?a|none|tbd|todo|\?+)$/i, '');
     const statusDone = /^(?:done|closed|complete(?:d)?|fixed|resolved|yes|shipped|deployed|implemented|✅|✔️?|\[x\])$/i.test(status);
-    const textDone = DONE_MARK.test(cell(columns.text));
+    const textDone = DONE_MARK.test(text);
     items.push({
       item: {
         text,

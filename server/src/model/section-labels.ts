@@ -1,4 +1,4 @@
-import type { Nodes } from 'mdast';
+import type { Heading, Nodes } from 'mdast';
 import type { ParsedMarkdown } from './markdown.js';
 import { startOffset, endOffset, walk } from './mdast-tree.js';
 import { eachLine } from './each-line.js';
@@ -139,8 +139,9 @@ function multiline(text: string, from: number, to: number, cr: boolean): boolean
  * top-level list item when it is only a bold or colon-ended label with the
  * item's content after it (`1. **Issue Summary**`, `- Timeline:`), and HTML
  * headings in top-level HTML blocks. Never inside code, quotes or tables.
+ * `headingText` reads a heading's words (the outline passes the ones it read).
  */
-export function findLabels(doc: ParsedMarkdown): SectionLabel[] {
+export function findLabels(doc: ParsedMarkdown, headingText: (node: Heading) => string = (node) => toString(node, { includeHtml: false })): SectionLabel[] {
   const labels: SectionLabel[] = [];
   const cr = doc.text.includes('\r');
   const readParagraph = (node: Nodes, topLevel: boolean, into: SectionLabel[], itemLabels: SectionLabel[] | null, multi?: boolean): void => {
@@ -170,7 +171,7 @@ export function findLabels(doc: ParsedMarkdown): SectionLabel[] {
   let enclosing: SectionKind | null = null;
   for (const block of doc.root.children) {
     const before = labels.length;
-    if (block.type === 'heading') enclosing = sectionKindOf(toString(block, { includeHtml: false }));
+    if (block.type === 'heading') enclosing = sectionKindOf(headingText(block));
     else if (block.type === 'paragraph') readParagraph(block, true, labels, null);
     else if (block.type === 'html') {
       const start = startOffset(block);
