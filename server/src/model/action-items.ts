@@ -224,7 +224,7 @@ function readList(doc: ParsedMarkdown, list: List, items: ActionItemSpan[], refe
       continue;
     }
     const before = items.length;
-    readListItem(doc, child, depth > 0, items, references);
+    readListItem(doc, child, depth > 0, items, references, own);
     const added = items.length > before ? items[items.length - 1]! : null;
     if (added && parent) inherit(added, parent);
     // Sub-bullets under an item written out in full (more than one sentence) detail it: the item counts once.
@@ -312,7 +312,8 @@ function referenceUrls(node: Parameters<typeof walk>[0], references: ReadonlyMap
 // A sub-bullet that only describes its parent item: "  - owner: @netops, ticket: NET-88".
 const ATTRIBUTE = /^\s*(?:\*\*|__)?(?:owners?|assignee|dri|tickets?|bug|issue|due|deadline|priority|type|status)(?:\*\*|__)?\s*[:=]/i;
 
-function readListItem(doc: ParsedMarkdown, item: ListItem, nested: boolean, items: ActionItemSpan[], references: ReadonlyMap<string, string>): void {
+/** `words`: the text of the item's first paragraph, as its list read it. */
+function readListItem(doc: ParsedMarkdown, item: ListItem, nested: boolean, items: ActionItemSpan[], references: ReadonlyMap<string, string>, words: string): void {
   const paragraph = item.children[0];
   if (paragraph?.type !== 'paragraph') return;
   const textStart = startOffset(paragraph);
@@ -332,7 +333,7 @@ function readListItem(doc: ParsedMarkdown, item: ListItem, nested: boolean, item
       if (ATTRIBUTE.test(text)) raw += `\n${text}`;
     }
   }
-  const text = toString(paragraph, { includeHtml: false }).replace(/\s+/g, ' ').trim();
+  const text = words.replace(/\s+/g, ' ').trim();
   if (text === '') return;
   // Struck through: the whole item, or all of it but a trailing note ("~~Add alerts~~ (done)").
   const struck = paragraph.children[0]?.type === 'delete' && paragraph.children.slice(1).every((child) => child.type === 'text' && /^[\s.,;:()\w-]{0,40}$/.test(child.value));
