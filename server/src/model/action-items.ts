@@ -239,8 +239,11 @@ function isLabel(doc: ParsedMarkdown, paragraph: Paragraph, text: string): boole
   return GROUP_LABEL.test(raw) || (/:\s*-?$/.test(text) && text.split(/\s+/).length <= 6);
 }
 
+// Three words or more: what a part of the text needs to count as a sentence (tested, not split into words).
+const THREE_WORDS = /^\s*\S+\s+\S+\s+\S/;
+
 function sentences(text: string): number {
-  return text.split(/[.!?](?:\s+|$)/).filter((part) => part.trim().split(/\s+/).length >= 3).length;
+  return text.split(/[.!?](?:\s+|$)/).filter((part) => THREE_WORDS.test(part)).length;
 }
 
 /** A sub-item is part of its parent's work: it has the parent's owner, ticket and done state unless it says otherwise. */
