@@ -224,7 +224,7 @@ function readList(doc: ParsedMarkdown, list: List, items: ActionItemSpan[], refe
       continue;
     }
     const before = items.length;
-    readListItem(doc, child, depth > 0, items, references);
+    readListItem(doc, child, depth > 0, items, references, own);
     const added = items.length > before ? items[items.length - 1]! : null;
     if (added && parent) inherit(added, parent);
     // Sub-bullets under an item written out in full (more than one sentence) detail it: the item counts once.
@@ -239,8 +239,11 @@ function isLabel(doc: ParsedMarkdown, paragraph: Paragraph, text: string): boole
   return GROUP_LABEL.test(raw) || (/:\s*-?$/.test(text) && text.split(/\s+/).length <= 6);
 }
 
+// Three words or more: what a part of the text needs to count as a sentence (tested, not split into words).
+const THREE_WORDS = /^\s*\S+\s+\S+\s+\S/;
+
 function sentences(text: string): number {
-  return text.split(/[.!?](?:\s+|$)/).filter((part) => part.trim().split(/\s+/).length >= 3).length;
+  return text.split(/[.!?](?:\s+|$)/).filter((part) => THREE_WORDS.test(part)).length;
 }
 
 /** A sub-item is part of its parent's work: it has the parent's owner, ticket and done state unless it says otherwise. */
@@ -312,7 +315,8 @@ function referenceUrls(node: Parameters<typeof walk>[0], references: ReadonlyMap
 // A sub-bullet that only describes its parent item: "  - owner: @netops, ticket: NET-88".
 const ATTRIBUTE = /^\s*(?:\*\*|__)?(?:owners?|assignee|dri|tickets?|bug|issue|due|deadline|priority|type|status)(?:\*\*|__)?\s*[:=]/i;
 
-function readListItem(doc: ParsedMarkdown, item: ListItem, nested: boolean, items: ActionItemSpan[], references: ReadonlyMap<string, string>): void {
+/** `words`: the text of the item's first paragraph, as its list read it. */
+function readListItem(doc: ParsedMarkdown, item: ListItem, nested: boolean, items: ActionItemSpan[], references: ReadonlyMap<string, string>, words: string): void {
   const paragraph = item.children[0];
   if (paragraph?.type !== 'paragraph') return;
   const textStart = startOffset(paragraph);
@@ -322,14 +326,17 @@ function readListItem(doc: ParsedMarkdown, item: ListItem, nested: boolean, item
   const own = doc.text.slice(textStart, end);
   if (nested && ATTRIBUTE.test(own)) return;
   // The item's attribute sub-bullets belong to it.
-  const attributes = item.children
-    .flatMap((child) => (child.type === 'list' ? child.children : []))
-    .map((sub) => sub.children[0])
-    .filter((first) => first?.type === 'paragraph')
-    .map((first) => doc.text.slice(startOffset(first), endOffset(first)))
-    .filter((text) => ATTRIBUTE.test(text));
-  const raw = [own, ...attributes].join('\n');
-  const text = toString(paragraph, { includeHtml: false }).replace(/\s+/g, ' ').trim();
+  let raw = own;
+  for (const child of item.children) {
+    if (child.type !== 'list') continue;
+    for (const sub of child.children) {
+      const first = sub.children[0];
+      if (first?.type !== 'paragraph') continue;
+      const text = doc.text.slice(startOffset(first), endOffset(first));
+      if (ATTRIBUTE.test(text)) raw += `\n${text}`;
+    }
+  }
+  const text = words.replace(/\s+/g, ' ').trim();
   if (text === '') return;
   // Struck through: the whole item, or all of it but a trailing note ("~~Add alerts~~ (done)").
   const struck = paragraph.children[0]?.type === 'delete' && paragraph.children.slice(1).every((child) => child.type === 'text' && /^[\s.,;:()\w-]{0,40}$/.test(child.value));
@@ -379,7 +386,7 @@ function readTable(doc: ParsedMarkdown, table: Table, items: ActionItemSpan[], r
     const ticketText = ticketCell?.ticket ?? (cell(columns.ticket).replace(/^[-–—]$|^(?:n\/?a|none|tbd|todo)$/i, '') || null);
     const ownerText = cell(columns.owner).replace(/^[-–—]$|^(?:n\/?a|none|tbd|todo|\?+)$/i, '');
     const statusDone = /^(?:done|closed|complete(?:d)?|fixed|resolved|yes|shipped|deployed|implemented|✅|✔️?|\[x\])$/i.test(status);
-    const textDone = DONE_MARK.test(cell(columns.text));
+    const textDone = DONE_MARK.test(text);
     items.push({
       item: {
         text,

@@ -37,6 +37,7 @@ function forms(verb: string): string[] {
 }
 
 const words = (text: string): string[] => text.toLowerCase().match(/[a-z0-9][\w'-]*/g) ?? [];
+const FIRST_WORD = /[a-z0-9][\w'-]*/;
 
 // Every past and -ing form of the repairs: the only words an item is ever looked up by.
 const REPAIR_FORMS: ReadonlySet<string> = new Set([...REPAIRS].flatMap(forms));
@@ -68,7 +69,11 @@ export function pastWords(doc: ParsedMarkdown, spans: readonly SectionSpan[]): P
  * `readPast` is asked for only when the item is such a repair: most items are not, and most documents need no index.
  */
 export function doneInText(item: string, readPast: () => PastWords): boolean {
-  const all = words(item.replace(/^[^:]{1,40}:\s+/, ''));
+  const own = item.replace(/^[^:]{1,40}:\s+/, '');
+  // Most items open with no repair verb: their first word says so before all of them are read.
+  const first = FIRST_WORD.exec(own.toLowerCase());
+  if (!first || !REPAIRS.has(first[0])) return false;
+  const all = words(own);
   const [verb, ...rest] = all;
   if (!verb || !REPAIRS.has(verb) || all.length > 12) return false;
   const object: string[] = [];

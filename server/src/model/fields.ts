@@ -1,6 +1,6 @@
 import type { ListItem, Paragraph } from 'mdast';
 import { type ParsedMarkdown, walk, startOffset, endOffset } from './markdown.js';
-import { splitLines } from './positions.js';
+import { eachLine } from './each-line.js';
 
 /** A labelled value: `**Duration**: …`, `Duration: …`, `- **Impact**:` with nested bullets, or front matter. */
 export interface Field {
@@ -54,33 +54,31 @@ export function collectFields(doc: ParsedMarkdown): Field[] {
     if (node.type !== 'paragraph') return;
     const parent = ancestors[ancestors.length - 1];
     const inListItem = parent?.type === 'listItem' && parent.children[0] === node;
-    fields.push(...paragraphFields(doc, node, inListItem ? parent : null));
+    paragraphFields(doc, node, inListItem ? parent : null, fields);
     return false;
   });
   return fields;
 }
 
-function paragraphFields(doc: ParsedMarkdown, paragraph: Paragraph, item: ListItem | null): Field[] {
-  const found: Field[] = [];
+function paragraphFields(doc: ParsedMarkdown, paragraph: Paragraph, item: ListItem | null, found: Field[]): void {
   const start = startOffset(paragraph);
-  for (const { text: line, start: lineStart } of splitLines(doc.text.slice(start, endOffset(paragraph)))) {
-    const match = matchField(line);
-    if (match) {
-      const valueStart = start + lineStart + match.labelLength;
-      // A list item's field owns the item's nested content (the seed's Impact bullets).
-      const isWholeItem = item !== null && lineStart === 0;
-      const end = isWholeItem ? endOffset(item) : start + lineStart + line.length;
-      found.push({
-        key: match.key.toLowerCase(),
-        label: match.key,
-        value: doc.text.slice(valueStart, end).trim(),
-        start: isWholeItem ? startOffset(item) : start + lineStart,
-        end,
-        valueStart,
-        valueEnd: end,
-        shape: isWholeItem ? 'list' : 'line',
-      });
-    }
-  }
-  return found;
+  eachLine(doc.text, start, endOffset(paragraph), (from, to) => {
+    const match = matchField(doc.text.slice(from, to));
+    if (!match) return;
+    const lineStart = from - start;
+    const valueStart = from + match.labelLength;
+    // A list item's field owns the item's nested content (the seed's Impact bullets).
+    const isWholeItem = item !== null && lineStart === 0;
+    const end = isWholeItem ? endOffset(item) : to;
+    found.push({
+      key: match.key.toLowerCase(),
+      label: match.key,
+      value: doc.text.slice(valueStart, end).trim(),
+      start: isWholeItem ? startOffset(item) : from,
+      end,
+      valueStart,
+      valueEnd: end,
+      shape: isWholeItem ? 'list' : 'line',
+    });
+  });
 }

@@ -9,8 +9,16 @@ const STATUS: ReadonlyArray<readonly [NonNullable<Metadata['status']>, RegExp]> 
   ['closed', /^closed\b|^complete(?:d)?\b|^done\b/i],
 ];
 
-function fieldValue(fields: readonly Field[], pattern: RegExp): string | null {
-  return fields.find((field) => pattern.test(field.key))?.value.replace(/[*_`]/g, '').trim() || null;
+// The keys each value is read from (field keys are lower-cased labels).
+const SEVERITY_KEYS = new Set(['severity', 'sev', 'sev level', 'severity level', 'incident severity', 'priority']);
+const STATUS_KEYS = new Set(['status', 'state', 'document status', 'postmortem status']);
+const OWNER_KEYS = new Set(['owner', 'owners', 'incident owner', 'postmortem owner', 'dri', 'incident commander', 'ic']);
+const AUTHOR_KEYS = new Set(['author', 'authors', 'written by', 'prepared by']);
+const DATE_KEYS = new Set(['date', 'incident date', 'date of incident', 'occurred', 'when']);
+const PUBLISHED_KEYS = new Set(['published', 'publication date', 'date published', 'last updated', 'updated']);
+
+function fieldValue(fields: readonly Field[], keys: ReadonlySet<string>): string | null {
+  return fields.find((field) => keys.has(field.key))?.value.replace(/[*_`]/g, '').trim() || null;
 }
 
 function people(value: string | null): string[] {
@@ -29,14 +37,14 @@ function isoDate(value: string | null): string | null {
 
 /** Severity, status, owners, authors and dates from fields and front matter. */
 export function readMetadata(fields: readonly Field[], text: string): Metadata {
-  const statusText = fieldValue(fields, /^(?:status|state|document status|postmortem status)$/);
+  const statusText = fieldValue(fields, STATUS_KEYS);
   return {
-    severity: fieldValue(fields, /^(?:severity|sev|sev level|severity level|incident severity|priority)$/),
+    severity: fieldValue(fields, SEVERITY_KEYS),
     status: statusText ? (STATUS.find(([, pattern]) => pattern.test(statusText))?.[0] ?? null) : null,
-    owners: people(fieldValue(fields, /^(?:owners?|incident owner|postmortem owner|dri|incident commander|ic)$/)),
-    authors: people(fieldValue(fields, /^(?:authors?|written by|prepared by)$/)),
-    incidentDate: isoDate(fieldValue(fields, /^(?:date|incident date|date of incident|occurred|when)$/)),
-    publishedDate: isoDate(fieldValue(fields, /^(?:published|publication date|date published|last updated|updated)$/)),
+    owners: people(fieldValue(fields, OWNER_KEYS)),
+    authors: people(fieldValue(fields, AUTHOR_KEYS)),
+    incidentDate: isoDate(fieldValue(fields, DATE_KEYS)),
+    publishedDate: isoDate(fieldValue(fields, PUBLISHED_KEYS)),
     newestFirst: /\b(?:newest|latest|most recent) (?:entries |events )?first\b|\breverse chronological\b/i.test(text),
   };
 }

@@ -36,15 +36,18 @@ export function normalizeHeading(heading: string): string {
 const normalized = new RecentMemo<string>(2_000, 200);
 const kinds = new RecentMemo<SectionKind>(2_000, 200);
 
+// Characters the replacements below look for; a heading with none of them skips that replacement.
+const MAYBE_DECORATION = /[^\x00-\u200c]/;
+const MAYBE_UNUSUAL_SPACE = /[^\S ]| {2}|^ | $/;
+
 function normalize(heading: string): string {
-  return heading
-    .toLowerCase()
-    .replace(DECORATION, '')
-    .replace(/^[\s#]*(?:(?:\d+(?:\.\d+)*[.)]?|[ivx]+[.)]|step \d+[.:]?)\s+)?/, '')
-    .replace(/(\w)[([]/g, '$1 ')
-    .replace(/[()[\]*_`:?!]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  let text = heading.toLowerCase();
+  if (MAYBE_DECORATION.test(text)) text = text.replace(DECORATION, '');
+  text = text.replace(/^[\s#]*(?:(?:\d+(?:\.\d+)*[.)]?|[ivx]+[.)]|step \d+[.:]?)\s+)?/, '');
+  if (text.includes('(') || text.includes('[')) text = text.replace(/(\w)[([]/g, '$1 ');
+  text = text.replace(/[()[\]*_`:?!]/g, '');
+  // Single spaces between words stay as they are: only other or doubled whitespace is collapsed (and the ends trimmed).
+  return MAYBE_UNUSUAL_SPACE.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
 }
 
 export function sectionKindOf(heading: string): SectionKind {

@@ -1,7 +1,7 @@
-import type { Nodes } from 'mdast';
+import type { Heading, Nodes } from 'mdast';
 import type { ParsedMarkdown } from './markdown.js';
 import { startOffset, endOffset, walk } from './mdast-tree.js';
-import { splitLines } from './positions.js';
+import { eachLine } from './each-line.js';
 import { toString } from 'mdast-util-to-string';
 import { normalizeHeading, sectionKindOf } from './section-kinds.js';
 import type { SectionKind } from './schema.js';
@@ -34,6 +34,7 @@ const HTML_HEADING = /^ {0,3}<h([1-6])(?:\s[^<>]*)?>(.*?)<\/h\1>\s*$/i;
 const ENTRY_START = /^\W*(?:\d{1,2}[:.]\d{2}|\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2})/;
 // The phrases the seed's genre writes as labels, whatever their case.
 const STRONG = /^(?:issue summary|incident summary|executive summary|summary|timelines?|(?:incident |detailed )?timeline of events|root causes?(?: analysis)?|root causes? (?:and|&) resolution|corrective (?:and|&) prevent\w* (?:measures|actions)|preventi?ve measures|corrective (?:measures|actions)|action items|lessons learned|impact|resolution|conclusion|next steps|future improvements)$/;
+const WHITESPACE = /\s/;
 // Small words a Title Case heading leaves lower-case.
 const SMALL_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to', 'vs', 'with', '&', '/', 'we', 'it', 'did', 'this', 'was', 'is']);
 
@@ -138,27 +139,31 @@ function multiline(text: string, from: number, to: number, cr: boolean): boolean
  * top-level list item when it is only a bold or colon-ended label with the
  * item's content after it (`1. **Issue Summary**`, `- Timeline:`), and HTML
  * headings in top-level HTML blocks. Never inside code, quotes or tables.
+ * `headingText` reads a heading's words (the outline passes the ones it read).
  */
-export function findLabels(doc: ParsedMarkdown): SectionLabel[] {
+export function findLabels(doc: ParsedMarkdown, headingText: (node: Heading) => string = (node) => toString(node, { includeHtml: false })): SectionLabel[] {
   const labels: SectionLabel[] = [];
   const cr = doc.text.includes('\r');
   const readParagraph = (node: Nodes, topLevel: boolean, into: SectionLabel[], itemLabels: SectionLabel[] | null, multi?: boolean): void => {
     const start = startOffset(node);
     // A list item's one-line paragraph has no line after its first to read.
     if (!topLevel && !itemLabels && !(multi ?? multiline(doc.text, start, endOffset(node), cr))) return;
-    const lines = splitLines(doc.text.slice(start, endOffset(node)));
-    lines.forEach((line, index) => {
+    const end = endOffset(node);
+    // A top-level paragraph of one line may be a label alone on its line.
+    const oneLine = topLevel && !multiline(doc.text, start, end, cr);
+    eachLine(doc.text, start, end, (from, to, index) => {
       if (!topLevel && index === 0) {
         if (itemLabels) {
-          const label = readLabel(line.text, start + line.start, false);
+          const line = doc.text.slice(from, to);
+          const label = readLabel(line, from, false);
           // A bold or colon-ended label only: "1. Summary" in a list of contents is not a heading.
-          if (label && label.form !== 'hashes' && (label.form === 'bold' || /[:\-–—>]\s*(?:\*\*|__)?\s*$/.test(line.text))) itemLabels.push(label);
+          if (label && label.form !== 'hashes' && (label.form === 'bold' || /[:\-–—>]\s*(?:\*\*|__)?\s*$/.test(line))) itemLabels.push(label);
         }
         return;
       }
       // Inside a list item only a line at the margin, after the item's first, can be a heading.
-      if (!topLevel && /^\s/.test(line.text)) return;
-      const label = readLabel(line.text, start + line.start, topLevel && lines.length === 1);
+      if (!topLevel && from < to && WHITESPACE.test(doc.text[from]!)) return;
+      const label = readLabel(doc.text.slice(from, to), from, oneLine);
       if (label) into.push(label);
     });
   };
@@ -166,14 +171,14 @@ export function findLabels(doc: ParsedMarkdown): SectionLabel[] {
   let enclosing: SectionKind | null = null;
   for (const block of doc.root.children) {
     const before = labels.length;
-    if (block.type === 'heading') enclosing = sectionKindOf(toString(block, { includeHtml: false }));
+    if (block.type === 'heading') enclosing = sectionKindOf(headingText(block));
     else if (block.type === 'paragraph') readParagraph(block, true, labels, null);
     else if (block.type === 'html') {
       const start = startOffset(block);
-      for (const line of splitLines(doc.text.slice(start, endOffset(block)))) {
-        const label = readHtmlHeading(line.text, start + line.start);
+      eachLine(doc.text, start, endOffset(block), (from, to) => {
+        const label = readHtmlHeading(doc.text.slice(from, to), from);
         if (label) labels.push(label);
-      }
+      });
     } else if (block.type === 'list') {
       const itemLabels: SectionLabel[] = [];
       walk(block, (node, ancestors) => {

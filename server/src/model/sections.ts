@@ -61,7 +61,7 @@ function holdsEntries(text: string, from: number, to: number): boolean {
  * another kind (its items end there), at the hashes' level for `###Timeline`.
  * Phase labels inside a timeline whose text holds entries stay its sub-labels.
  */
-function placeLabels(doc: ParsedMarkdown, headings: readonly Heading[], titleNode: Heading | null, labels: readonly SectionLabel[]): Mark[] {
+function placeLabels(doc: ParsedMarkdown, headings: readonly Heading[], titleNode: Heading | null, labels: readonly SectionLabel[], textOf: (node: Heading) => string): Mark[] {
   const marks: Mark[] = [];
   const all = [...headings.map((node) => ({ start: startOffset(node), node, label: null })), ...labels.map((label) => ({ start: label.start, node: null, label }))].sort((a, b) => a.start - b.start);
   let enclosing: Mark | null = null;
@@ -78,7 +78,7 @@ function placeLabels(doc: ParsedMarkdown, headings: readonly Heading[], titleNod
   all.forEach((entry, index) => {
     if (entry.node) {
       if (entry.node === titleNode) return;
-      const heading = toString(entry.node, { includeHtml: false }).trim();
+      const heading = textOf(entry.node).trim();
       const timeline = openTimeline;
       if (timeline && entry.node.depth <= timeline.level && ENTRY_HEADING.test(heading)) {
         // "## 10:05 UTC" or "## March 3" under "## Timeline": an entry or a day of the timeline, not the timeline's end.
@@ -129,13 +129,20 @@ function placeLabels(doc: ParsedMarkdown, headings: readonly Heading[], titleNod
  */
 export function readOutline(doc: ParsedMarkdown): Outline {
   const headings = doc.root.children.filter((node): node is Heading => node.type === 'heading');
+  // Each heading's words are read once, for the title, the labels between headings and the outline.
+  const texts = new Map<Heading, string>();
+  const textOf = (node: Heading): string => {
+    let text = texts.get(node);
+    if (text === undefined) texts.set(node, (text = toString(node, { includeHtml: false })));
+    return text;
+  };
   const firstContent = doc.root.children.find((node) => node.type !== 'yaml' && node.type !== 'html');
   // "# Summary:" first, with more "#" sections after it, is a section: the document has no title heading.
-  const titleNode = firstContent?.type === 'heading' && firstContent.depth === 1 && !namesASection(firstContent) ? firstContent : null;
+  const titleNode = firstContent?.type === 'heading' && firstContent.depth === 1 && !namesASection(textOf(firstContent)) ? firstContent : null;
   const frontTitle = doc.frontMatter?.['title'];
-  const title = titleNode ? toString(titleNode, { includeHtml: false }).trim() : typeof frontTitle === 'string' ? frontTitle : null;
+  const title = titleNode ? textOf(titleNode).trim() : typeof frontTitle === 'string' ? frontTitle : null;
 
-  const marks = placeLabels(doc, headings, titleNode, findLabels(doc));
+  const marks = placeLabels(doc, headings, titleNode, findLabels(doc, textOf), textOf);
   // Each section ends where the next one of the same or a higher level starts: one pass with a stack.
   const nextOf = new Map<Mark, Mark>();
   const open: Mark[] = [];
@@ -166,8 +173,7 @@ export function readOutline(doc: ParsedMarkdown): Outline {
 }
 
 /** A heading of a few words that names a section ("Summary:", "Issue Summary"), not an incident. */
-function namesASection(heading: Heading): boolean {
-  const text = toString(heading, { includeHtml: false });
+function namesASection(text: string): boolean {
   return sectionKindOf(text) !== 'other' && text.trim().split(/\s+/).length <= 3 && !/postmortem|post-mortem|incident report|outage/i.test(text);
 }
 

@@ -3,6 +3,7 @@ import { allMatches } from '../time/all-matches.js';
 const NOT_TICKETS = /^(?:SEV|UTF|UTC|GMT|ISO|RFC|TLS|SSL|HTTP|HTTPS|IPV|SHA|MD|AES|PCI|SOC|P|X|Q|H|T|CVE|ARM|X86|WIN|GPT|COVID|PT|ET|CT|MT)-\d+$/;
 
 const TICKET_ID = /\b[A-Z][A-Z0-9]{1,9}-\d+\b/g;
+const DASH_DIGIT = /-\d/;
 
 export function isTicketId(text: string): boolean {
   return /^[A-Z][A-Z0-9]{1,9}-\d+$/.test(text) && !NOT_TICKETS.test(text);
@@ -10,5 +11,9 @@ export function isTicketId(text: string): boolean {
 
 /** Ticket ids in a text, with their offsets. */
 export function findTicketIds(text: string): Array<{ start: number; text: string }> {
-  return [...allMatches(text, TICKET_ID)].filter((match) => isTicketId(match[0])).map((match) => ({ start: match.index, text: match[0] }));
+  const found: Array<{ start: number; text: string }> = [];
+  // Every id holds a dash before a digit: most texts have none, and are not scanned.
+  if (!DASH_DIGIT.test(text)) return found;
+  for (const match of allMatches(text, TICKET_ID)) if (isTicketId(match[0])) found.push({ start: match.index, text: match[0] });
+  return found;
 }

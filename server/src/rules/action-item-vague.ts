@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import type { Rule } from './types.js';
 import { openActionItems } from './action-items.js';
-import { itemWords, vagueness, vaguenessMessage } from './vague-action.js';
+import { itemWords, vaguenessOfWords, vaguenessMessage } from './vague-action.js';
 
 const Options = z.object({
   /** Verbs that, leading a short item, say nothing specific. */
@@ -12,20 +12,34 @@ const Options = z.object({
   maxWords: z.number().int().min(1).default(5),
 });
 
+type Options = z.infer<typeof Options>;
+
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const CODE_SPAN = /`[^`\n]+`/;
 
 // The two patterns of a set of options, built once: compiling them on every analysis cost more than using them.
 const compiled = new Map<string, { leading: RegExp; anywhere: RegExp }>();
-function patterns(verbs: readonly string[], phrases: readonly string[]): { leading: RegExp; anywhere: RegExp } {
+// The same options object comes back on every analysis (the defaults, a config read once): skip serialising it.
+const byOptions = new WeakMap<object, { leading: RegExp; anywhere: RegExp }>();
+function patterns(options: Options): { leading: RegExp; anywhere: RegExp } {
+  let found = byOptions.get(options);
+  if (found) return found;
+  const { vagueVerbs: verbs, vaguePhrases: phrases } = options;
   const key = JSON.stringify([verbs, phrases]);
-  let found = compiled.get(key);
+  found = compiled.get(key);
   if (!found) {
     if (compiled.size >= 16) compiled.clear();
     found = { leading: new RegExp(`^(?:${verbs.map(escape).join('|')})\\b`, 'i'), anywhere: new RegExp(`\\b(?:${phrases.map(escape).join('|')})\\b`, 'i') };
     compiled.set(key, found);
   }
+  byOptions.set(options, found);
   return found;
+}
+
+/** Whether the item's source has a code span (its text has lost them); most items hold no backtick at all. */
+function hasCodeSpan(text: string, from: number, to: number): boolean {
+  const tick = text.indexOf('`', from);
+  return tick !== -1 && tick < to && CODE_SPAN.test(text.slice(tick, to));
 }
 
 /**
@@ -33,22 +47,21 @@ function patterns(verbs: readonly string[], phrases: readonly string[]): { leadi
  * 90% used" can. The configured verbs and phrases always count; beyond them the
  * item is read by meaning (vague-action.ts).
  */
-export const actionItemVague: Rule<z.infer<typeof Options>> = {
+export const actionItemVague: Rule<Options> = {
   id: 'action-item-vague',
   description: 'An action item is too vague to act on ("improve monitoring", "be more careful").',
   defaultSeverity: 'warning',
   options: Options,
   check(context, options) {
-    const { leading, anywhere } = patterns(options.vagueVerbs, options.vaguePhrases);
+    const { leading, anywhere } = patterns(options);
     return openActionItems(context).flatMap((span) => {
       // The item's words alone: owners, tickets, titles and the dashes between them are not what makes it vague.
       const text = itemWords(span.item.text);
-      const words = text.split(/\s+/).filter(Boolean).length;
       const phrase = anywhere.exec(text);
       // Code spans are gone from the item's text; its source still has them.
-      const source = span.shape === 'list' ? context.doc.text.slice(span.textStart, Math.min(span.end, span.textStart + 2000)) : span.item.text;
-      const meaning = phrase ? null : vagueness(span.item.text, CODE_SPAN.test(source));
-      if (!phrase && !meaning && !(leading.test(text) && words <= options.maxWords)) return [];
+      const code = phrase ? false : span.shape === 'list' ? hasCodeSpan(context.doc.text, span.textStart, Math.min(span.end, span.textStart + 2000)) : CODE_SPAN.test(span.item.text);
+      const meaning = phrase ? null : vaguenessOfWords(text, code);
+      if (!phrase && !meaning && !(leading.test(text) && text.split(/\s+/).filter(Boolean).length <= options.maxWords)) return [];
       return [
         {
           message: phrase

@@ -11,7 +11,7 @@ import { allMatches } from '../time/all-matches.js';
 const NOVICE =
   /\b(?:junior (?:[a-z-]+ )?(?:engineers?|developers?|devs?|admins?|sysadmins?|employees?|members?|staff|operators?)|inexperienced (?:[a-z-]+ )?(?:engineers?|developers?|devs?|admins?|employees?|members?|staff|colleagues?|operators?)|new (?:engineers?|developers?|employees?|team members?|admins?|joiners?|colleagues?|operators?)|interns?|trainees?|newbies?|rookies?|new hires?|apprentices?|juniors?)\b/gi;
 // Each of those holds one of these words: a cheap test that most blocks fail.
-const ANY_NOVICE = /junior|inexperienced|new |intern|trainee|newbie|rookie|apprentice/i;
+export const ANY_NOVICE = /junior|inexperienced|new |intern|trainee|newbie|rookie|apprentice/i;
 
 // The cause named before the person, in the same sentence: "caused by the deletion of the database by a new intern".
 const CAUSE_BEFORE = /\b(?:caused by|due to|because of|the (?:root )?cause (?:was|is)|the (?:problem|issue|culprit|mistake|error) (?:was|is)|(?:fault|mistake|error) (?:of|by)|blamed? on)\b/i;

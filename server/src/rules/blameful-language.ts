@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import type { Rule, RuleReport } from './types.js';
 import { proseBlocks } from '../model/prose.js';
-import { blamedPeople, inEnumeration } from './blame-on-person.js';
+import { ANY_NOVICE, blamedPeople, inEnumeration } from './blame-on-person.js';
 import { indentedProse } from './indented-prose.js';
 import { RecentMemo } from '../time/recent-memo.js';
 import { allMatches } from '../time/all-matches.js';
@@ -23,6 +23,7 @@ const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\
 const list = (words: readonly string[]): string => words.map(escape).sort((a, b) => b.length - a.length).join('|');
 
 type Found = ReadonlyArray<readonly [from: number, to: number, message: string]>;
+const NOTHING: Found = [];
 
 // Compiled patterns per set of options, and what they found per block of text:
 // after an edit only the blocks that changed are read again.
@@ -67,7 +68,10 @@ function compile(options: z.infer<typeof Options>): (text: string) => Found {
   // Every phrase of the four lists, and "!!!", unbounded: most blocks hold none of them, and one scan says so
   // instead of five (a superset: each pattern below matches only where one of these does).
   const anyPhrase = new RegExp(`${list([...options.blamePhrases, ...options.animatedWords, ...options.counterfactuals, ...options.alwaysCounterfactual])}|!!!`, 'i');
+  // And those with the words a blamed person is named by (blamedPeople's own first test): one scan for both.
+  const anything = new RegExp(`${anyPhrase.source}|${ANY_NOVICE.source}`, 'i');
   return (text) => {
+    if (!anything.test(text)) return NOTHING;
     const found: Array<readonly [number, number, string]> = [];
     const report = (from: number, to: number, message: string): void => {
       found.push([from, to, message]);

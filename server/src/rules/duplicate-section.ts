@@ -15,16 +15,17 @@ export const duplicateSection: Rule = {
       // Label lines repeat for good reasons (one "Timeline:" per incident in a document that holds several).
       if (section.form !== undefined && section.form !== 'heading') continue;
       parents.length = Math.max(0, section.level - 1);
-      const key = `${parents.join('/')}|${section.level}|${normalizeHeading(section.heading)}`;
+      const words = normalizeHeading(section.heading);
+      const key = `${parents.join('/')}|${section.level}|${words}`;
       const first = seen.get(key);
-      if (first && normalizeHeading(section.heading) !== '') {
+      if (first && words !== '') {
         reports.push({
           message: `"${section.heading}" appears twice; merge the two sections so readers find everything in one place.`,
           range: section.headingRange,
           related: [{ range: first.headingRange, message: 'The first one.' }],
         });
       } else seen.set(key, section);
-      parents[section.level - 1] = normalizeHeading(section.heading);
+      parents[section.level - 1] = words;
     }
     return reports;
   },

@@ -48,9 +48,10 @@ export function placeholdersIn(context: RuleContext): Placeholder[] {
 }
 
 function findAllPlaceholders(context: RuleContext): Placeholder[] {
-  const found = proseBlocks(context.doc).flatMap((block) => findPlaceholders(block.text).map((hit) => ({ ...hit, start: block.start + hit.start, end: block.start + hit.end })));
-  // "<owner>" parses as inline HTML, which prose blocks blank out: look at the HTML nodes themselves.
-  walk(context.doc.root, (node) => {
+  const found: Placeholder[] = [];
+  for (const block of proseBlocks(context.doc)) for (const hit of findPlaceholders(block.text)) found.push({ ...hit, start: block.start + hit.start, end: block.start + hit.end });
+  // "<owner>" parses as inline HTML, which prose blocks blank out: look at the HTML nodes themselves (each starts with "<").
+  if (context.doc.text.includes('<')) walk(context.doc.root, (node) => {
     if (node.type !== 'html') return;
     for (const match of allMatches(node.value, ANGLE)) {
       if (HTML_TAGS.test(match[1]!.trim().split(' ')[0]!)) continue;

@@ -28,6 +28,9 @@ const MAX_CHARS = 600;
 const URLS = /\bhttps?:\/\/\S+/g;
 const BOOKKEEPING = /\((?:owner|owners|assignee|ticket|due)\s*:[^()]{0,80}\)|(?<![\w.])@[\w.-]+|\b[A-Z][A-Z0-9]+-\d+\b|(?<![\w&])#\d+\b/gi;
 const EMPHASIS = /\*+|(?<!\w)__|__(?!\w)|~~/g;
+// What each of those needs: "(", "@" or "#", or a dash before a digit (a ticket key); "*", "_" or "~".
+const MAYBE_BOOKKEEPING = /[(@#]|-\d/;
+const MAYBE_EMPHASIS = /[*_~]/;
 // "4:15 PM:", "10:00 -": a time in front of the item (the genre's timed task lists).
 const TIME_PREFIX = /^\d{1,2}[:.]\d{2}\s?(?:[ap]\.?m\.?)?\s?(?:\(?[A-Z]{2,5}\)?\s?)?[:\-–—]\s*/i;
 // "Task 1:", "(Already planned)", "[P1]", "✅": marks in front of the words.
@@ -37,11 +40,12 @@ const LABEL = /^([\p{L}][\p{L}\p{N}/&'’ -]{0,48}?):\s+(?=\S)/u;
 
 /** The item's own words, without bookkeeping, marks or a title. */
 export function itemWords(raw: string): string {
-  let text = raw
-    .slice(0, MAX_CHARS)
-    .replace(URLS, ' ')
-    .replace(BOOKKEEPING, ' ')
-    .replace(EMPHASIS, '')
+  // Most items hold no link, no bookkeeping and no emphasis: a character test skips each pattern's scan.
+  let text = raw.slice(0, MAX_CHARS);
+  if (text.includes('http')) text = text.replace(URLS, ' ');
+  if (MAYBE_BOOKKEEPING.test(text)) text = text.replace(BOOKKEEPING, ' ');
+  if (MAYBE_EMPHASIS.test(text)) text = text.replace(EMPHASIS, '');
+  text = text
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^\[[ xX]\]\s*/, '');
@@ -50,7 +54,9 @@ export function itemWords(raw: string): string {
     if (next === text) break;
     text = next;
   }
-  const label = LABEL.exec(text);
+  // The title's colon is the first one, within its 49 characters.
+  const colon = text.indexOf(':');
+  const label = colon >= 1 && colon <= 49 ? LABEL.exec(text) : null;
   // A title has at most six words; "Improve the p99 alert: page when …" keeps its concrete part after the colon.
   if (label && label[1]!.split(' ').length <= 6) text = text.slice(label[0].length);
   return text.replace(/(?<!\s)\s+[—–-]+\s*$/, '').trim();
@@ -68,8 +74,12 @@ const CADENCE =
 const MECHANISM =
   /\b(?:by (?!being\b|doing\b)[a-z]+ing\b|using \w|via \w|through (?:a|an) \w|(?:alert|alerts|page|pages|paging|alerting|notify|notifies|fail|fails|block|blocks|reject|rejects) (?:the \w+ )?(?:when|if|whenever)\b|(?:such as|e\.g\.|for example|for instance|including) \S|to (?:include|add|cover|run|use|require|block|reject|page|check for|validate|verify|enforce|cap|limit|retry|fail|alert on|test) (?!(?:more|better|improved|enhanced|additional|extra|stronger|comprehensive|robust)\b)\w|with (?:a|an) (?:[\w-]+ ){0,3}(?:check|test|alert|gate|hook|job|step|script|rule|limit|timeout|canary|linter|lint|checklist|runbook|playbook|dashboard|probe|threshold))/i;
 
-function concrete(text: string, code: boolean): boolean {
-  return code || NUMBER.test(text) || IDENTIFIER.test(text) || CADENCE.test(text) || MECHANISM.test(text);
+// What an identifier needs: "_", "/", a dot before a lower-case extension, or camelCase.
+const MAYBE_IDENTIFIER = /[_/]|\.[a-z]|[a-z][A-Z]/;
+
+/** A number, an identifier or a code span: the words name something exact. */
+function worded(text: string, code: boolean): boolean {
+  return code || NUMBER.test(text) || (MAYBE_IDENTIFIER.test(text) && IDENTIFIER.test(text));
 }
 
 // ---- what makes an item vague ----------------------------------------------------------------
@@ -157,7 +167,11 @@ const HEAD_WORDS = 10;
  * not an instruction at all). `code` says the item's source has a code span.
  */
 export function vagueness(raw: string, code = false): Vagueness | null {
-  const words = itemWords(raw);
+  return vaguenessOfWords(itemWords(raw), code);
+}
+
+/** The same, for an item's words already cleaned by `itemWords` (the rule has them at hand). */
+export function vaguenessOfWords(words: string, code = false): Vagueness | null {
   if (words === '') return null;
   const attention = ATTENTION.exec(words) ?? FREQUENCY.exec(words);
   if (attention) return { kind: ATTENTION.test(attention[0]) ? 'attention' : 'frequency', cue: attention[0] };
@@ -171,15 +185,15 @@ export function vagueness(raw: string, code = false): Vagueness | null {
     if (next === head) break;
     head = next;
   }
-  const isConcrete = concrete(words, code);
 
   const thinkAbout = /^(?:[a-z]+\s(?:and|&)\s)?(think about|think through|reflect on|brainstorm)\b/i.exec(head);
   if (thinkAbout) return { kind: 'hedge', cue: thinkAbout[1]! };
-  const worded = NUMBER.test(words) || IDENTIFIER.test(words) || code;
-  if (!worded && MAKE_BETTER.test(head)) return { kind: 'aspiration', cue: firstWords(head) };
-  const asNeeded = worded ? null : AS_NEEDED.exec(sentence);
+  const exact = worded(words, code);
+  if (!exact && MAKE_BETTER.test(head)) return { kind: 'aspiration', cue: firstWords(head) };
+  const asNeeded = exact ? null : AS_NEEDED.exec(sentence);
   if (asNeeded) return { kind: 'empty', cue: asNeeded[0] };
-  if (isConcrete || NAMED_SIGNALS.test(sentence) || CONCRETE_CLAUSE.test(sentence)) return null;
+  // Concrete: exact words, a cadence or a mechanism; or a named signal, or a second action that names something.
+  if (exact || CADENCE.test(words) || MECHANISM.test(words) || NAMED_SIGNALS.test(sentence) || CONCRETE_CLAUSE.test(sentence)) return null;
 
   const verbs = (HEAD_VERBS.exec(head)?.[1] ?? '').split(/,\s?|\s(?:and|&|or)\s/).map((verb) => verb.trim());
   // "Improve on …", "Tighten up …": the verb with or without its particle.
