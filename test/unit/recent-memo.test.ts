@@ -36,3 +36,17 @@ test('null is a remembered value, long keys are not kept, and forgetting clears 
   forgetRecentMemos();
   assert.equal(memo.size, 0);
 });
+
+test('a key found in the older generation is not computed again, and an undefined result is returned but not kept', () => {
+  const memo = new RecentMemo<number | undefined>(2);
+  let computed = 0;
+  const read = (key: string): number | undefined => memo.get(key, (text) => (computed++, text === 'none' ? undefined : text.length));
+  read('aa');
+  read('bbb');
+  read('cccc'); // the newer generation was full: 'aa' and 'bbb' are now the older one
+  assert.equal(read('aa'), 2);
+  assert.equal(computed, 3, 'read from the older generation');
+  assert.equal(read('none'), undefined);
+  assert.equal(read('none'), undefined);
+  assert.equal(computed, 5, 'undefined is computed each time');
+});

@@ -26,13 +26,18 @@ export class RecentMemo<V> {
     all.add(this);
   }
 
-  /** The remembered value, or `compute(key)` remembered. */
+  /**
+   * The remembered value, or `compute(key)` remembered. A computed `undefined`
+   * is not remembered, so a miss is one lookup per generation (no `has` after
+   * each `get`), and none in an empty older one: the common case of a text
+   * read for the first time.
+   */
   get(key: string, compute: (key: string) => V): V {
     const known = this.newer.get(key);
-    if (known !== undefined || this.newer.has(key)) return known as V;
-    const old = this.older.get(key);
-    const value = old !== undefined || this.older.has(key) ? (old as V) : compute(key);
-    if (key.length <= this.longest) {
+    if (known !== undefined) return known;
+    const old = this.older.size > 0 ? this.older.get(key) : undefined;
+    const value = old !== undefined ? old : compute(key);
+    if (value !== undefined && key.length <= this.longest) {
       if (this.newer.size >= this.limit) {
         this.older = this.newer;
         this.newer = new Map();
