@@ -167,11 +167,13 @@ export function findLabels(doc: ParsedMarkdown, headingText: (node: Heading) => 
       if (label) into.push(label);
     });
   };
-  // The kind of the section the next block is in, as far as headings and labels so far tell.
+  // The kind of the section the next block is in, as far as headings and labels so far tell. A heading's kind is
+  // only worked out when a list asks for it (classifying runs every section-kind pattern: the title rarely needs it).
   let enclosing: SectionKind | null = null;
+  let enclosingHeading: Heading | null = null;
   for (const block of doc.root.children) {
     const before = labels.length;
-    if (block.type === 'heading') enclosing = sectionKindOf(headingText(block));
+    if (block.type === 'heading') enclosingHeading = block;
     else if (block.type === 'paragraph') readParagraph(block, true, labels, null);
     else if (block.type === 'html') {
       const start = startOffset(block);
@@ -193,9 +195,18 @@ export function findLabels(doc: ParsedMarkdown, headingText: (node: Heading) => 
       });
       // A document written as a list of sections ("1. **Issue Summary**", "2. **Timeline**"): not the labelled
       // groups inside a section ("- **Long-term improvements:**" under the action items), which stay its items.
-      if (itemLabels.length >= 2 && (enclosing === null || enclosing === 'other')) labels.push(...itemLabels);
+      if (itemLabels.length >= 2) {
+        if (enclosingHeading) {
+          enclosing = sectionKindOf(headingText(enclosingHeading));
+          enclosingHeading = null;
+        }
+        if (enclosing === null || enclosing === 'other') labels.push(...itemLabels);
+      }
     }
-    if (labels.length > before) enclosing = labels[labels.length - 1]!.kind;
+    if (labels.length > before) {
+      enclosing = labels[labels.length - 1]!.kind;
+      enclosingHeading = null;
+    }
   }
   return labels.sort((a, b) => a.start - b.start);
 }
