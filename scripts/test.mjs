@@ -59,13 +59,13 @@ const unitCode = await run(process.execPath, ['--test', '--test-reporter=spec', 
 if (unitCode !== 0) failures.push('unit, protocol and reliability tests');
 
 step('extension-host tests in a real VS Code (offline launcher)');
-const e2eCode = await run(process.execPath, ['scripts/e2e-offline.mjs'], {
+const e2eCode = await run(process.execPath, ['scripts/vscode/e2e-offline.mjs'], {
   parse: (output) => count('VS Code', output, /^(\d+) passed, \d+ failed$/m, /^\d+ passed, (\d+) failed$/m),
 });
 if (e2eCode !== 0) failures.push('extension-host tests');
 
 step('the packaged .vsix, installed with --install-extension, under the same suite');
-const vsixCode = await run(process.execPath, ['scripts/vsix-e2e.mjs'], {
+const vsixCode = await run(process.execPath, ['scripts/vscode/vsix-e2e.mjs'], {
   parse: (output) => count('VS Code (.vsix)', output, /^(\d+) passed, \d+ failed$/m, /^\d+ passed, (\d+) failed$/m),
 });
 if (vsixCode !== 0) failures.push('packaged extension');
