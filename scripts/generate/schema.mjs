@@ -1,8 +1,12 @@
-// Writes schemas/postmortemrc.schema.json from the zod schemas (npm run schema).
-// The unit tests fail when the committed file differs from what this writes.
-import { writeFileSync } from 'node:fs';
+// schemas/postmortemrc.schema.json from the zod schemas (npm run schema; --check
+// compares and writes nothing). Reads the engine as built by tsc -b.
 import { configJsonSchema } from '../../out/server/src/config/json-schema.js';
+import { emit, isMain } from './emit.mjs';
 
-const file = new URL('../../schemas/postmortemrc.schema.json', import.meta.url);
-writeFileSync(file, `${JSON.stringify(configJsonSchema(), null, 2)}\n`);
-console.log(`wrote ${file.pathname}`);
+export const schema = {
+  file: 'schemas/postmortemrc.schema.json',
+  command: 'npm run schema',
+  generate: () => `${JSON.stringify(configJsonSchema(), null, 2)}\n`,
+};
+
+if (isMain(import.meta.url)) await emit([schema]);

@@ -1,8 +1,12 @@
-// Writes snippets/postmortem.code-snippets from the templates (npm run snippets).
-// The unit tests fail when the committed file differs from what this writes.
-import { writeFileSync } from 'node:fs';
+// snippets/postmortem.code-snippets from the templates (npm run snippets; --check
+// compares and writes nothing). Reads the engine as built by tsc -b.
 import { postmortemSnippets } from '../../out/server/src/templates/snippets.js';
+import { emit, isMain } from './emit.mjs';
 
-const file = new URL('../../snippets/postmortem.code-snippets', import.meta.url);
-writeFileSync(file, `${JSON.stringify(postmortemSnippets(), null, 2)}\n`);
-console.log(`wrote ${file.pathname}`);
+export const snippets = {
+  file: 'snippets/postmortem.code-snippets',
+  command: 'npm run snippets',
+  generate: () => `${JSON.stringify(postmortemSnippets(), null, 2)}\n`,
+};
+
+if (isMain(import.meta.url)) await emit([snippets]);
