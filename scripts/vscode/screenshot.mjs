@@ -54,6 +54,8 @@ function firstMarkdown(dir) {
   return md[0];
 }
 
+/* global document, requestAnimationFrame -- page.evaluate and waitForFunction callbacks run in the workbench page */
+
 // Two animation frames: whatever the DOM holds now has been painted.
 async function painted(page) {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
