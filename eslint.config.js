@@ -1,10 +1,14 @@
-// Type-aware linting for everything TypeScript; scripts are plain ESM.
+// Type-aware linting for everything TypeScript; the scripts and this file are
+// plain ESM run by Node, linted with ESLint's recommended rules.
+import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', '.cache/**', 'scripts/**', 'eslint.config.js'] },
-  ...tseslint.configs.strictTypeChecked,
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', '.cache/**', '.devset/**'] },
   {
+    files: ['**/*.ts'],
+    extends: [...tseslint.configs.strictTypeChecked],
     languageOptions: {
       parserOptions: {
         projectService: true,
@@ -24,5 +28,18 @@ export default tseslint.config(
       // A leading underscore marks a parameter a signature needs but this function does not read.
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
+  },
+  {
+    files: ['**/*.mjs', '**/*.js'],
+    extends: [js.configs.recommended],
+    languageOptions: { ecmaVersion: 'latest', sourceType: 'module', globals: globals.node },
+    rules: {
+      'no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Injected into esbuild's CommonJS bundles, where require and __filename exist.
+    files: ['scripts/build/import-meta-url.mjs'],
+    languageOptions: { globals: globals.commonjs },
   },
 );

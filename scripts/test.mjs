@@ -1,5 +1,6 @@
-// `npm test`: everything, in the order that fails fastest. Builds, lints,
-// runs the unit and protocol tests (node:test) against the built server,
+// `npm test`: everything, in the order that fails fastest. Builds, checks
+// that generated files are current, lints, runs the unit, protocol and
+// reliability tests (node:test) against the built server,
 // then the extension-host suite in a real VS Code (offline launcher), and
 // closes with one "N passed, N failed" line over all of them.
 import { spawn } from 'node:child_process';
@@ -46,7 +47,10 @@ if ((await run('npm', ['run', '--silent', 'build'])) !== 0) {
   process.exit(1);
 }
 
-step('lint (eslint, type-aware)');
+step('generated files are current (npm run generate:check)');
+if ((await run(process.execPath, ['scripts/generate/all.mjs', '--check'])) !== 0) failures.push('generated files (run npm run generate)');
+
+step('lint (eslint)');
 if ((await run('npx', ['eslint', '.'])) !== 0) failures.push('lint');
 
 step('unit, protocol and reliability tests (node:test)');
@@ -59,13 +63,13 @@ const unitCode = await run(process.execPath, ['--test', '--test-reporter=spec', 
 if (unitCode !== 0) failures.push('unit, protocol and reliability tests');
 
 step('extension-host tests in a real VS Code (offline launcher)');
-const e2eCode = await run(process.execPath, ['scripts/e2e-offline.mjs'], {
+const e2eCode = await run(process.execPath, ['scripts/vscode/e2e-offline.mjs'], {
   parse: (output) => count('VS Code', output, /^(\d+) passed, \d+ failed$/m, /^\d+ passed, (\d+) failed$/m),
 });
 if (e2eCode !== 0) failures.push('extension-host tests');
 
 step('the packaged .vsix, installed with --install-extension, under the same suite');
-const vsixCode = await run(process.execPath, ['scripts/vsix-e2e.mjs'], {
+const vsixCode = await run(process.execPath, ['scripts/vscode/vsix-e2e.mjs'], {
   parse: (output) => count('VS Code (.vsix)', output, /^(\d+) passed, \d+ failed$/m, /^\d+ passed, (\d+) failed$/m),
 });
 if (vsixCode !== 0) failures.push('packaged extension');

@@ -42,7 +42,7 @@ function readJsonl(path) {
       try {
         return JSON.parse(l);
       } catch (err) {
-        throw new Error(`${basename(path)}:${n}: not JSON (${err.message})`);
+        throw new Error(`${basename(path)}:${n}: not JSON (${err.message})`, { cause: err });
       }
     });
 }
@@ -85,7 +85,7 @@ function runCli(files) {
   } catch (err) {
     // Exit 1 means "errors found": the JSON is still on stdout. Anything else is a failure.
     if (err.status === 1 && err.stdout) return err.stdout.toString();
-    throw new Error(`the CLI failed (exit ${err.status}): ${String(err.stderr ?? err.message).trim()}`);
+    throw new Error(`the CLI failed (exit ${err.status}): ${String(err.stderr ?? err.message).trim()}`, { cause: err });
   }
 }
 const files = present.map((e) => join(docsDir, `${e.id}.md`));

@@ -2,7 +2,7 @@
 // @vscode/test-electron) load this bundle and call run(). The result also
 // goes to $E2E_RESULT_FILE or <workspace>/.e2e-result.json, because the
 // offline launcher runs the workbench in a browser page and cannot see
-// run()'s promise (contract: scripts/e2e-offline.mjs).
+// run()'s promise (contract: scripts/vscode/e2e-offline.mjs).
 import * as vscode from 'vscode';
 import Mocha from 'mocha';
 import { renameSync, writeFileSync } from 'node:fs';

@@ -1,5 +1,5 @@
 // The online launcher: @vscode/test-electron downloads VS Code and runs the
-// same extension-host suite as scripts/e2e-offline.mjs. For machines that can
+// same extension-host suite as scripts/vscode/e2e-offline.mjs. For machines that can
 // reach Microsoft's update servers (a laptop, public CI); this project's own
 // machines cannot, so `npm test` uses the offline launcher instead.
 import { runTests } from '@vscode/test-electron';

@@ -7,7 +7,7 @@ Settings.defaultLocale = 'en-US';
 // Abbreviations people write in postmortems, mapped to the IANA zone they
 // mean. Offsets and DST come from the zone database through luxon, never from
 // a table here: "PST" in July is read as Pacific time, which is what writers mean.
-const ABBREVIATIONS: Record<string, string> = {
+export const ABBREVIATIONS: Record<string, string> = {
   UTC: 'UTC',
   GMT: 'UTC',
   Z: 'UTC',

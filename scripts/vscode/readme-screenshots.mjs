@@ -1,4 +1,4 @@
-// The README's pictures, taken from the real VS Code (scripts/screenshot.mjs):
+// The README's pictures, taken from the real VS Code (scripts/vscode/screenshot.mjs):
 // `npm run screenshots` rewrites docs/images/*.png.
 import { takeScreenshots } from './screenshot.mjs';
 

@@ -7,14 +7,14 @@ import { fileURLToPath } from 'node:url';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
-const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
 
 // zod re-exports all of its ~40 message locales (about 280 KB minified) as a
 // namespace; only English is ever used, so the namespace gets English alone.
 const englishOnlyZod = {
   name: 'english-only-zod',
   setup(build) {
-    build.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, () => ({ contents: 'export { default as en } from "./en.js";', resolveDir: fileURLToPath(new URL('../node_modules/zod/v4/locales/', import.meta.url)) }));
+    build.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, () => ({ contents: 'export { default as en } from "./en.js";', resolveDir: fileURLToPath(new URL('../../node_modules/zod/v4/locales/', import.meta.url)) }));
   },
 };
 

@@ -29,6 +29,6 @@ if (fs.existsSync(path.join(installed, 'node_modules'))) {
   console.error('The .vsix ships node_modules; it should ship bundles only.');
   process.exit(1);
 }
-const run = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'e2e-offline.mjs')], { cwd: repoRoot, stdio: 'inherit', env: { ...process.env, E2E_EXTENSION_PATH: installed } });
+const run = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'vscode', 'e2e-offline.mjs')], { cwd: repoRoot, stdio: 'inherit', env: { ...process.env, E2E_EXTENSION_PATH: installed } });
 fs.rmSync(extensionsDir, { recursive: true, force: true });
 process.exit(run.status ?? 1);

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Offline launcher for the extension-host (e2e) test suite: runs the same suite
 // that @vscode/test-electron runs, but in the real VS Code 1.100.3 server +
-// web workbench installed from npm (scripts/vscode-setup.mjs), shown in
+// web workbench installed from npm (scripts/vscode/vscode-setup.mjs), shown in
 // headless Chromium. Used by `npm run test:e2e`.
 //
 // ─── Contract between this launcher and the test module ──────────────────────
@@ -44,7 +44,7 @@
 //   E2E_TIMEOUT_MS      overall timeout               (default: 300000)
 //   E2E_KEEP_TMP=1      keep the temp folder (workspace copy, VS Code logs)
 //   E2E_VERBOSE=1       echo every page console message and server line
-// SCREENSHOT_DIR is ignored here: screenshots are scripts/screenshot.mjs's job.
+// SCREENSHOT_DIR is ignored here: screenshots are scripts/vscode/screenshot.mjs's job.
 
 import fs from 'node:fs';
 import path from 'node:path';

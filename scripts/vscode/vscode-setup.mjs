@@ -8,8 +8,8 @@
 // install with --ignore-scripts and finish by hand (native rebuilds against the
 // system Node headers, ripgrep from the OS).
 //
-// Usage:  node scripts/vscode-setup.mjs          (idempotent; instant once done)
-//         node scripts/vscode-setup.mjs --force  (redo every step)
+// Usage:  node scripts/vscode/vscode-setup.mjs          (idempotent; instant once done)
+//         node scripts/vscode/vscode-setup.mjs --force  (redo every step)
 // As a module: `await ensureVSCode()` returns the paths below.
 //
 // Exit codes: 0 ready, 1 a step failed, 2 system packages missing and we may not
@@ -20,12 +20,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
-import { ensureDebianPackages, hasCommand } from './system-packages.mjs';
+import { ensureDebianPackages, hasCommand } from '../system-packages.mjs';
 
 export const CODE_SERVER_VERSION = '4.100.3';
 export const VSCODE_VERSION = '1.100.3';
 
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const cacheDir = path.join(repoRoot, '.cache', 'vscode');
 export const vscodeDir = path.join(cacheDir, 'node_modules', 'code-server', 'lib', 'vscode');
 export const serverMain = path.join(vscodeDir, 'out', 'server-main.js');

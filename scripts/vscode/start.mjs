@@ -56,7 +56,7 @@ export function ensureBuilt({ force = false } = {}) {
   const out = path.join(repoRoot, 'dist', 'client.cjs');
   const built = fs.statSync(out, { throwIfNoEntry: false })?.mtimeMs ?? 0;
   const sources = Math.max(
-    ...['client', 'server', 'package.json', 'tsconfig.json', path.join('scripts', 'bundle.mjs')].map((p) => newestMtime(path.join(repoRoot, p))),
+    ...['client', 'server', 'package.json', 'tsconfig.json', path.join('scripts', 'build')].map((p) => newestMtime(path.join(repoRoot, p))),
   );
   if (!force && built > sources) return;
   console.log('[start] building the extension (npm run build)…');

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Takes honest screenshots of Postmortem Writer in the real VS Code workbench
-// (same server and browser as scripts/start.mjs, but with throwaway temp dirs).
+// (same server and browser as scripts/vscode/start.mjs, but with throwaway temp dirs).
 //
-// CLI:  node scripts/screenshot.mjs [file] [out.png] [--wait-for <css selector>]
+// CLI:  node scripts/vscode/screenshot.mjs [file] [out.png] [--wait-for <css selector>]
 //   file      file to open, relative to the opened folder (default: the first
 //             .md file under examples/ by path, READMEs last)
 //   out.png   default docs/images/workbench.png
@@ -53,6 +53,8 @@ function firstMarkdown(dir) {
     .sort((a, b) => (/readme\.md$/i.test(a) - /readme\.md$/i.test(b)) || a.localeCompare(b));
   return md[0];
 }
+
+/* global document, requestAnimationFrame -- page.evaluate and waitForFunction callbacks run in the workbench page */
 
 // Two animation frames: whatever the DOM holds now has been painted.
 async function painted(page) {

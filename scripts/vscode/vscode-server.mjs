@@ -110,7 +110,7 @@ function writeUserSettings(userDataDir, settings) {
  */
 export async function startVSCodeServer({ dataDir, extensionsDir, port = 0, settings = {}, env = {}, onLog, timeoutMs = 60_000 }) {
   if (!fs.existsSync(serverMain)) {
-    throw new Error(`VS Code is not installed (${serverMain} missing): run node scripts/vscode-setup.mjs`);
+    throw new Error(`VS Code is not installed (${serverMain} missing): run node scripts/vscode/vscode-setup.mjs`);
   }
   const serverDataDir = path.join(dataDir, 'server');
   const userDataDir = path.join(dataDir, 'user-data');
