@@ -199,7 +199,9 @@ function readWorkSections(doc: ParsedMarkdown, spans: readonly SectionSpan[]): A
       } else if (node.type === 'list') {
         if (!advice) readList(doc, node, items, references);
       } else if (node.type === 'table') readTable(doc, node, items, references);
-      for (const added of items.slice(before)) {
+      // (By index: most blocks add no item, and a copy of the new ones per block is garbage.)
+      for (let index = before; index < items.length; index++) {
+        const added = items[index]!;
         if (added.item.status === null && doneInText(added.item.text, pastOnce)) added.item = { ...added.item, status: 'done', derived: { ...added.item.derived!, status: 'timeline' } };
         if (added.item.owner !== null) continue;
         const owner = introOwner ?? frontOwner;
@@ -246,6 +248,8 @@ function isLabel(doc: ParsedMarkdown, paragraph: Paragraph, text: string): boole
 const THREE_WORDS = /^\s*\S+\s+\S+\s+\S/;
 
 function sentences(text: string): number {
+  // With no mark that ends one, the text is one part: most items are a single sentence with no full stop inside.
+  if (!text.includes('.') && !text.includes('!') && !text.includes('?')) return THREE_WORDS.test(text) ? 1 : 0;
   return text.split(/[.!?](?:\s+|$)/).filter((part) => THREE_WORDS.test(part)).length;
 }
 
