@@ -38,6 +38,8 @@ const MARK_PREFIX = /^(?:(?:task|step|action|item)\s?#?\d{1,3}\s?[:.)\-–—]\s
 // "Configuration Audit: …", "Better Monitoring: …": a short title before the item's own sentence.
 const LABEL = /^([\p{L}][\p{L}\p{N}/&'’ -]{0,48}?):\s+(?=\S)/u;
 
+const TRAILING_DASH = /(?<!\s)\s+[—–-]+\s*$/;
+
 /** The item's own words, without bookkeeping, marks or a title. */
 export function itemWords(raw: string): string {
   // Most items hold no link, no bookkeeping and no emphasis: a character test skips each pattern's scan.
@@ -59,7 +61,8 @@ export function itemWords(raw: string): string {
   const label = colon >= 1 && colon <= 49 ? LABEL.exec(text) : null;
   // A title has at most six words; "Improve the p99 alert: page when …" keeps its concrete part after the colon.
   if (label && label[1]!.split(' ').length <= 6) text = text.slice(label[0].length);
-  return text.replace(/(?<!\s)\s+[—–-]+\s*$/, '').trim();
+  // A dash left at the end ("Add alerts —" before an owner): only a text with a dash can have one.
+  return (text.includes('-') || text.includes('—') || text.includes('–') ? text.replace(TRAILING_DASH, '') : text).trim();
 }
 
 // ---- what makes an item concrete ------------------------------------------------------------
