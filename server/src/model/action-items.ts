@@ -93,9 +93,10 @@ export function proseOwner(text: string): string | null {
   if (team && !/^(?:we|you|they|it|this|that|the|our)\b/i.test(team[1]!)) return team[1]!.replace(/^the\s+/i, '').trim();
   const byTeam = BY_TEAM.exec(text);
   if (byTeam && !/^(?:the|a|an|this|that|any|every|whole|entire)\s/i.test(byTeam[1]!)) return byTeam[1]!.trim();
-  const person = PERSON_WILL.exec(text);
+  // Each of the last two needs its own words or marks (case-sensitive patterns): most items have neither.
+  const person = text.includes('will') || text.includes('going to') || text.includes('own') ? PERSON_WILL.exec(text) : null;
   if (person && !NOT_NAMES.test(person[1]!) && !/^(?:We|This|That|It|They|There|Which|What|Who|The|Our|Teams?)$/.test(person[1]!)) return person[1]!;
-  const named = NAMED.exec(text);
+  const named = text.includes('(') || text.includes('—') || text.includes('–') ? NAMED.exec(text) : null;
   const name = named ? (named[1] ?? named[2])! : null;
   return name && !NOT_NAMES.test(name) ? name : null;
 }
@@ -107,10 +108,12 @@ function fromText(text: string, references: readonly string[] = []): Omit<Action
   const issueNumber = text.includes('#') ? ISSUE_NUMBER.exec(text) : null;
   const link = ticketId || issueNumber ? null : trackerLink(text, references);
   const handle = text.includes('@') ? HANDLE.exec(text) : null;
-  const ownerPhrase = OWNER_PHRASE.exec(text);
+  // A field ("owner: …", "type = …", "[prevent]") needs its mark: most items have none, and are not scanned for one.
+  const fieldMark = text.includes(':') || text.includes('=');
+  const ownerPhrase = fieldMark || text.includes('-') ? OWNER_PHRASE.exec(text) : null;
   const prose = handle || ownerPhrase ? null : proseOwner(text);
   const priority = PRIORITY.exec(text);
-  const typeTag = TYPE_TAG.exec(text);
+  const typeTag = fieldMark || text.includes('[') ? TYPE_TAG.exec(text) : null;
   return {
     owner: handle ? `@${handle[1]}` : ownerPhrase ? ownerPhrase[1]!.trim() : prose,
     ownerFrom: handle ? 'handle' : ownerPhrase ? 'field' : prose ? 'prose' : null,
@@ -196,7 +199,9 @@ function readWorkSections(doc: ParsedMarkdown, spans: readonly SectionSpan[]): A
       } else if (node.type === 'list') {
         if (!advice) readList(doc, node, items, references);
       } else if (node.type === 'table') readTable(doc, node, items, references);
-      for (const added of items.slice(before)) {
+      // (By index: most blocks add no item, and a copy of the new ones per block is garbage.)
+      for (let index = before; index < items.length; index++) {
+        const added = items[index]!;
         if (added.item.status === null && doneInText(added.item.text, pastOnce)) added.item = { ...added.item, status: 'done', derived: { ...added.item.derived!, status: 'timeline' } };
         if (added.item.owner !== null) continue;
         const owner = introOwner ?? frontOwner;
@@ -243,6 +248,8 @@ function isLabel(doc: ParsedMarkdown, paragraph: Paragraph, text: string): boole
 const THREE_WORDS = /^\s*\S+\s+\S+\s+\S/;
 
 function sentences(text: string): number {
+  // With no mark that ends one, the text is one part: most items are a single sentence with no full stop inside.
+  if (!text.includes('.') && !text.includes('!') && !text.includes('?')) return THREE_WORDS.test(text) ? 1 : 0;
   return text.split(/[.!?](?:\s+|$)/).filter((part) => THREE_WORDS.test(part)).length;
 }
 

@@ -38,6 +38,8 @@ const MARK_PREFIX = /^(?:(?:task|step|action|item)\s?#?\d{1,3}\s?[:.)\-–—]\s
 // "Configuration Audit: …", "Better Monitoring: …": a short title before the item's own sentence.
 const LABEL = /^([\p{L}][\p{L}\p{N}/&'’ -]{0,48}?):\s+(?=\S)/u;
 
+const TRAILING_DASH = /(?<!\s)\s+[—–-]+\s*$/;
+
 /** The item's own words, without bookkeeping, marks or a title. */
 export function itemWords(raw: string): string {
   // Most items hold no link, no bookkeeping and no emphasis: a character test skips each pattern's scan.
@@ -59,7 +61,8 @@ export function itemWords(raw: string): string {
   const label = colon >= 1 && colon <= 49 ? LABEL.exec(text) : null;
   // A title has at most six words; "Improve the p99 alert: page when …" keeps its concrete part after the colon.
   if (label && label[1]!.split(' ').length <= 6) text = text.slice(label[0].length);
-  return text.replace(/(?<!\s)\s+[—–-]+\s*$/, '').trim();
+  // A dash left at the end ("Add alerts —" before an owner): only a text with a dash can have one.
+  return (text.includes('-') || text.includes('—') || text.includes('–') ? text.replace(TRAILING_DASH, '') : text).trim();
 }
 
 // ---- what makes an item concrete ------------------------------------------------------------
@@ -131,8 +134,8 @@ const EMPTY_WORK =
   /^(?:take|implement|make|initiate|apply|perform|carry out|start|begin|do|execute|follow up on|plan|define|identify|determine|put in place)\s+(?:the\s+|all\s+|any\s+|some\s+|more\s+)?(?:necessary|appropriate|needed|required|relevant|follow-?up|corrective|preventive|preventative|further|additional|proper|remedial|suitable|possible|next)?\s?(?:actions?|measures|steps|changes|modifications|improvements|fixes|adjustments|tasks|work|items)\b(?!\s+(?:above|below|listed|described|outlined|that follow))/i;
 const IMPROVEMENT_AREAS = /^(?:identify|find|explore|look for|seek)\s+(?:the\s+)?(?:areas|opportunities|ways|room)\s+(?:for|to)\s+(?:improvement|improve)/i;
 // "fix it", "solve the problem", "correct it if it's wrong": at the end of the item.
-const FIX_IT =
-  /\b(?:fix|solve|correct|resolve|address|handle|sort out)\s+(?:it|them|this|that|everything|things|the (?:problem|issue|issues|error|errors|bug|bugs)|any (?:problems?|issues?|errors?|bugs?))(?: out| up)?(?:\s+(?:if|when|as)\s+[^.!?]{0,60})?\s*[.!]?$/i;
+const FIX_IT_WORDS = String.raw`\b(?:fix|solve|correct|resolve|address|handle|sort out)\s+(?:it|them|this|that|everything|things|the (?:problem|issue|issues|error|errors|bug|bugs)|any (?:problems?|issues?|errors?|bugs?))(?: out| up)?`;
+const FIX_IT = new RegExp(String.raw`${FIX_IT_WORDS}(?:\s+(?:if|when|as)\s+[^.!?]{0,60})?\s*[.!]?$`, 'i');
 // "Test before deploying": a check with no object.
 const BARE_CHECK = /^(?:always\s+)?(?:test|check|verify|validate)\s+(?:everything\s+)?(?:before|after|prior to|when|whenever)\b/i;
 
@@ -162,6 +165,30 @@ const MAKEOVER = /\b(?:makeover|facelift|tune-up|glow-up|shake-up|revamp|overhau
 
 const HEAD_WORDS = 10;
 
+// Most items hold none of the cues that count whatever else they say: one scan of their union rules all four out.
+const EARLY_CUE = new RegExp([ATTENTION, FREQUENCY, NO_PLAN_YET, UNDER_REVIEW].map((pattern) => pattern.source).join('|'), 'i');
+// Either makes an item concrete: one scan of both; with the two read in its first sentence when that is all of it.
+const CADENCE_OR_MECHANISM = new RegExp(`${CADENCE.source}|${MECHANISM.source}`, 'i');
+const SIGNAL_OR_CLAUSE = new RegExp(`${NAMED_SIGNALS.source}|${CONCRETE_CLAUSE.source}`, 'i');
+const ANY_CONCRETE = new RegExp(`${CADENCE_OR_MECHANISM.source}|${SIGNAL_OR_CLAUSE.source}`, 'i');
+// Cues read late in the chain, each a scan of the whole item that rarely matches: one scan of their union (on all the
+// words, of which the first sentence is a part; FIX_IT without its end) rules them all out.
+const LATE_CUE = new RegExp([AS_NEEDED.source, HEDGE_WORD.source, FIX_IT_WORDS, MAKEOVER.source].join('|'), 'i');
+const THINK_ABOUT = /^(?:[a-z]+\s(?:and|&)\s)?(think about|think through|reflect on|brainstorm)\b/i;
+const VERB_JOIN = /,\s?|\s(?:and|&|or)\s/;
+const PARTICLE = /\s(?:up|on|into|about|at|to)$/i;
+const MONITOR = /^monitor$/i;
+
+/** Attention or an unschedulable frequency first, then a plan still being looked for. */
+function earlyCue(words: string): Vagueness | null {
+  const attention = ATTENTION.exec(words);
+  if (attention) return { kind: 'attention', cue: attention[0] };
+  const frequency = FREQUENCY.exec(words);
+  if (frequency) return { kind: 'frequency', cue: frequency[0] };
+  const noPlan = NO_PLAN_YET.exec(words) ?? UNDER_REVIEW.exec(words);
+  return noPlan ? { kind: 'hedge', cue: noPlan[0] } : null;
+}
+
 /**
  * Why the item is too vague to act on, or null when it is concrete enough (or
  * not an instruction at all). `code` says the item's source has a code span.
@@ -173,10 +200,8 @@ export function vagueness(raw: string, code = false): Vagueness | null {
 /** The same, for an item's words already cleaned by `itemWords` (the rule has them at hand). */
 export function vaguenessOfWords(words: string, code = false): Vagueness | null {
   if (words === '') return null;
-  const attention = ATTENTION.exec(words) ?? FREQUENCY.exec(words);
-  if (attention) return { kind: ATTENTION.test(attention[0]) ? 'attention' : 'frequency', cue: attention[0] };
-  const noPlan = NO_PLAN_YET.exec(words) ?? UNDER_REVIEW.exec(words);
-  if (noPlan) return { kind: 'hedge', cue: noPlan[0] };
+  const early = EARLY_CUE.test(words) ? earlyCue(words) : null;
+  if (early) return early;
   // The first sentence is the action; what follows may explain it or say how.
   const sentence = (/^[^.!?;]*(?:[.!?;](?=\s|$)|$)/.exec(words)?.[0] ?? words).trim();
   let head = sentence;
@@ -186,29 +211,30 @@ export function vaguenessOfWords(words: string, code = false): Vagueness | null 
     head = next;
   }
 
-  const thinkAbout = /^(?:[a-z]+\s(?:and|&)\s)?(think about|think through|reflect on|brainstorm)\b/i.exec(head);
+  const thinkAbout = THINK_ABOUT.exec(head);
   if (thinkAbout) return { kind: 'hedge', cue: thinkAbout[1]! };
   const exact = worded(words, code);
   if (!exact && MAKE_BETTER.test(head)) return { kind: 'aspiration', cue: firstWords(head) };
-  const asNeeded = exact ? null : AS_NEEDED.exec(sentence);
+  const late = !exact && LATE_CUE.test(words);
+  const asNeeded = late ? AS_NEEDED.exec(sentence) : null;
   if (asNeeded) return { kind: 'empty', cue: asNeeded[0] };
   // Concrete: exact words, a cadence or a mechanism; or a named signal, or a second action that names something.
-  if (exact || CADENCE.test(words) || MECHANISM.test(words) || NAMED_SIGNALS.test(sentence) || CONCRETE_CLAUSE.test(sentence)) return null;
+  if (exact || (sentence === words ? ANY_CONCRETE.test(words) : CADENCE_OR_MECHANISM.test(words) || SIGNAL_OR_CLAUSE.test(sentence))) return null;
 
-  const verbs = (HEAD_VERBS.exec(head)?.[1] ?? '').split(/,\s?|\s(?:and|&|or)\s/).map((verb) => verb.trim());
+  const verbs = (HEAD_VERBS.exec(head)?.[1] ?? '').split(VERB_JOIN).map((verb) => verb.trim());
   // "Improve on …", "Tighten up …": the verb with or without its particle.
-  const aspiration = verbs.find((verb) => ASPIRATION_VERB.test(verb) || ASPIRATION_VERB.test(verb.replace(/\s(?:up|on|into|about|at|to)$/i, '')));
-  if (aspiration && !NAMED_PIECE.test(head)) return { kind: /^monitor$/i.test(aspiration) ? 'watch' : 'aspiration', cue: firstWords(head) };
+  const aspiration = verbs.find((verb) => ASPIRATION_VERB.test(verb) || ASPIRATION_VERB.test(verb.replace(PARTICLE, '')));
+  if (aspiration && !NAMED_PIECE.test(head)) return { kind: MONITOR.test(aspiration) ? 'watch' : 'aspiration', cue: firstWords(head) };
   if (MORE_OF_A_QUALITY.test(head)) return { kind: 'aspiration', cue: firstWords(head) };
-  const hedge = verbs.find((verb) => HEDGE_VERB.test(verb)) ?? HEDGE_WORD.exec(words)?.[0];
+  const hedge = verbs.find((verb) => HEDGE_VERB.test(verb)) ?? (late ? HEDGE_WORD.exec(words)?.[0] : undefined);
   if (hedge) return { kind: 'hedge', cue: hedge };
   if (CONTINUE.test(head)) return { kind: 'watch', cue: firstWords(head) };
   if (VAGUE_ADVERB.test(head)) return { kind: 'frequency', cue: firstWords(head) };
   if (ENSURE_STATE.test(head) || ENSURE_QUALITY.test(head) || NEVER_AGAIN.test(head)) return { kind: 'aspiration', cue: firstWords(head) };
   if (BARE_CHECK.test(head)) return { kind: 'empty', cue: firstWords(head) };
-  const empty = EMPTY_WORK.exec(head) ?? IMPROVEMENT_AREAS.exec(head) ?? FIX_IT.exec(sentence);
+  const empty = EMPTY_WORK.exec(head) ?? IMPROVEMENT_AREAS.exec(head) ?? (late ? FIX_IT.exec(sentence) : null);
   if (empty) return { kind: 'empty', cue: empty[0].trim().replace(/[.!]$/, '') };
-  if ((WISH.test(head) && !TRAINING_TOPIC.test(sentence)) || MAKEOVER.test(sentence)) return { kind: 'aspiration', cue: firstWords(head) };
+  if ((WISH.test(head) && !TRAINING_TOPIC.test(sentence)) || (late && MAKEOVER.test(sentence))) return { kind: 'aspiration', cue: firstWords(head) };
   return null;
 }
 
