@@ -42,7 +42,7 @@ const NEWEST_FIRST_WORD = new RegExp(['newest', 'latest', 'recent', 'reverse'].m
 
 /** "Word" as "[Ww][Oo][Rr][Dd]". */
 function eitherCase(word: string): string {
-  return [...word].map((letter) => `[${letter.toUpperCase()}${letter}]`).join('');
+  return word.replace(/[a-z]/g, (letter) => `[${letter.toUpperCase()}${letter}]`);
 }
 
 /** Severity, status, owners, authors and dates from fields and front matter. */
