@@ -35,6 +35,16 @@ function isoDate(value: string | null): string | null {
   return `${stamp.date.year}-${String(stamp.date.month).padStart(2, '0')}-${String(stamp.date.day).padStart(2, '0')}`;
 }
 
+const NEWEST_FIRST = /\b(?:newest|latest|most recent) (?:entries |events )?first\b|\breverse chronological\b/i;
+// Every NEWEST_FIRST match holds one of these words. Spelled in both cases, not with the i flag (which, for ASCII
+// letters and no u flag, matches the same), so the scan of a whole document can skip ahead: most documents hold none.
+const NEWEST_FIRST_WORD = new RegExp(['newest', 'latest', 'recent', 'reverse'].map(eitherCase).join('|'));
+
+/** "Word" as "[Ww][Oo][Rr][Dd]". */
+function eitherCase(word: string): string {
+  return word.replace(/[a-z]/g, (letter) => `[${letter.toUpperCase()}${letter}]`);
+}
+
 /** Severity, status, owners, authors and dates from fields and front matter. */
 export function readMetadata(fields: readonly Field[], text: string): Metadata {
   const statusText = fieldValue(fields, STATUS_KEYS);
@@ -45,6 +55,6 @@ export function readMetadata(fields: readonly Field[], text: string): Metadata {
     authors: people(fieldValue(fields, AUTHOR_KEYS)),
     incidentDate: isoDate(fieldValue(fields, DATE_KEYS)),
     publishedDate: isoDate(fieldValue(fields, PUBLISHED_KEYS)),
-    newestFirst: /\b(?:newest|latest|most recent) (?:entries |events )?first\b|\breverse chronological\b/i.test(text),
+    newestFirst: NEWEST_FIRST_WORD.test(text) && NEWEST_FIRST.test(text),
   };
 }

@@ -36,8 +36,11 @@ const WORD_COUNTS: Record<string, number> = {
   fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, 'a dozen': 12, 'a hundred': 100,
   'dozens of': 24, 'hundreds of': 200, 'thousands of': 2000, 'millions of': 2_000_000,
 };
-const WORD_COUNT = new RegExp(`(?<![\\w-])(${Object.keys(WORD_COUNTS).join('|')})\\s+(?:[a-z-]+\\s+)?(${COUNTED_NOUNS})\\b`, 'gi');
+// The leading \\b adds nothing (every word starts with a letter) but lets the scan skip ahead before the look-behind.
+const WORD_COUNT = new RegExp(`\\b(?<![\\w-])(${Object.keys(WORD_COUNTS).join('|')})\\s+(?:[a-z-]+\\s+)?(${COUNTED_NOUNS})\\b`, 'gi');
 const FRACTIONS: Record<string, number> = { half: 50, 'a third': 33, 'one third': 33, 'a quarter': 25, 'one quarter': 25, 'two thirds': 67, 'three quarters': 75 };
+// Every fraction names a half, a third or a quarter: most statements name none, and this test is cheaper than the scan.
+const FRACTION_WORD = /half|third|quarter/i;
 const FRACTION = new RegExp(`\\b(${Object.keys(FRACTIONS).join('|')})\\s+(?:of\\s+)?(?:the\\s+|our\\s+|all\\s+|its\\s+)?(?:[a-z-]+\\s+)?(?:${COUNTED_NOUNS})\\b`, 'gi');
 
 /** Spans [start, end) that do not overlap, sorted: whether a new one touches any, by binary search. */
@@ -100,7 +103,7 @@ export function extractMetrics(text: string, offset: number, lines: LineIndex): 
   for (const match of allMatches(text, WORD_COUNT)) {
     add(WORD_COUNTS[match[1]!.toLowerCase()] ?? Number.NaN, 'count', match[2]!.toLowerCase(), match.index, match.index + match[0].length);
   }
-  for (const match of allMatches(text, FRACTION)) {
+  for (const match of FRACTION_WORD.test(text) ? allMatches(text, FRACTION) : []) {
     add(FRACTIONS[match[1]!.toLowerCase()] ?? Number.NaN, '%', null, match.index, match.index + match[0].length);
   }
   // A compact duration ("2h", "PT5M") has digits too.
