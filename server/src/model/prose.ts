@@ -1,4 +1,4 @@
-import type { Nodes, Parents } from 'mdast';
+import type { Nodes } from 'mdast';
 import { type ParsedMarkdown, walk, startOffset, endOffset } from './markdown.js';
 import { bareUrlSpans, mayHoldBareUrl } from './bare-urls.js';
 
@@ -81,29 +81,13 @@ export function proseBlocks(doc: ParsedMarkdown): ProseBlock[] {
   const cached = cache.get(doc);
   if (cached) return cached;
   const blocks: ProseBlock[] = [];
-  // The walk of mdast-tree.ts in document order, kept here: a block ends the descent, and the
-  // containers above blocks are all that is visited, without a callback per node.
-  const parents: Parents[] = [doc.root];
-  const next: number[] = [0];
-  while (parents.length > 0) {
-    const top = parents.length - 1;
-    const index = next[top]!;
-    const node = parents[top]!.children[index];
-    if (node === undefined) {
-      parents.pop();
-      next.pop();
-      continue;
-    }
-    next[top] = index + 1;
-    const type = node.type;
-    if (type === 'paragraph' || type === 'heading' || type === 'tableCell') {
-      const start = startOffset(node);
-      blocks.push({ start, text: proseText(node, doc.text.slice(start, endOffset(node)), start), kind: type });
-    } else if ('children' in node) {
-      parents.push(node);
-      next.push(0);
-    }
-  }
+  walk(doc.root, (node) => {
+    if (node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'tableCell') return true;
+    const start = startOffset(node);
+    blocks.push({ start, text: proseText(node, doc.text.slice(start, endOffset(node)), start), kind: node.type });
+    // A block ends the descent.
+    return false;
+  });
   cache.set(doc, blocks);
   return blocks;
 }
