@@ -6,7 +6,7 @@ import { fixAll } from './engine/apply-edits.js';
 import type { Finding } from './rules/types.js';
 import { DEFAULT_SETTINGS } from './config/settings.js';
 import { findConfigFile, formatProblem, loadConfig, type LoadedConfig } from './config/load-config.js';
-import { withConfig, type EffectiveSettings } from './config/effective-settings.js';
+import { effectiveSettings } from './config/effective-settings.js';
 import { TEMPLATE_IDS } from './templates/registry.js';
 import { parseArgs, USAGE, UsageError } from './cli/args.js';
 import { expandPaths } from './cli/files.js';
@@ -157,8 +157,7 @@ export function run(args: readonly string[], out: (text: string) => void, err: (
       continue;
     }
     const config = configFor(file);
-    let settings: EffectiveSettings = config ? withConfig(DEFAULT_SETTINGS, config.config, config.templates, config.includeBase) : DEFAULT_SETTINGS;
-    if (options.template) settings = { ...settings, template: options.template };
+    const settings = effectiveSettings(DEFAULT_SETTINGS, config, options.template ? { template: options.template } : {});
     const path = resolve(file);
     const siblingSections = siblingsOf(path);
     const parsed = first?.parsed;

@@ -12,7 +12,25 @@ export type EffectiveSettings = Settings & {
   siblingSections?: ReadonlyArray<ReadonlySet<SectionKind>>;
 };
 
-/** Editor settings with a config file on top: the file is the team's shared truth, so it wins; rules merge by id. */
+/** A config file as loaded (load-config.ts): its settings, its templates, and the folder its include globs are relative to. */
+export interface ConfigLayer {
+  config: Config;
+  templates: readonly Template[];
+  includeBase?: string;
+}
+
+/**
+ * The one merge of settings, for the language server and the CLI alike: the
+ * host's settings (the editor's, or the CLI's defaults), the config file above
+ * the document on top, then what the host was told for this run alone (the
+ * CLI's --template) on top of both.
+ */
+export function effectiveSettings(base: Settings, config: ConfigLayer | null, run: { template?: string } = {}): EffectiveSettings {
+  const merged = config ? withConfig(base, config.config, config.templates, config.includeBase) : base;
+  return run.template !== undefined ? { ...merged, template: run.template } : merged;
+}
+
+/** Settings with a config file on top: the file is the team's shared truth, so it wins; rules merge by id. Hosts call effectiveSettings. */
 export function withConfig(settings: Settings, config: Config, templates: readonly Template[] = [], includeBase?: string): EffectiveSettings {
   return {
     ...settings,
