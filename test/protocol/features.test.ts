@@ -1,4 +1,4 @@
-// Every language-server feature against the spawned server, with exact
+// Every language-server feature against the server core (in-process, over an in-memory connection), with exact
 // results on realistic postmortems (the seed and its variants, the corpus,
 // the examples). Positions are found in the documents by their text, so an
 // edit elsewhere in a document does not shift the expectations.
@@ -38,7 +38,7 @@ import {
   type TextEdit,
 } from 'vscode-languageserver-protocol/node.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { SpawnedServer } from '../support/spawned-server.js';
+import { InProcessServer } from '../support/in-process-server.js';
 import { CORPUS, expectedFindings, readFixture } from '../support/fixtures.js';
 import { OutlineRequest, type OutlineResult } from '../../server/src/protocol.js';
 
@@ -162,9 +162,9 @@ const START: Range = { start: { line: 0, character: 0 }, end: { line: 0, charact
 // Servers
 
 let ROOT = '';
-let server: SpawnedServer;
+let server: InProcessServer;
 /** One server whose editor settings depend on the folder a document is in. */
-let configured: SpawnedServer;
+let configured: InProcessServer;
 let count = 0;
 
 /** A document URI under a folder the path rules treat as postmortems, unique per call. */
@@ -180,8 +180,8 @@ const FOLDER_SETTINGS: Record<string, Record<string, unknown>> = {
 
 before(async () => {
   ROOT = mkdtempSync(join(tmpdir(), 'pm-features-'));
-  ({ server } = await SpawnedServer.start());
-  ({ server: configured } = await SpawnedServer.start({
+  ({ server } = await InProcessServer.start());
+  ({ server: configured } = await InProcessServer.start({
     settings: (item) => {
       const folder = item.scopeUri ? fileURLToPath(item.scopeUri).slice(ROOT.length + 1).split(/[\\/]/)[0] : undefined;
       return (folder !== undefined ? FOLDER_SETTINGS[folder] : undefined) ?? {};
@@ -195,19 +195,19 @@ after(async () => {
   rmSync(ROOT, { recursive: true, force: true });
 });
 
-const hoverAt = (on: SpawnedServer, uri: string, position: Position): Promise<Hover | null> => on.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
-const completeAt = async (on: SpawnedServer, uri: string, position: Position): Promise<CompletionItem[]> => itemsOf(await on.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position }));
-const inlayHints = async (on: SpawnedServer, uri: string, range: Range = WHOLE_DOCUMENT): Promise<InlayHint[]> => (await on.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range })) ?? [];
-const links = async (on: SpawnedServer, uri: string): Promise<DocumentLink[]> => (await on.connection.sendRequest(DocumentLinkRequest.type, { textDocument: { uri } })) ?? [];
-const lenses = async (on: SpawnedServer, uri: string): Promise<CodeLens[]> => (await on.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } })) ?? [];
-const folding = async (on: SpawnedServer, uri: string): Promise<FoldingRange[]> => (await on.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri } })) ?? [];
-const symbols = async (on: SpawnedServer, uri: string): Promise<DocumentSymbol[]> => {
+const hoverAt = (on: InProcessServer, uri: string, position: Position): Promise<Hover | null> => on.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
+const completeAt = async (on: InProcessServer, uri: string, position: Position): Promise<CompletionItem[]> => itemsOf(await on.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position }));
+const inlayHints = async (on: InProcessServer, uri: string, range: Range = WHOLE_DOCUMENT): Promise<InlayHint[]> => (await on.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range })) ?? [];
+const links = async (on: InProcessServer, uri: string): Promise<DocumentLink[]> => (await on.connection.sendRequest(DocumentLinkRequest.type, { textDocument: { uri } })) ?? [];
+const lenses = async (on: InProcessServer, uri: string): Promise<CodeLens[]> => (await on.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } })) ?? [];
+const folding = async (on: InProcessServer, uri: string): Promise<FoldingRange[]> => (await on.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri } })) ?? [];
+const symbols = async (on: InProcessServer, uri: string): Promise<DocumentSymbol[]> => {
   const result: DocumentSymbol[] | SymbolInformation[] | null = await on.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } });
   for (const symbol of result ?? []) assert.ok('selectionRange' in symbol, 'hierarchical DocumentSymbols, not SymbolInformation');
   return (result ?? []) as DocumentSymbol[];
 };
-const outlineOf = (on: SpawnedServer, uri: string): Promise<OutlineResult | null> => on.connection.sendRequest(OutlineRequest, { uri });
-const codeActions = async (on: SpawnedServer, uri: string, range: Range, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> =>
+const outlineOf = (on: InProcessServer, uri: string): Promise<OutlineResult | null> => on.connection.sendRequest(OutlineRequest, { uri });
+const codeActions = async (on: InProcessServer, uri: string, range: Range, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> =>
   codeActionsOnly(await on.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: only ? { diagnostics, only } : { diagnostics } }));
 
 // ---------------------------------------------------------------------------
@@ -980,7 +980,7 @@ test('outline: the seed pairs "Root Cause and Resolution" with its own template 
 const RULE_DOCS = 'https://github.com/postmortem-writer/postmortem-writer/blob/main/docs/rules/';
 
 test('pull diagnostics: a client with textDocument.diagnostic gets diagnosticProvider and full reports, and no pushes', async () => {
-  const { server: pull, initialize } = await SpawnedServer.start({ capabilities: { textDocument: { diagnostic: { dynamicRegistration: false } } } });
+  const { server: pull, initialize } = await InProcessServer.start({ capabilities: { textDocument: { diagnostic: { dynamicRegistration: false } } } });
   try {
     assert.deepEqual(initialize.capabilities.diagnosticProvider, { interFileDependencies: false, workspaceDiagnostics: false });
     const uri = docUri('swapped.md');
@@ -1017,7 +1017,7 @@ test('pull diagnostics: a client with textDocument.diagnostic gets diagnosticPro
 });
 
 test('push diagnostics: a client without textDocument.diagnostic gets no diagnosticProvider, and pushes with versions', async () => {
-  const { server: push, initialize } = await SpawnedServer.start();
+  const { server: push, initialize } = await InProcessServer.start();
   try {
     assert.equal(initialize.capabilities.diagnosticProvider, undefined);
     const uri = docUri('swapped.md');
@@ -1093,7 +1093,7 @@ test('postmortem.rules turns a rule off and another up to error', async () => {
 });
 
 test('an invalid setting (enable: "yes") is reported once as a window/showMessage warning, and the server keeps working on the defaults', async () => {
-  const { server: invalid } = await SpawnedServer.start({ settings: { enable: 'yes' } });
+  const { server: invalid } = await InProcessServer.start({ settings: { enable: 'yes' } });
   try {
     const first = await invalid.open(docUri('a.md'), NO_DURATION);
     const second = await invalid.open(docUri('b.md'), NO_DURATION);
@@ -1109,7 +1109,7 @@ test('an invalid setting (enable: "yes") is reported once as a window/showMessag
 });
 
 test('a client that does not implement window/showMessageRequest does not bring the server down', async () => {
-  const { server: plain } = await SpawnedServer.start({ settings: { enable: 'yes' }, answerShowMessageRequests: false });
+  const { server: plain } = await InProcessServer.start({ settings: { enable: 'yes' }, answerShowMessageRequests: false });
   try {
     const uri = docUri('a.md');
     const published = await plain.open(uri, NO_DURATION);
@@ -1127,7 +1127,7 @@ test('a client that does not implement window/showMessageRequest does not bring 
 
 test('a .postmortemrc.json above the document changes its results', async () => {
   const folder = mkdtempSync(join(tmpdir(), 'pm-features-config-'));
-  const { server: local } = await SpawnedServer.start();
+  const { server: local } = await InProcessServer.start();
   try {
     writeFileSync(join(folder, '.postmortemrc.json'), JSON.stringify({ rules: { 'action-item-missing-owner': 'off', 'action-item-missing-ticket': 'hint' } }, null, 2));
     const path = join(folder, 'team', 'postmortems', 'seed.md');
@@ -1146,7 +1146,7 @@ test('a .postmortemrc.json above the document changes its results', async () => 
 
 test('a broken .postmortemrc.json gets diagnostics on its own URI; the document keeps the defaults; fixing it and didChangeWatchedFiles clear them', async () => {
   const folder = mkdtempSync(join(tmpdir(), 'pm-features-config-'));
-  const { server: local } = await SpawnedServer.start();
+  const { server: local } = await InProcessServer.start();
   try {
     const configPath = join(folder, '.postmortemrc.json');
     const configUri = pathToFileURL(configPath).toString();
@@ -1197,7 +1197,7 @@ test('requests for a document that was never opened return empty results or null
   assert.deepEqual(await lenses(server, uri), []);
   assert.deepEqual(await codeActions(server, uri, START, [], ['source']), []);
   assert.equal(await outlineOf(server, uri), null);
-  const { server: pull } = await SpawnedServer.start({ capabilities: { textDocument: { diagnostic: { dynamicRegistration: false } } } });
+  const { server: pull } = await InProcessServer.start({ capabilities: { textDocument: { diagnostic: { dynamicRegistration: false } } } });
   try {
     assert.deepEqual(await pull.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } }), { kind: 'full', items: [] });
   } finally {
