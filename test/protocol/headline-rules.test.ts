@@ -14,14 +14,14 @@ import {
   type TextEdit,
 } from 'vscode-languageserver-protocol/node.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { SpawnedServer } from '../support/spawned-server.js';
+import { InProcessServer } from '../support/in-process-server.js';
 import { FIXTURES, readFixture } from '../support/fixtures.js';
 import { OutlineRequest } from '../../server/src/protocol.js';
 
-let server: SpawnedServer;
+let server: InProcessServer;
 
 before(async () => {
-  ({ server } = await SpawnedServer.start());
+  ({ server } = await InProcessServer.start());
 });
 
 after(async () => {
@@ -35,7 +35,7 @@ const headline = (diagnostics: Diagnostic[]): Diagnostic[] => diagnostics.filter
 const summary = (diagnostics: Diagnostic[]): string[] => headline(diagnostics).map((d) => `${d.range.start.line}:${String(d.code)}`).sort();
 
 test('initialize advertises the skeleton features', async () => {
-  const { server: other, initialize } = await SpawnedServer.start();
+  const { server: other, initialize } = await InProcessServer.start();
   try {
     const capabilities = initialize.capabilities;
     assert.equal(initialize.serverInfo?.name, 'Postmortem Writer');

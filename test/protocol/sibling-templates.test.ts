@@ -1,12 +1,14 @@
 // The language server learns a team's template from the other postmortems in
 // a document's folder, as the CLI does: a section every sibling lacks is not
-// reported missing. The siblings are real files on disk, read by the server.
+// reported missing. The siblings are real files on disk, read by the server
+// (its core in-process; the analysis worker in the spawned bundle).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { InProcessServer } from '../support/in-process-server.js';
 import { SpawnedServer } from '../support/spawned-server.js';
 
 // A team whose postmortems have a summary, a timeline and a root cause, and no action-item section.
@@ -29,7 +31,7 @@ const OPENED = teamNote(9);
 const WITH_ACTIONS = `${teamNote(8)}\n## Action Items\n\n- [ ] Dead-letter poison messages (owner: @kim, OPS-12)\n`;
 
 let root: string;
-let server: SpawnedServer;
+let server: InProcessServer;
 
 before(async () => {
   root = mkdtempSync(join(tmpdir(), 'pm-siblings-'));
@@ -40,7 +42,7 @@ before(async () => {
   folder('team', { '2024-01-02-queue.md': teamNote(1), '2024-02-03-queue.md': teamNote(2), '2024-03-04-queue.md': teamNote(3), 'README.md': 'Our incident notes.\n' });
   folder('mixed', { '2024-01-02-queue.md': teamNote(1), '2024-02-03-queue.md': WITH_ACTIONS, '2024-03-04-queue.md': teamNote(3) });
   folder('alone', { 'notes.md': 'Nothing here is a postmortem.\n' });
-  ({ server } = await SpawnedServer.start());
+  ({ server } = await InProcessServer.start());
 });
 
 after(async () => {
