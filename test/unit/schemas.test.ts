@@ -7,13 +7,14 @@ import { DEFAULT_SETTINGS, SettingsSchema } from '../../server/src/config/settin
 import { postmortemSnippets } from '../../server/src/templates/snippets.js';
 import { templateSnippet, slugify } from '../../server/src/templates/render.js';
 import { snippetToText } from '../../server/src/templates/template.js';
-import { TEMPLATES } from '../../server/src/templates/registry.js';
+import { TEMPLATES, TEMPLATE_IDS } from '../../server/src/templates/registry.js';
+import { USAGE } from '../../server/src/cli/args.js';
 import { analyze } from '../../server/src/engine/analyze.js';
 
 const root = new URL('../../../', import.meta.url);
 const committed = JSON.parse(readFileSync(new URL('schemas/postmortemrc.schema.json', root), 'utf8')) as object;
 const manifest = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as {
-  contributes: { configuration: { properties: Record<string, { default: unknown; scope?: string; description?: string; markdownDescription?: string }> } };
+  contributes: { configuration: { properties: Record<string, { default: unknown; scope?: string; description?: string; markdownDescription?: string; enum?: unknown[]; enumDescriptions?: unknown[] }> } };
 };
 
 test('the committed .postmortemrc JSON Schema is what the zod schemas generate (run `npm run schema` after changing them)', () => {
@@ -38,6 +39,18 @@ test('package.json contributes exactly the server settings, with the same defaul
     assert.deepEqual(property.default, value, `default of postmortem.${key}`);
     assert.equal(property.scope, 'resource', `scope of postmortem.${key}`);
     assert.ok(property.description ?? property.markdownDescription, `description of postmortem.${key}`);
+  }
+});
+
+test('the postmortem.template setting offers "auto" and every template id the engine knows, each described; so do the setting\'s and the CLI\'s help', () => {
+  const setting = manifest.contributes.configuration.properties['postmortem.template']!;
+  assert.deepEqual(setting.enum, ['auto', ...TEMPLATE_IDS]);
+  assert.equal(setting.enumDescriptions?.length, setting.enum.length, 'one description per template');
+  const described = SettingsSchema.shape.template.description ?? '';
+  const usage = USAGE.split('\n').find((line) => line.includes('--template')) ?? '';
+  for (const id of ['auto', ...TEMPLATE_IDS]) {
+    assert.ok(described.includes(`"${id}"`), `the setting's description names ${id}`);
+    assert.match(usage, new RegExp(`\\b${id}\\b`), `--template's help names ${id}`);
   }
 });
 

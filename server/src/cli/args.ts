@@ -25,7 +25,7 @@ Options:
                             sarif: SARIF 2.1.0, for code-scanning dashboards
   --fix                     apply the safe fixes in place, then report what is left
   --config FILE             use this config file instead of the nearest .postmortemrc.json/.yaml
-  --template ID             check against a template: auto, seed, google-sre, pagerduty, atlassian
+  --template ID             check against a template: auto, seed, google-sre, pagerduty, atlassian, core
   --quiet                   report errors only
   --max-warnings N          exit 1 when there are more than N warnings
   --print-model             print each file's incident model as JSON instead of findings

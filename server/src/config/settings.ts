@@ -22,7 +22,7 @@ export const SettingsSchema = z.object({
     .boolean()
     .default(true)
     .describe('Also treat a Markdown file as a postmortem when its headings look like one (several postmortem sections, or "type: postmortem" in front matter).'),
-  template: z.string().default('auto').describe('The template documents are checked against: "auto" (the closest), "seed", "google-sre", "pagerduty" or "atlassian".'),
+  template: z.string().default('auto').describe('The template documents are checked against: "auto" (the closest), "seed", "google-sre", "pagerduty", "atlassian" or "core" (the essential sections).'),
   rules: z.record(z.string(), RuleSettingSchema).default({}).describe('Per rule id: "off", "hint", "info", "warning" or "error", or [level, options].'),
   validate: z.enum(['onType', 'onSave']).default('onType').describe('When to check: as you type (after a short pause) or when the file is saved.'),
   debounceMs: z.number().int().min(0).max(10_000).default(200).describe('How long typing must pause before a check, in milliseconds.'),
