@@ -16,7 +16,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { CodeActionKinds, IncidentRequest, OutlineRequest, SERVER_NAME, SETTINGS_SECTION } from './protocol.js';
+import { CodeActionKinds, IncidentRequest, InsertSectionRequest, NewPostmortemRequest, OutlineRequest, SERVER_NAME, SETTINGS_SECTION, TemplatesRequest } from './protocol.js';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from './config/settings.js';
 import { withConfig } from './config/effective-settings.js';
 import { formatProblem } from './config/load-config.js';
@@ -28,6 +28,7 @@ import { LENS_COMMAND } from './features/code-lens.js';
 import { AnalysisWorkerClient } from './offload/analysis-worker-client.js';
 import { SiblingTemplates } from './features/sibling-templates.js';
 import type { EffectiveSettings } from './config/effective-settings.js';
+import { folderConfig, renderNewPostmortem, templateChoices } from './features/new-postmortem.js';
 
 const CONFIG_GLOB = '**/.postmortemrc{,.json,.yaml,.yml}';
 
@@ -316,6 +317,9 @@ export function bindConnection(connection: Connection, version: string, options:
   connection.onRequest(OutlineRequest, (params, token) => serve(params.uri, 'outline', {}, token));
   connection.onExecuteCommand(() => null);
   connection.onRequest(IncidentRequest, (params, token) => serve(params.uri, 'incident', {}, token));
+  connection.onRequest(InsertSectionRequest, (params, token) => serve(params.uri, 'insertSection', params, token));
+  connection.onRequest(TemplatesRequest, (params) => templateChoices(folderConfig(configs, params.folder)));
+  connection.onRequest(NewPostmortemRequest, (params) => renderNewPostmortem(folderConfig(configs, params.folder), params));
 
   documents.listen(connection);
 }
