@@ -1,11 +1,10 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node.js';
-import { CodeActionKinds, Commands, IncidentRequest, SERVER_NAME, SETTINGS_SECTION } from '../../server/src/protocol.js';
-import { IncidentOutlineProvider } from './outline-view.js';
-import { ruleOf } from './diagnostic-code.js';
+import { CodeActionKinds, Commands, IncidentRequest, InsertSectionRequest, SERVER_NAME, SETTINGS_SECTION } from '../../server/src/protocol.js';
+import { IncidentOutlineProvider, type OutlineNode } from './outline-view.js';
 import { registerTimelinePanel } from './timeline-panel.js';
 import { createStatusBar } from './status-bar.js';
-import { newPostmortem, type NewPostmortemAnswers } from './new-postmortem.js';
+import { newPostmortem, newPostmortemChoices, type NewPostmortemAnswers, type NewPostmortemChoices } from './new-postmortem.js';
 
 /** What activate() returns: the tests reach the client and the outline through it. */
 export interface PostmortemWriterApi {
@@ -13,6 +12,8 @@ export interface PostmortemWriterApi {
   outline: IncidentOutlineProvider;
   /** The status bar item, for the tests to read. */
   statusBar: vscode.StatusBarItem;
+  /** What New Postmortem offers now (its quick pick's rows), as the server lists them. */
+  newPostmortemChoices(): Promise<NewPostmortemChoices>;
 }
 
 // deactivate() must wait for the server to stop, so it needs the client.
@@ -29,21 +30,44 @@ async function runSourceAction(kind: string, nothingToDo: string): Promise<void>
   else void vscode.window.showInformationMessage(nothingToDo);
 }
 
-/** Inserts a missing section through the server's missing-section fix, so it lands at the template's place. */
-async function insertSection(uri: string, heading: string): Promise<void> {
+/**
+ * Inserts a template section where the template puts it. The server finds the
+ * section by its heading (the outline's data) and makes the edit, so no
+ * diagnostic or message text is involved: required and recommended sections
+ * alike, whatever the rules report or say.
+ */
+async function insertSection(client: LanguageClient, uri: string, heading: string): Promise<boolean> {
   const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
   const editor = await vscode.window.showTextDocument(document);
-  const diagnostic = vscode.languages.getDiagnostics(document.uri).find((candidate) => ruleOf(candidate) === 'missing-section' && candidate.message.includes(`"${heading}"`));
-  const range = diagnostic?.range ?? new vscode.Range(0, 0, 0, 0);
-  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, range, vscode.CodeActionKind.QuickFix.value);
-  const action = actions.find((candidate) => candidate.title === `Insert the "${heading}" section`);
-  if (!action?.edit) {
-    // Recommended sections have no diagnostic: insert at the end.
-    const end = new vscode.Position(document.lineCount, 0);
-    await editor.insertSnippet(new vscode.SnippetString(`\n## ${heading}\n\n$0\n`), end);
-    return;
+  // The edit is for one version: if the document changes before it lands, ask again.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const answer = await client.sendRequest(InsertSectionRequest, { uri: document.uri.toString(), heading });
+    if (!answer) {
+      void vscode.window.showInformationMessage('Sections can be inserted only in a postmortem.');
+      return false;
+    }
+    if (!answer.edits) {
+      void vscode.window.showWarningMessage(answer.reason ?? `The "${heading}" section cannot be inserted.`);
+      return false;
+    }
+    if (answer.version !== document.version) continue;
+    const edit = new vscode.WorkspaceEdit();
+    edit.set(
+      document.uri,
+      answer.edits.map((one) => new vscode.TextEdit(new vscode.Range(one.range.start.line, one.range.start.character, one.range.end.line, one.range.end.character), one.newText)),
+    );
+    if (!(await vscode.workspace.applyEdit(edit))) return false;
+    // The cursor on the new heading.
+    const at = answer.edits[0]!.range.start;
+    const line = Array.from({ length: document.lineCount - at.line }, (_, index) => at.line + index).find((candidate) => /^#{1,6}\s/.test(document.lineAt(candidate).text) && document.lineAt(candidate).text.includes(answer.heading ?? heading));
+    if (line !== undefined) {
+      editor.selection = new vscode.Selection(line, 0, line, 0);
+      editor.revealRange(new vscode.Range(line, 0, line, 0));
+    }
+    return true;
   }
-  await vscode.workspace.applyEdit(action.edit);
+  void vscode.window.showWarningMessage(`The "${heading}" section was not inserted: the document kept changing.`);
+  return false;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<PostmortemWriterApi> {
@@ -81,7 +105,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Postmo
     vscode.commands.registerCommand(Commands.refreshOutline, () => outline.refresh()),
     statusBar,
     registerTimelinePanel(context, client),
-    vscode.commands.registerCommand(Commands.newPostmortem, (answers?: NewPostmortemAnswers) => newPostmortem(answers)),
+    vscode.commands.registerCommand(Commands.newPostmortem, (answers?: NewPostmortemAnswers) => newPostmortem(client, answers)),
     vscode.commands.registerCommand(Commands.showOutput, () => {
       client.outputChannel.show(true);
     }),
@@ -98,13 +122,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Postmo
       return document;
     }),
     vscode.commands.registerCommand(Commands.sortTimeline, () => runSourceAction(CodeActionKinds.sortTimeline, 'The timeline is already in order.')),
-    vscode.commands.registerCommand(Commands.insertSection, async (uri?: string, heading?: string) => {
-      const target = uri ?? vscode.window.activeTextEditor?.document.uri.toString();
-      if (!target) return;
+    vscode.commands.registerCommand(Commands.insertSection, async (uriOrNode?: string | OutlineNode, heading?: string) => {
+      // The outline's inline "+" passes its tree node; its row and the palette pass a URI (and heading) or nothing.
+      const node = typeof uriOrNode === 'object' && uriOrNode.type === 'section' ? uriOrNode : undefined;
+      const target = node?.uri ?? (typeof uriOrNode === 'string' ? uriOrNode : vscode.window.activeTextEditor?.document.uri.toString());
+      if (!target) return false;
       const missing = outline.result?.sections.filter((section) => section.status === 'missing') ?? [];
-      const choice = heading ?? (await vscode.window.showQuickPick(missing.map((section) => ({ label: section.heading, description: section.required ? 'required' : 'recommended', detail: section.purpose })), { placeHolder: 'Insert which section?' }))?.label;
-      if (!choice) return;
-      await insertSection(target, choice);
+      const choice = node?.section.heading ?? heading ?? (await vscode.window.showQuickPick(missing.map((section) => ({ label: section.heading, description: section.required ? 'required' : 'recommended', detail: section.purpose })), { placeHolder: 'Insert which section?' }))?.label;
+      if (!choice) return false;
+      return insertSection(client, target, choice);
     }),
     vscode.commands.registerCommand(Commands.restartServer, async () => {
       await client.restart();
@@ -125,7 +151,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Postmo
   running = client;
   await client.start();
   await outline.refresh();
-  return { client, outline, statusBar: statusBar.item };
+  return { client, outline, statusBar: statusBar.item, newPostmortemChoices: () => newPostmortemChoices(client) };
 }
 
 export function deactivate(): Thenable<void> | undefined {

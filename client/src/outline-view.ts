@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node.js';
 import { Commands, OutlineRequest, type OutlineChild, type OutlineResult, type OutlineSection } from '../../server/src/protocol.js';
-import { markdownText } from '../../server/src/features/markdown-text.js';
 
 export type OutlineNode = { type: 'section'; section: OutlineSection; uri: string } | { type: 'child'; child: OutlineChild; uri: string };
 
@@ -11,15 +10,15 @@ function sectionItem(section: OutlineSection, uri: string): vscode.TreeItem {
     item.description = section.required ? 'missing' : 'missing · recommended';
     item.iconPath = new vscode.ThemeIcon(section.required ? 'circle-large-outline' : 'circle-small', new vscode.ThemeColor(section.required ? 'problemsWarningIcon.foreground' : 'disabledForeground'));
     item.contextValue = 'missingSection';
-    // Headings are the document's and purposes may be a workspace template's: literal text in the tooltip's Markdown.
-    item.tooltip = new vscode.MarkdownString(`**${markdownText(section.heading)}** is missing.\n\n${markdownText(section.purpose)}`);
+    // Headings are the document's and purposes may be a workspace template's: the server sends them as literal Markdown.
+    item.tooltip = new vscode.MarkdownString(`**${section.markdown.heading}** is missing.\n\n${section.markdown.purpose}`);
     item.command = { command: Commands.insertSection, title: 'Insert section', arguments: [uri, section.heading] };
     return item;
   }
   const problems = section.problems > 0 ? `${section.problems} problem${section.problems === 1 ? '' : 's'}` : '';
   item.description = [problems, section.kind === 'timeline' ? `${section.children.length} entries` : section.kind === 'action-items' ? `${section.children.length} items` : ''].filter(Boolean).join(' · ');
   item.iconPath = section.status === 'has-problems' ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')) : new vscode.ThemeIcon(section.kind === 'other' ? 'symbol-namespace' : 'pass', new vscode.ThemeColor(section.kind === 'other' ? 'foreground' : 'testing.iconPassed'));
-  item.tooltip = new vscode.MarkdownString(`**${markdownText(section.heading)}**${section.purpose ? `\n\n${markdownText(section.purpose)}` : ''}${problems ? `\n\n${problems}` : ''}`);
+  item.tooltip = new vscode.MarkdownString(`**${section.markdown.heading}**${section.purpose ? `\n\n${section.markdown.purpose}` : ''}${problems ? `\n\n${problems}` : ''}`);
   item.contextValue = `section.${section.kind}`;
   if (section.headingRange) item.command = { command: Commands.revealRange, title: 'Reveal section', arguments: [uri, section.headingRange] };
   return item;

@@ -1,7 +1,5 @@
 import * as vscode from 'vscode';
 import type { OutlineResult } from '../../server/src/protocol.js';
-import { formatMinutes } from '../../server/src/time/durations.js';
-import { markdownText } from '../../server/src/features/markdown-text.js';
 
 /** "$(pulse) 3 problems · 2h 30m" on postmortem files; a click opens the Problems view. */
 export function createStatusBar(onUpdate: vscode.Event<OutlineResult | null>): { readonly item: vscode.StatusBarItem; dispose(): void } {
@@ -13,22 +11,23 @@ export function createStatusBar(onUpdate: vscode.Event<OutlineResult | null>): {
       item.hide();
       return;
     }
-    const minutes = result.duration.stated ?? result.duration.computed;
+    // Durations come formatted, and the title and template name as literal Markdown, from the server.
+    const { stated, computed } = result.durationText;
+    const duration = stated ?? computed;
     const problems = `${result.problems} problem${result.problems === 1 ? '' : 's'}`;
-    item.text = `$(pulse) ${problems}${minutes !== null ? ` · ${formatMinutes(minutes)}` : ''}`;
+    item.text = `$(pulse) ${problems}${duration !== null ? ` · ${duration}` : ''}`;
     item.tooltip = new vscode.MarkdownString(
       [
-        // The title is the document's and the template's name may be the workspace's: literal text.
-        `**${markdownText(result.title ?? 'Postmortem')}**`,
+        `**${result.markdown.title}**`,
         `${problems} — click to open the Problems view`,
-        result.duration.stated !== null ? `Stated duration: ${formatMinutes(result.duration.stated)}` : 'No duration stated',
-        result.duration.computed !== null ? `From the timeline or milestones: ${formatMinutes(result.duration.computed)}` : '',
-        `Template: ${markdownText(result.template.name)}`,
+        stated !== null ? `Stated duration: ${stated}` : 'No duration stated',
+        computed !== null ? `From the timeline or milestones: ${computed}` : '',
+        `Template: ${result.markdown.template}`,
       ]
         .filter(Boolean)
         .join('\n\n'),
     );
-    item.accessibilityInformation = { label: `Postmortem: ${problems}${minutes !== null ? `, duration ${formatMinutes(minutes)}` : ''}` };
+    item.accessibilityInformation = { label: `Postmortem: ${problems}${duration !== null ? `, duration ${duration}` : ''}` };
     item.show();
   });
   return {

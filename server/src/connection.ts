@@ -11,7 +11,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CodeActionKinds, IncidentRequest, OutlineRequest, SERVER_NAME, SETTINGS_SECTION } from './protocol.js';
+import { CodeActionKinds, IncidentRequest, InsertSectionRequest, NewPostmortemRequest, OutlineRequest, SERVER_NAME, SETTINGS_SECTION, TemplatesRequest } from './protocol.js';
 import { AnalysisCache } from './features/document-analysis.js';
 import { WorkspaceConfig } from './features/workspace-config.js';
 import { SiblingTemplates } from './features/sibling-templates.js';
@@ -25,6 +25,7 @@ import { DocumentSettings } from './state/document-settings.js';
 import { SiblingState } from './state/sibling-state.js';
 import { FeatureRunner } from './state/feature-runner.js';
 import { DiagnosticsScheduler } from './state/diagnostics-scheduler.js';
+import { folderConfig, renderNewPostmortem, templateChoices } from './features/new-postmortem.js';
 
 const CONFIG_GLOB = '**/.postmortemrc{,.json,.yaml,.yml}';
 
@@ -158,6 +159,10 @@ export function bindConnection(connection: Connection, version: string, options:
   connection.onRequest(OutlineRequest, (params, token) => features.serve(params.uri, 'outline', {}, token));
   connection.onExecuteCommand(() => null);
   connection.onRequest(IncidentRequest, (params, token) => features.serve(params.uri, 'incident', {}, token));
+  connection.onRequest(InsertSectionRequest, (params, token) => features.serve(params.uri, 'insertSection', params, token));
+  const configForFolder = (folder: string | null) => folderConfig((uri) => configs.forDocument(uri), folder);
+  connection.onRequest(TemplatesRequest, async (params) => templateChoices(await configForFolder(params.folder)));
+  connection.onRequest(NewPostmortemRequest, async (params) => renderNewPostmortem(await configForFolder(params.folder), params));
 
   documents.listen(connection);
 }

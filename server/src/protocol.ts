@@ -38,6 +38,8 @@ export interface OutlineSection {
   /** Findings whose range starts inside this section. */
   problems: number;
   children: OutlineChild[];
+  /** The heading and the purpose as literal Markdown (the document's and a workspace template's text), for tooltips. */
+  markdown: { heading: string; purpose: string };
 }
 
 export interface OutlineResult {
@@ -48,6 +50,10 @@ export interface OutlineResult {
   template: { id: string; name: string };
   /** Minutes: as stated, and as the milestones or timeline show; null where unknown. */
   duration: { stated: number | null; computed: number | null };
+  /** The same durations as shown ("2h 30m"), so clients format nothing themselves. */
+  durationText: { stated: string | null; computed: string | null };
+  /** The title (or "Postmortem") and the template's name as literal Markdown, for tooltips. */
+  markdown: { title: string; template: string };
   /** Findings in the whole document. */
   problems: number;
   /** The template's sections in its order, then the document's other sections in theirs. */
@@ -91,6 +97,86 @@ export interface IncidentResult {
 
 /** The whole incident: the model, and the timeline placed on one scale for the Incident Timeline picture. */
 export const IncidentRequest = new RequestType<IncidentParams, IncidentResult | null, void>('postmortem/incident');
+
+export interface InsertSectionParams {
+  uri: string;
+  /** The template section, by the heading the outline lists for it (a missing section's template heading)… */
+  heading?: string;
+  /** …or by kind: the first of the template's sections of that kind. */
+  kind?: SectionKind;
+}
+
+/** A plain LSP text edit (the client turns it into its own). */
+export interface PlainTextEdit {
+  range: Range;
+  newText: string;
+}
+
+export interface InsertSectionResult {
+  /** The document version the edits are for: apply them only to that version. */
+  version: number;
+  /** Null when the section cannot be inserted; `reason` says why. */
+  edits: PlainTextEdit[] | null;
+  /** The heading inserted, or why not. */
+  heading: string | null;
+  reason?: string;
+}
+
+/**
+ * Inserts one of the template's sections at the template's place (required or
+ * recommended), asked for by heading or kind: never by a diagnostic's message.
+ * Null when the document is not open, not a postmortem, or checking is off.
+ */
+export const InsertSectionRequest = new RequestType<InsertSectionParams, InsertSectionResult | null, void>('postmortem/insertSection');
+
+export interface TemplatesParams {
+  /** The folder a new postmortem goes into (a URI): its config file decides the team's templates. Null without a workspace. */
+  folder: string | null;
+}
+
+export interface TemplateChoice {
+  id: string;
+  name: string;
+  /** Where the format comes from ("Google SRE book", "custom template file"). */
+  source: string;
+  /** From a template file the folder's `.postmortemrc` names. */
+  custom: boolean;
+  /** The folder's config names it as the template to check against. */
+  configured: boolean;
+  /** Its section headings, in order. */
+  headings: string[];
+}
+
+export interface TemplatesResult {
+  /** The configured template first, then the team's, then the built-in ones. */
+  templates: TemplateChoice[];
+  /** Problems in the folder's config files, one line each ("file:line:col: path: message"); the built-in templates still work. */
+  problems: string[];
+  /** The severities to offer. */
+  severities: string[];
+}
+
+/** The templates New Postmortem offers for a folder: the built-in ones and the team's own from `.postmortemrc`. */
+export const TemplatesRequest = new RequestType<TemplatesParams, TemplatesResult, void>('postmortem/templates');
+
+export interface NewPostmortemParams extends TemplatesParams {
+  /** A template id from `postmortem/templates`. */
+  template: string;
+  title: string;
+  /** YYYY-MM-DD */
+  date: string;
+  severity: string;
+}
+
+export interface NewPostmortemResult {
+  /** "2024-05-01-cache-stampede-after-deploy": the file name without ".md" (the client adds "-2" if it is taken). */
+  fileStem: string;
+  /** The whole document as a snippet, the cursor starting in the first field to fill in. */
+  snippet: string;
+}
+
+/** A new postmortem rendered from a template; null for a template id the folder does not know. */
+export const NewPostmortemRequest = new RequestType<NewPostmortemParams, NewPostmortemResult | null, void>('postmortem/newPostmortem');
 
 export const Commands = {
   restartServer: 'postmortem.restartServer',

@@ -874,6 +874,7 @@ test('outline: the template\'s sections in its order (present, has-problems, mis
     headingRange: null,
     problems: 0,
     children: [],
+    markdown: { heading: 'Action Items', purpose: 'What will prevent a recurrence or catch it sooner, each with an owner and a ticket.' },
   });
   const timeline = outline.sections.find((section) => section.kind === 'timeline');
   assert.deepEqual(

@@ -17,9 +17,12 @@ const HANDLE_PREFIX = /(?:^|\s|\()@([\w.-]*)$/;
 const ZONE_PREFIX = /\b(?:all times(?: are)?(?: in)?|time ?zone:?|times in)\s+([\w/+-]*)$/i;
 const ENTRY_PREFIX = /^(\s*)([-*+]\s+)?$/;
 
+/** The severities completion and New Postmortem offer. */
+export const SEVERITIES: readonly string[] = ['SEV-1', 'SEV-2', 'SEV-3', 'SEV-4', 'SEV-5'];
+
 const VALUES: Record<string, readonly string[]> = {
-  severity: ['SEV-1', 'SEV-2', 'SEV-3', 'SEV-4', 'SEV-5'],
-  sev: ['SEV-1', 'SEV-2', 'SEV-3', 'SEV-4', 'SEV-5'],
+  severity: SEVERITIES,
+  sev: SEVERITIES,
   status: ['Draft', 'In Review', 'Reviewed', 'Closed'],
   type: ['prevent', 'mitigate', 'detect', 'process', 'repair', 'investigate'],
   priority: ['P0', 'P1', 'P2', 'P3', 'P4'],

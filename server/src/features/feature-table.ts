@@ -13,6 +13,8 @@ import { documentLinks } from './links.js';
 import { inlayHints } from './inlay-hints.js';
 import { codeLenses } from './code-lens.js';
 import { incident } from './incident.js';
+import { insertSection } from './insert-section.js';
+import type { InsertSectionParams } from '../protocol.js';
 
 /** One analysed document version, as every feature sees it. */
 export interface FeatureContext {
@@ -46,6 +48,7 @@ export const FEATURES = {
   codeAction: ({ document, result }: FeatureContext, params: CodeActionParams) => (result.isPostmortem ? codeActions(document, params, result) : []),
   outline: ({ document, result }: FeatureContext, _params: AnyParams) => outline(document.uri, document.version, result),
   incident: ({ document, result }: FeatureContext, _params: AnyParams) => incident(document.uri, document.version, result),
+  insertSection: ({ document, result }: FeatureContext, params: InsertSectionParams) => insertSection(document.version, result, params),
 };
 
 export type FeatureName = keyof typeof FEATURES;

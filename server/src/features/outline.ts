@@ -3,7 +3,11 @@ import type { Range, Section } from '../model/schema.js';
 import type { OutlineChild, OutlineResult, OutlineSection } from '../protocol.js';
 import { pairSections } from '../templates/pairing.js';
 import { incidentClock } from './incident-clock.js';
+import { markdownText } from './markdown-text.js';
+import { formatMinutes } from '../time/durations.js';
 
+const literal = (heading: string, purpose: string): OutlineSection['markdown'] => ({ heading: markdownText(heading), purpose: markdownText(purpose) });
+const shown = (minutes: number | null): string | null => (minutes === null ? null : formatMinutes(minutes));
 const within = (line: number, range: Range): boolean => line >= range.start.line && line <= range.end.line;
 
 /** What the Incident Outline shows: the template's sections in order, present or missing, with their children. */
@@ -32,13 +36,13 @@ export function outline(uri: string, version: number, result: Analysis): Outline
   };
   const present = (section: Section, required: boolean, purpose: string): OutlineSection => {
     const problems = findings.filter((finding) => within(finding.range.start.line, section.range)).length;
-    return { heading: section.heading, kind: section.kind, status: problems > 0 ? 'has-problems' : 'present', required, purpose, range: section.range, headingRange: section.headingRange, problems, children: children(section) };
+    return { heading: section.heading, kind: section.kind, status: problems > 0 ? 'has-problems' : 'present', required, purpose, range: section.range, headingRange: section.headingRange, problems, children: children(section), markdown: literal(section.heading, purpose) };
   };
 
   const sections: OutlineSection[] = template.sections.map((want) => {
     const section = pairs.get(want);
     if (section) return present(section, want.required, want.purpose);
-    return { heading: want.heading, kind: want.kinds[0] ?? 'other', status: 'missing', required: want.required, purpose: want.purpose, range: null, headingRange: null, problems: 0, children: [] };
+    return { heading: want.heading, kind: want.kinds[0] ?? 'other', status: 'missing', required: want.required, purpose: want.purpose, range: null, headingRange: null, problems: 0, children: [], markdown: literal(want.heading, want.purpose) };
   });
   const paired = new Set(pairs.values());
   for (const section of top) if (!paired.has(section)) sections.push(present(section, false, ''));
@@ -49,6 +53,8 @@ export function outline(uri: string, version: number, result: Analysis): Outline
     title: model.title,
     template: { id: template.id, name: template.name },
     duration: { stated: model.duration.minutes, computed: model.duration.computed?.minutes ?? null },
+    durationText: { stated: shown(model.duration.minutes), computed: shown(model.duration.computed?.minutes ?? null) },
+    markdown: { title: markdownText(model.title ?? 'Postmortem'), template: markdownText(template.name) },
     problems: findings.length,
     sections,
   };

@@ -23,7 +23,7 @@ const Options = z.object({
  * count, and closing the block or moving it under another heading would change
  * what the author wrote.
  */
-function insertFix(context: RuleContext, expected: TemplateSection, level: number, endIsOpen: () => boolean): Fix | null {
+export function insertFix(context: Pick<RuleContext, 'doc' | 'model' | 'template'>, expected: TemplateSection, level: number, endIsOpen: () => boolean): Fix | null {
   const { sections } = context.template;
   const index = sections.indexOf(expected);
   const eol = lineEnding(context.doc.text);
@@ -44,6 +44,11 @@ function insertFix(context: RuleContext, expected: TemplateSection, level: numbe
   // Keep the file's ending as it was: a final newline only if it had one.
   const appended = text.endsWith(eol) ? block.slice(0, -eol.length) : block.slice(0, -2 * eol.length);
   return { title: `Insert the "${expected.heading}" section`, edits: [{ range: { start: end, end }, newText: `${separator}${appended}` }] };
+}
+
+/** The heading level a new section gets: that of the document's first recognised section, else 2. */
+export function sectionLevel(model: RuleContext['model']): number {
+  return model.sections.find((section) => section.kind !== 'other')?.level ?? 2;
 }
 
 // What a summary or the intro says when it states the cause or the impact itself, as the seed's genre asks its summary to.
@@ -142,7 +147,7 @@ export const missingSection: Rule<z.infer<typeof Options>> = {
   defaultSeverity: 'warning',
   options: Options,
   check(context, options) {
-    const level = context.model.sections.find((section) => section.kind !== 'other')?.level ?? 2;
+    const level = sectionLevel(context.model);
     let endIsOpen: boolean | undefined;
     const endIsOpenOnce = (): boolean => (endIsOpen ??= endsInsideOpenBlock(context.doc));
     let introText: string | undefined;
