@@ -151,6 +151,9 @@ export const Commands = {
   insertSection: 'postmortem.insertSection',
   showOutput: 'postmortem.showOutput',
   showTimeline: 'postmortem.showTimeline',
+  exportTimeline: 'postmortem.exportTimeline',
+  /** What the Incident Timeline's webview shows (for tests and automation; not in the palette). */
+  timelineState: 'postmortem.timelineState',
   exportJson: 'postmortem.exportJson',
   newPostmortem: 'postmortem.newPostmortem',
 } as const;

@@ -21,6 +21,7 @@ export async function run(): Promise<void> {
   // Defines describe/it on the global object before the suites' modules run.
   mocha.suite.emit('pre-require', globalThis, 'suite', mocha);
   await import('./suite/extension.test.js');
+  await import('./suite/timeline.test.js');
 
   await new Promise<void>((resolve) => {
     const runner = mocha.run(() => resolve());
