@@ -176,7 +176,7 @@ export class TimelinePanel implements vscode.Disposable {
   }
 
   /** The server's incident for `uri`, or null (not running, not open, gone). */
-  private async fetch(uri: vscode.Uri, serial: number): Promise<IncidentResult | null | 'stale'> {
+  private async incidentFor(uri: vscode.Uri, serial: number): Promise<IncidentResult | null | 'stale'> {
     if (!vscode.workspace.textDocuments.some((document) => document.uri.toString() === uri.toString())) {
       // Closed since: keep showing what it was. Never seen (a panel restored after a reload): open it
       // in the background so the server reads it.
@@ -191,7 +191,7 @@ export class TimelinePanel implements vscode.Disposable {
   private async update(): Promise<void> {
     const serial = ++this.serial;
     const uri = this.documentUri;
-    const result = uri ? await this.fetch(uri, serial) : null;
+    const result = uri ? await this.incidentFor(uri, serial) : null;
     // A newer update started meanwhile, or the panel closed: its answer wins.
     if (result === 'stale' || serial !== this.serial || TimelinePanel.current !== this) return;
     this.result = result;
