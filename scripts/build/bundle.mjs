@@ -51,6 +51,8 @@ const builds = [
   executable('server/src/cli-launcher.ts', 'dist/cli.cjs'),
   { ...common, entryPoints: ['server/src/cli-main.ts'], outfile: 'dist/cli-engine.cjs' },
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.cjs', external: ['vscode'] },
+  // The Incident Timeline webview's script: a browser page under a strict CSP, loaded by the panel as a file.
+  { bundle: true, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['client/src/timeline/webview/main.ts'], outfile: 'dist/webview/timeline.js', sourcemap: production ? false : 'linked', minify: production, logLevel: 'warning' },
 ];
 // The extension-host suite: out/, never shipped, built in every mode so the packaged extension is tested too.
 builds.push({ ...common, minify: false, sourcemap: 'linked', entryPoints: ['test/e2e/index.ts'], outfile: 'out/test/e2e/index.cjs', external: ['vscode', 'mocha'] });

@@ -32,7 +32,8 @@ const shots = [
     { keys: ['Control+Space'], waitFor: '.suggest-widget.visible .monaco-list-row', out: 'docs/images/completion.png' },
   ],
   [
-    { open: 'postmortems/2024-06-12-dns-resolver-outage.md', waitFor: '.monaco-editor' },
+    // The command is offered once the server has read the file (the status bar shows its count): not before.
+    { open: 'postmortems/2024-06-12-dns-resolver-outage.md', waitFor: 'text=/problems? ·/' },
     ...palette('Postmortem: Show Incident Timeline'),
     { waitFor: 'iframe.webview.ready', out: 'docs/images/timeline.png' },
   ],

@@ -3,6 +3,8 @@
 import { RequestType } from 'vscode-languageserver-protocol';
 import type { IncidentModel, MilestoneKind, Range, SectionKind } from './model/schema.js';
 
+export type { MilestoneKind, Range } from './model/schema.js';
+
 export const SETTINGS_SECTION = 'postmortem';
 export const SERVER_NAME = 'Postmortem Writer';
 
@@ -81,6 +83,54 @@ export interface PictureEntry {
   outOfOrder: boolean;
   /** "T+1h 5m" from impact start (or the first entry). */
   offset: string | null;
+  /** `text` as a reader sees it rendered: no emphasis markers, links as their text, no HTML or comments. */
+  plainText: string;
+  /** The time to show: as written, or its local time of day and zone when written as a full date and time; "~" when approximate. */
+  shownTime: string;
+  /** Why the entry is flagged out of order, in words, or null. */
+  problem: string | null;
+}
+
+/** A stretch the picture draws as a bracket: the impact, or time to detect, mitigate or resolve. */
+export interface PictureSpan {
+  id: 'impact' | 'ttd' | 'ttm' | 'ttr';
+  /** "Impact", "TTD", "TTM", "TTR". */
+  name: string;
+  /** Milliseconds on the entries' scale. */
+  from: number;
+  to: number;
+  minutes: number;
+  /** Derived from a stated figure rather than two milestones on the timeline. */
+  stated: boolean;
+  /** Where it comes from: "impact start → impact end", "stated", "the stated duration". */
+  how: string;
+}
+
+/**
+ * The display zone's offset from UTC from `from` on (the first one also
+ * before it): enough to read any instant of the picture as a wall-clock time.
+ */
+export interface ZoneOffset {
+  from: number;
+  /** Minutes to add to UTC. */
+  minutes: number;
+  /** "UTC", "PDT", "GMT+2". */
+  name: string;
+}
+
+/** What the Incident Timeline picture draws besides the entries, read by the engine. */
+export interface IncidentPicture {
+  /** The document's title as plain text, or null. */
+  title: string | null;
+  spans: PictureSpan[];
+  /** The stated duration in minutes, or null. */
+  statedMinutes: number | null;
+  /** The entries carry a calendar date (else the picture names days "Day 1", "Day 2"). */
+  dateKnown: boolean;
+  /** Most timed entries are written with am/pm: the picture shows 12-hour times. */
+  twelveHour: boolean;
+  /** The display zone over the incident's span and well beyond, in time order. */
+  zone: ZoneOffset[];
 }
 
 export interface IncidentResult {
@@ -93,6 +143,7 @@ export interface IncidentResult {
   milestones: Array<{ kind: MilestoneKind; key: number | null; range: Range }>;
   /** The zone to show times in (the document's, else UTC). */
   displayZone: string;
+  picture: IncidentPicture;
 }
 
 /** The whole incident: the model, and the timeline placed on one scale for the Incident Timeline picture. */
@@ -186,6 +237,9 @@ export const Commands = {
   insertSection: 'postmortem.insertSection',
   showOutput: 'postmortem.showOutput',
   showTimeline: 'postmortem.showTimeline',
+  exportTimeline: 'postmortem.exportTimeline',
+  /** What the Incident Timeline's webview shows (for tests and automation; not in the palette). */
+  timelineState: 'postmortem.timelineState',
   exportJson: 'postmortem.exportJson',
   newPostmortem: 'postmortem.newPostmortem',
 } as const;

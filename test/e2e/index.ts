@@ -22,6 +22,7 @@ export async function run(): Promise<void> {
   mocha.suite.emit('pre-require', globalThis, 'suite', mocha);
   await import('./suite/extension.test.js');
   await import('./suite/client-protocol.test.js');
+  await import('./suite/timeline.test.js');
 
   await new Promise<void>((resolve) => {
     const runner = mocha.run(() => resolve());

@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { PostmortemWriterApi } from '../../../client/src/extension.js';
-import type { TimelinePanel } from '../../../client/src/timeline-panel.js';
 import { diagnosticSummary, waitFor, waitForDiagnostics } from './wait.js';
 import { ruleOf } from '../../../client/src/diagnostic-code.js';
 
@@ -120,7 +119,7 @@ describe('Postmortem Writer in a real VS Code', () => {
   });
 });
 
-describe('Postmortem Writer: commands, snippets, status bar and the timeline picture', () => {
+describe('Postmortem Writer: commands, snippets and status bar', () => {
   let api: PostmortemWriterApi;
 
   before(async () => {
@@ -169,23 +168,5 @@ describe('Postmortem Writer: commands, snippets, status bar and the timeline pic
     const again = await vscode.commands.executeCommand<vscode.Uri>('postmortem.newPostmortem', { template: 'seed', title: 'Cache stampede after deploy', date: '2024-05-01', severity: 'SEV-3' });
     assert.ok(again.path.endsWith('/2024-05-01-cache-stampede-after-deploy-2.md'), again.path);
     await vscode.commands.executeCommand('workbench.action.files.save');
-  });
-
-  it('opens the Incident Timeline beside the document and follows an edit', async () => {
-    const editor = await openAndShow('load-balancer-coffee-break.md');
-    const panel = await vscode.commands.executeCommand<TimelinePanel>('postmortem.showTimeline');
-    const uri = editor.document.uri.toString();
-    const first = await panel.rendered((event) => event.uri === uri && event.entries === 6);
-    assert.equal(first.entries, 6);
-    const svg = panel.svg();
-    assert.match(svg, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
-    assert.match(svg, /TTR 2h 30m/);
-    // Add an entry and watch the picture follow.
-    await vscode.window.showTextDocument(editor.document);
-    const line = editor.document.lineAt(19);
-    assert.ok(await editor.edit((edit) => edit.insert(line.range.end, '\n  - 10:15 AM: The DevOps team confirmed the fix on one balancer.')));
-    const followed = await panel.rendered((event) => event.uri === uri && event.entries === 7);
-    assert.equal(followed.entries, 7);
-    await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 });
