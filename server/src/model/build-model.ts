@@ -5,12 +5,12 @@ import { readOutline, type SectionSpan } from './sections.js';
 import { readDuration, type DurationResult } from './duration.js';
 import { readImpact, impactParts, type ImpactPart } from './impact.js';
 import { readTimeline, type TimelineItem } from './timeline.js';
-import { orderedEntries, type OrderedEntry } from './timeline-order.js';
+import { orderedEntries, timelineOrder, type OrderedEntry, type TimelineOrder } from './timeline-order.js';
 import { readMilestones, milestoneWindow } from './milestones.js';
 import { readActionItems, type ActionItemSpan } from './action-items.js';
 import { readMetadata } from './metadata.js';
 import { readDocumentDating, type DocumentDating } from './date-context.js';
-import { applyReadings, carryZoneBack, standardInSummer } from './timeline-dating.js';
+import { readInOrder, carryZoneBack, standardInSummer } from './timeline-dating.js';
 import { standardInProse, zoneWithOffset } from './zone-notes.js';
 import { findUnreadableTimes, type UnreadableTime } from './unreadable-times.js';
 import { reparse } from './incremental-parse.js';
@@ -27,6 +27,8 @@ export interface AnalyzedDocument {
   fields: Field[];
   spans: SectionSpan[];
   timeline: TimelineItem[];
+  /** The timeline's chronological reading, made once: what every reader of the order reads. */
+  timelineOrder: TimelineOrder;
   actionItems: ActionItemSpan[];
   durationStatement: DurationResult | null;
   impactParts: ImpactPart[];
@@ -56,9 +58,7 @@ export function buildModel(text: string, previous?: ParsedMarkdown, path?: strin
   const baseDate = dating.date;
   // Several incidents in one document are read as several timelines, each in its own date and zone.
   const incidents = readIncidents(doc, outline.spans, fields, dating);
-  const timeline = readTimeline(doc, outline.spans, dating, incidents);
-  carryZoneBack(timeline, dating);
-  applyReadings(timeline, metadata.newestFirst);
+  const { timeline, order } = readInOrder(carryZoneBack(readTimeline(doc, outline.spans, dating, incidents), dating), metadata.newestFirst);
   // A standard-time abbreviation in summer, on an entry or in prose: said once, where it is first written.
   const summer = [standardInSummer(timeline, dating), standardInProse(doc, dating)].filter((note) => note !== null).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)[0];
   if (summer) dating.notes.push(summer);
@@ -77,16 +77,19 @@ export function buildModel(text: string, previous?: ParsedMarkdown, path?: strin
   const inIncident = (offset: number): boolean => incidents.some((scope) => offset >= scope.start && offset < scope.end);
   const documentFields = incidents.length > 0 ? fields.filter((field) => !inIncident(field.start)) : fields;
   const documentTimeline = incidents.length > 0 ? [] : timeline;
-  const { milestones, metrics, keys } = readMilestones(doc, documentFields, documentTimeline, { date: baseDate, zone, newestFirst: metadata.newestFirst });
+  const documentOrder = incidents.length > 0 ? timelineOrder([]) : order;
+  const { milestones, metrics, keys } = readMilestones(doc, documentFields, documentTimeline, { date: baseDate, zone, keyOf: documentOrder.keyOf });
   const position = new Map(timeline.map((item, index) => [item, index]));
   const parts = incidents.map((scope, index) => {
     const own = timeline.filter((item) => item.entry.incident === index);
-    const read = readMilestones(doc, fields.filter((field) => field.start >= scope.start && field.start < scope.end), own, { date: scope.dating.date, zone: scope.dating.zone, newestFirst: metadata.newestFirst });
+    // Each incident's own reading: its clock (12- or 24-hour) is judged apart from the others'.
+    const ownOrder = timelineOrder(orderedEntries(own, metadata.newestFirst));
+    const read = readMilestones(doc, fields.filter((field) => field.start >= scope.start && field.start < scope.end), own, { date: scope.dating.date, zone: scope.dating.zone, keyOf: ownOrder.keyOf });
     return {
       title: scope.title,
       range: doc.lines.range(scope.start, scope.end),
       entries: own.map((item) => position.get(item)!),
-      computed: computedDuration(read.milestones, orderedEntries(own, metadata.newestFirst)),
+      computed: computedDuration(read.milestones, ownOrder.entries),
       milestones: read.milestones,
       metrics: read.metrics,
     };
@@ -99,6 +102,7 @@ export function buildModel(text: string, previous?: ParsedMarkdown, path?: strin
     fields,
     spans: outline.spans,
     timeline,
+    timelineOrder: order,
     actionItems,
     durationStatement,
     impactParts: impact,
@@ -111,7 +115,7 @@ export function buildModel(text: string, previous?: ParsedMarkdown, path?: strin
       metadata,
       timezone: timelineZone,
       sections: outline.spans.map((span) => span.section),
-      duration: { ...(durationStatement?.duration ?? { stated: null, start: null, end: null, minutes: null, range: null }), computed: computedDuration(milestones, orderedEntries(documentTimeline, metadata.newestFirst)) },
+      duration: { ...(durationStatement?.duration ?? { stated: null, start: null, end: null, minutes: null, range: null }), computed: computedDuration(milestones, documentOrder.entries) },
       impact: readImpact(doc, impact),
       timeline: timeline.map((item) => item.entry),
       milestones,

@@ -2,7 +2,6 @@ import type { Field } from './fields.js';
 import type { ParsedMarkdown } from './markdown.js';
 import type { IncidentMetrics, Milestone, MilestoneKind } from './schema.js';
 import type { TimelineItem } from './timeline.js';
-import { adjustedKeys } from './timeline-order.js';
 import { findTimestamps, resolveTimestamp, type CalendarDate } from '../time/timestamps.js';
 import { findDurations, formatMinutes } from '../time/durations.js';
 import { RecentMemo } from '../time/recent-memo.js';
@@ -95,9 +94,9 @@ export interface MilestoneResult {
 }
 
 /** Milestones from fields first, then from the timeline; one of each kind. */
-export function readMilestones(doc: ParsedMarkdown, fields: readonly Field[], timeline: TimelineItem[], context: { date: CalendarDate | null; zone: string | null; newestFirst: boolean }): MilestoneResult {
+export function readMilestones(doc: ParsedMarkdown, fields: readonly Field[], timeline: TimelineItem[], context: { date: CalendarDate | null; zone: string | null; keyOf: ReadonlyMap<TimelineItem, number> }): MilestoneResult {
   // Timeline milestones are compared on the timeline's own reading (midnight crossed, afternoon guessed).
-  const keys = adjustedKeys(timeline, context.newestFirst);
+  const keys = context.keyOf;
   const found = new Map<MilestoneKind, Milestone & { sortKey: number | null }>();
 
   for (const [kind, pattern] of FIELD_KEYS) {

@@ -1,13 +1,29 @@
 import type { TimelineItem } from './timeline.js';
 
 export interface OrderedEntry {
-  item: TimelineItem;
+  readonly item: TimelineItem;
   /** Sort key after midnight and noon rollovers were accounted for. */
-  key: number;
+  readonly key: number;
   /** The time is earlier on the clock than the previous one's, as when a timeline crosses midnight with no new date. */
-  rolledOver: boolean;
+  readonly rolledOver: boolean;
   /** A bare "1:15" after "12:40" in a timeline without am/pm, read as afternoon: the reader has to guess. */
-  readAsAfternoon: boolean;
+  readonly readAsAfternoon: boolean;
+}
+
+/**
+ * The timeline's chronological reading, made once when the model is built
+ * (see timeline-dating.ts) and read by the rules, fixes and editor features.
+ */
+export interface TimelineOrder {
+  /** The timed entries in reading order (see orderedEntries). */
+  readonly entries: readonly OrderedEntry[];
+  /** Each timed entry's key on that reading, for comparing milestones and sorting the same way. */
+  readonly keyOf: ReadonlyMap<TimelineItem, number>;
+}
+
+/** The order of a list of entries read already: the keys by entry, once. */
+export function timelineOrder(entries: readonly OrderedEntry[]): TimelineOrder {
+  return { entries, keyOf: new Map(entries.map((entry) => [entry.item, entry.key])) };
 }
 
 const HOUR = 60 * 60 * 1000;
@@ -56,6 +72,7 @@ function isDigit(character: string | undefined): boolean {
  * early morning on the same inherited date read as crossing midnight; and in a
  * timeline that never writes am/pm nor an hour past 12, "1:15" after "12:40"
  * read as the afternoon. Each guess is flagged for its own rule to report.
+ * Called when the model is built; everything after reads the model's TimelineOrder.
  */
 export function orderedEntries(timeline: readonly TimelineItem[], newestFirst: boolean): OrderedEntry[] {
   const timed = timeline.filter((item) => item.sortKey !== null && !item.entry.dateOnly);
@@ -98,9 +115,4 @@ export function orderedEntries(timeline: readonly TimelineItem[], newestFirst: b
     previous = entry;
   }
   return result;
-}
-
-/** Each timed entry's key on the timeline's reading, for comparing milestones the same way. */
-export function adjustedKeys(timeline: readonly TimelineItem[], newestFirst: boolean): Map<TimelineItem, number> {
-  return new Map(orderedEntries(timeline, newestFirst).map((entry) => [entry.item, entry.key]));
 }
