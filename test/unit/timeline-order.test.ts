@@ -28,6 +28,8 @@ test('an entry the reading moves past midnight is made with the next day, and th
   const { entries, keyOf } = analysis.timelineOrder;
   assert.equal(entries.length, 3);
   assert.deepEqual(entries.map((entry) => entry.rolledOver), [false, false, true]);
+  // "23:40" says the clock is a 24-hour one.
+  assert.equal(analysis.timelineOrder.twelveHourClock, false);
   for (const entry of entries) assert.ok(analysis.timeline.includes(entry.item), 'the order points at the analysis\'s entries');
   const last = entries[2]!;
   assert.equal(last.item.entry.at, '2024-03-06T00:20:00Z');
@@ -42,6 +44,8 @@ test('an entry the reading moves past midnight is made with the next day, and th
 test('a timeline out of order is sorted on the order the model read', () => {
   const { analysis } = analyze(doc('# Outage', '', '## Timeline', '', '- 10:20 UTC - Rolled back.', '- 10:05 UTC - Alert fired.'), { force: true });
   assert.deepEqual(analysis.timelineOrder.entries.map((entry) => entry.item.entry.timeText), ['10:20 UTC', '10:05 UTC']);
+  // No hour past 12: the clock may be a 12-hour one.
+  assert.equal(analysis.timelineOrder.twelveHourClock, true);
   const edits = sortTimelineEdits(analysis);
   assert.deepEqual(edits?.map((edit) => edit.newText), ['- 10:05 UTC - Alert fired.', '- 10:20 UTC - Rolled back.']);
 });

@@ -77,7 +77,7 @@ export function buildModel(text: string, previous?: ParsedMarkdown, path?: strin
   const inIncident = (offset: number): boolean => incidents.some((scope) => offset >= scope.start && offset < scope.end);
   const documentFields = incidents.length > 0 ? fields.filter((field) => !inIncident(field.start)) : fields;
   const documentTimeline = incidents.length > 0 ? [] : timeline;
-  const documentOrder = incidents.length > 0 ? timelineOrder([]) : order;
+  const documentOrder = incidents.length > 0 ? timelineOrder({ entries: [], twelveHourClock: true }) : order;
   const { milestones, metrics, keys } = readMilestones(doc, documentFields, documentTimeline, { date: baseDate, zone, keyOf: documentOrder.keyOf });
   const position = new Map(timeline.map((item, index) => [item, index]));
   const parts = incidents.map((scope, index) => {

@@ -1,6 +1,6 @@
 import type { AnalyzedDocument } from './build-model.js';
 import type { Milestone } from './schema.js';
-import { hourOf, type OrderedEntry } from './timeline-order.js';
+import type { OrderedEntry } from './timeline-order.js';
 import { resolveZoneName } from '../time/zones.js';
 
 /** The ends of the window a fix may write: the text to quote and the instant or sort key. */
@@ -36,7 +36,7 @@ export function provenWindow(analysis: Pick<AnalyzedDocument, 'doc' | 'model' | 
     entries.find((entry) => entry.item.entry.range.start.line === range.start.line && entry.item.entry.range.start.character === range.start.character);
   // "9:05" and "1:15" with no am/pm, in a timeline that never passes 12: either half of the day. "09:05" says 24-hour.
   const ambiguousClock =
-    entries.every((entry) => entry.item.entry.clock === '12h' || (hourOf(entry.item.entry.timeText) >= 1 && hourOf(entry.item.entry.timeText) <= 12)) &&
+    analysis.timelineOrder.twelveHourClock &&
     entries.some((entry) => entry.item.entry.clock === '24h' && /(?:^|\D)[1-9]:\d{2}/.test(entry.item.entry.timeText));
   const read = (milestone: Milestone): (WindowEnd & { dated: boolean; day: string | null }) | null => {
     // A sub-label field ("- **Detection**:" over its entries) is read through its first entry.

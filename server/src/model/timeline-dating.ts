@@ -38,7 +38,8 @@ function inZone(item: TimelineItem, zone: string, dating: DocumentDating): Timel
  * anew with them. Sort keys stay as written: the order holds the keys as read.
  */
 export function readInOrder(timeline: TimelineItem[], newestFirst: boolean): { timeline: TimelineItem[]; order: TimelineOrder } {
-  const entries = orderedEntries(timeline, newestFirst);
+  const read = orderedEntries(timeline, newestFirst);
+  const { entries } = read;
   let moved: Map<TimelineItem, TimelineItem> | null = null;
   for (let index = 0; index < entries.length; index++) {
     const entry = entries[index]!;
@@ -48,8 +49,7 @@ export function readInOrder(timeline: TimelineItem[], newestFirst: boolean): { t
     (moved ??= new Map()).set(entry.item, item);
     entries[index] = { ...entry, item };
   }
-  const read = moved === null ? timeline : timeline.map((item) => moved.get(item) ?? item);
-  return { timeline: read, order: timelineOrder(entries) };
+  return { timeline: moved === null ? timeline : timeline.map((item) => moved.get(item) ?? item), order: timelineOrder(read) };
 }
 
 /** An entry's instants moved by the reading (a day past midnight, half a day into the afternoon). */

@@ -19,11 +19,19 @@ export interface TimelineOrder {
   readonly entries: readonly OrderedEntry[];
   /** Each timed entry's key on that reading, for comparing milestones and sorting the same way. */
   readonly keyOf: ReadonlyMap<TimelineItem, number>;
+  /** Every time says am/pm or has an hour from 1 to 12: the clock may be a 12-hour one written without am/pm. */
+  readonly twelveHourClock: boolean;
 }
 
-/** The order of a list of entries read already: the keys by entry, once. */
-export function timelineOrder(entries: readonly OrderedEntry[]): TimelineOrder {
-  return { entries, keyOf: new Map(entries.map((entry) => [entry.item, entry.key])) };
+/** What orderedEntries reads. */
+export interface ReadOrder {
+  entries: OrderedEntry[];
+  twelveHourClock: boolean;
+}
+
+/** The order of a timeline read already, with its keys by entry. */
+export function timelineOrder(read: ReadOrder): TimelineOrder {
+  return { entries: read.entries, keyOf: new Map(read.entries.map((entry) => [entry.item, entry.key])), twelveHourClock: read.twelveHourClock };
 }
 
 const HOUR = 60 * 60 * 1000;
@@ -74,7 +82,7 @@ function isDigit(character: string | undefined): boolean {
  * read as the afternoon. Each guess is flagged for its own rule to report.
  * Called when the model is built; everything after reads the model's TimelineOrder.
  */
-export function orderedEntries(timeline: readonly TimelineItem[], newestFirst: boolean): OrderedEntry[] {
+export function orderedEntries(timeline: readonly TimelineItem[], newestFirst: boolean): ReadOrder {
   const timed = timeline.filter((item) => item.sortKey !== null && !item.entry.dateOnly);
   const entries = newestFirst ? [...timed].reverse() : timed;
   // A clock that could be 12-hour: no hour above 12 and no 00 written anywhere.
@@ -114,5 +122,5 @@ export function orderedEntries(timeline: readonly TimelineItem[], newestFirst: b
     result.push(entry);
     previous = entry;
   }
-  return result;
+  return { entries: result, twelveHourClock };
 }
