@@ -10,30 +10,6 @@ export interface OrderedEntry {
   readonly readAsAfternoon: boolean;
 }
 
-/**
- * The timeline's chronological reading, made once when the model is built
- * (see timeline-dating.ts) and read by the rules, fixes and editor features.
- */
-export interface TimelineOrder {
-  /** The timed entries in reading order (see orderedEntries). */
-  readonly entries: readonly OrderedEntry[];
-  /** Each timed entry's key on that reading, for comparing milestones and sorting the same way. */
-  readonly keyOf: ReadonlyMap<TimelineItem, number>;
-  /** Every time says am/pm or has an hour from 1 to 12: the clock may be a 12-hour one written without am/pm. */
-  readonly twelveHourClock: boolean;
-}
-
-/** What orderedEntries reads. */
-export interface ReadOrder {
-  entries: OrderedEntry[];
-  twelveHourClock: boolean;
-}
-
-/** The order of a timeline read already, with its keys by entry. */
-export function timelineOrder(read: ReadOrder): TimelineOrder {
-  return { entries: read.entries, keyOf: new Map(read.entries.map((entry) => [entry.item, entry.key])), twelveHourClock: read.twelveHourClock };
-}
-
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
 const HALF_DAY = DAY / 2;
@@ -123,4 +99,28 @@ export function orderedEntries(timeline: readonly TimelineItem[], newestFirst: b
     previous = entry;
   }
   return { entries: result, twelveHourClock };
+}
+
+/**
+ * The timeline's chronological reading, made once when the model is built
+ * (see timeline-dating.ts) and read by the rules, fixes and editor features.
+ */
+export interface TimelineOrder {
+  /** The timed entries in reading order (see orderedEntries). */
+  readonly entries: readonly OrderedEntry[];
+  /** Each timed entry's key on that reading, for comparing milestones and sorting the same way. */
+  readonly keyOf: ReadonlyMap<TimelineItem, number>;
+  /** Every time says am/pm or has an hour from 1 to 12: the clock may be a 12-hour one written without am/pm. */
+  readonly twelveHourClock: boolean;
+}
+
+/** What orderedEntries reads. */
+export interface ReadOrder {
+  entries: OrderedEntry[];
+  twelveHourClock: boolean;
+}
+
+/** The order of a timeline read already, with its keys by entry. */
+export function timelineOrder(read: ReadOrder): TimelineOrder {
+  return { entries: read.entries, keyOf: new Map(read.entries.map((entry) => [entry.item, entry.key])), twelveHourClock: read.twelveHourClock };
 }
