@@ -65,3 +65,16 @@ test('only the model build computes the order; the rest reads it from the analys
     .sort();
   assert.deepEqual(computing, ['server/src/model/build-model.ts', 'server/src/model/timeline-dating.ts', 'server/src/model/timeline-order.ts']);
 });
+
+test('an entry a sub-label makes a milestone is made with it, and the order holds that entry', () => {
+  const text = doc('# Outage', '', '## Timeline', '', '**Detection**:', '', '- 10:05 UTC - Looked at the dashboards.', '- 10:07 UTC - Opened a ticket.', '', '**Later**', '', '- 10:40 UTC - Went home.');
+  const { analysis } = analyze(text, { force: true });
+  const detected = analysis.timeline.find((item) => item.entry.milestone === 'detected');
+  assert.equal(detected?.entry.label, 'Detection');
+  // Its wording marks nothing: the sub-label does.
+  assert.equal(detected.entry.text, 'Looked at the dashboards.');
+  assert.ok(analysis.timelineOrder.entries.some((entry) => entry.item === detected), 'the order points at the entry made with its milestone');
+  assert.equal(analysis.timelineOrder.keyOf.get(detected), detected.sortKey);
+  assert.deepEqual(analysis.model.timeline.map((entry) => entry.milestone), ['detected', null, null]);
+  assert.deepEqual(analysis.model.milestones.map((milestone) => [milestone.kind, milestone.source]), [['detected', 'timeline']]);
+});

@@ -5,7 +5,7 @@ import { readOutline, type SectionSpan } from './sections.js';
 import { readDuration, type DurationResult } from './duration.js';
 import { readImpact, impactParts, type ImpactPart } from './impact.js';
 import { readTimeline, type TimelineItem } from './timeline.js';
-import { orderedEntries, timelineOrder, type OrderedEntry, type TimelineOrder } from './timeline-order.js';
+import { orderedEntries, replaceEntries, timelineOrder, type OrderedEntry, type TimelineOrder } from './timeline-order.js';
 import { readMilestones, milestoneWindow } from './milestones.js';
 import { readActionItems, type ActionItemSpan } from './action-items.js';
 import { readMetadata } from './metadata.js';
@@ -78,13 +78,14 @@ export function buildModel(text: string, previous?: ParsedMarkdown, path?: strin
   const documentFields = incidents.length > 0 ? fields.filter((field) => !inIncident(field.start)) : fields;
   const documentTimeline = incidents.length > 0 ? [] : timeline;
   const documentOrder = incidents.length > 0 ? timelineOrder({ entries: [], twelveHourClock: true }) : order;
-  const { milestones, metrics, keys } = readMilestones(doc, documentFields, documentTimeline, { date: baseDate, zone, keyOf: documentOrder.keyOf });
+  const { milestones, metrics, keys, labelled } = readMilestones(doc, documentFields, documentTimeline, { date: baseDate, zone, keyOf: documentOrder.keyOf });
   const position = new Map(timeline.map((item, index) => [item, index]));
   const parts = incidents.map((scope, index) => {
     const own = timeline.filter((item) => item.entry.incident === index);
     // Each incident's own reading: its clock (12- or 24-hour) is judged apart from the others'.
     const ownOrder = timelineOrder(orderedEntries(own, metadata.newestFirst));
     const read = readMilestones(doc, fields.filter((field) => field.start >= scope.start && field.start < scope.end), own, { date: scope.dating.date, zone: scope.dating.zone, keyOf: ownOrder.keyOf });
+    for (const [item, made] of read.labelled) labelled.set(item, made);
     return {
       title: scope.title,
       range: doc.lines.range(scope.start, scope.end),
@@ -97,12 +98,14 @@ export function buildModel(text: string, previous?: ParsedMarkdown, path?: strin
   const actionItems = readActionItems(doc, outline.spans);
   const impact = impactParts(fields, outline.spans, text);
   const timelineZone = zone ?? timeline.find((item) => item.entry.zone)?.entry.zone ?? null;
+  // Entries a sub-label makes a milestone take their place with it.
+  const remade = replaceEntries(timeline, order, labelled);
   return {
     doc,
     fields,
     spans: outline.spans,
-    timeline,
-    timelineOrder: order,
+    timeline: remade.timeline,
+    timelineOrder: remade.order,
     actionItems,
     durationStatement,
     impactParts: impact,
@@ -117,7 +120,7 @@ export function buildModel(text: string, previous?: ParsedMarkdown, path?: strin
       sections: outline.spans.map((span) => span.section),
       duration: { ...(durationStatement?.duration ?? { stated: null, start: null, end: null, minutes: null, range: null }), computed: computedDuration(milestones, documentOrder.entries) },
       impact: readImpact(doc, impact),
-      timeline: timeline.map((item) => item.entry),
+      timeline: remade.timeline.map((item) => item.entry),
       milestones,
       metrics,
       actionItems: actionItems.map((span) => span.item),

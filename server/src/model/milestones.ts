@@ -91,6 +91,8 @@ export interface MilestoneResult {
   metrics: IncidentMetrics;
   /** Each milestone's sort key, on the timeline's scale, for comparing milestones without full dates. */
   keys: Map<MilestoneKind, number | null>;
+  /** Entries a sub-label makes a milestone ("**Detection**:" over them), made anew with it: each replaces the entry it maps from. */
+  labelled: Map<TimelineItem, TimelineItem>;
 }
 
 /** Milestones from fields first, then from the timeline; one of each kind. */
@@ -108,9 +110,10 @@ export function readMilestones(doc: ParsedMarkdown, fields: readonly Field[], ti
     }
   }
 
+  const marked = new Map<TimelineItem, TimelineItem>();
   const fromEntry = (kind: MilestoneKind, item: TimelineItem): void => {
     if (found.has(kind)) return;
-    item.entry.milestone ??= kind;
+    if (item.entry.milestone === null && !marked.has(item)) marked.set(item, { ...item, entry: { ...item.entry, milestone: kind } });
     found.set(kind, { kind, at: item.entry.at, source: 'timeline', range: item.entry.range, sortKey: keys.get(item) ?? item.sortKey });
   };
   for (const item of timeline) {
@@ -132,6 +135,7 @@ export function readMilestones(doc: ParsedMarkdown, fields: readonly Field[], ti
     milestones: milestones.map(({ kind, at, source, range }) => ({ kind, at, source, range })),
     metrics: incidentMetrics(found, fields),
     keys: new Map(milestones.map((milestone) => [milestone.kind, milestone.sortKey])),
+    labelled: marked,
   };
 }
 

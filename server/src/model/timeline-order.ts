@@ -120,6 +120,16 @@ export interface ReadOrder {
   twelveHourClock: boolean;
 }
 
+/** The timeline and its order with some entries made anew: each takes the place of the one it replaces. */
+export function replaceEntries(timeline: TimelineItem[], order: TimelineOrder, replaced: ReadonlyMap<TimelineItem, TimelineItem>): { timeline: TimelineItem[]; order: TimelineOrder } {
+  if (replaced.size === 0) return { timeline, order };
+  const entries = order.entries.map((entry) => {
+    const item = replaced.get(entry.item);
+    return item ? { ...entry, item } : entry;
+  });
+  return { timeline: timeline.map((item) => replaced.get(item) ?? item), order: timelineOrder({ entries, twelveHourClock: order.twelveHourClock }) };
+}
+
 /** The order of a timeline read already, with its keys by entry. */
 export function timelineOrder(read: ReadOrder): TimelineOrder {
   return { entries: read.entries, keyOf: new Map(read.entries.map((entry) => [entry.item, entry.key])), twelveHourClock: read.twelveHourClock };
