@@ -1,4 +1,5 @@
 import type { AnalyzedDocument } from '../model/build-model.js';
+import type { TimelineItem } from '../model/timeline.js';
 import type { TextEdit } from '../rules/types.js';
 
 /**
@@ -10,7 +11,7 @@ import type { TextEdit } from '../rules/types.js';
  */
 export function sortTimelineEdits(analysis: AnalyzedDocument): TextEdit[] | null {
   const { keyOf } = analysis.timelineOrder;
-  const groups = new Map<number, typeof analysis.timeline>();
+  const groups = new Map<number, TimelineItem[]>();
   for (const item of analysis.timeline) {
     if (!item.block || !keyOf.has(item)) continue;
     const group = groups.get(item.block.group) ?? [];

@@ -26,7 +26,7 @@ export interface AnalyzedDocument {
   model: IncidentModel;
   fields: Field[];
   spans: SectionSpan[];
-  timeline: TimelineItem[];
+  timeline: readonly TimelineItem[];
   /** The timeline's chronological reading, made once: what every reader of the order reads. */
   timelineOrder: TimelineOrder;
   actionItems: ActionItemSpan[];
