@@ -11,7 +11,7 @@ import { closestTemplate, templateById } from '../templates/registry.js';
 import { applySuppressions } from './suppressions.js';
 import { forgetRecentMemos } from '../time/recent-memo.js';
 import type { Template } from '../templates/template.js';
-import { placeholderText, placeholdersIn, TEMPLATE_PLACEHOLDER_COUNT } from '../rules/placeholder-text.js';
+import { placeholdersIn, TEMPLATE_PLACEHOLDER_COUNT } from '../model/placeholders.js';
 
 export interface Analysis {
   analysis: AnalyzedDocument;
@@ -75,8 +75,6 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   return { analysis, template, isPostmortem: reason, findings: applySuppressions(analysis.doc, findings) };
 }
 
-const TEMPLATE_MODE_RULES = new Set([placeholderText.id, 'duplicate-section', 'empty-section']);
-
 // A rule's default options, parsed once: most documents configure none.
 const defaults = new WeakMap<AnyRule, unknown>();
 function defaultOptions(rule: AnyRule): unknown {
@@ -88,8 +86,8 @@ export function runRules(context: RuleContext, settings: Settings, allRules: rea
   const findings: Finding[] = [];
   // A template gets one gentle note about its placeholders, not a wall of findings; a finished document with placeholders left in gets every rule.
   const templateMode = isTemplate(context, path, placeholdersIn(context), TEMPLATE_PLACEHOLDER_COUNT);
-  // Structure still counts in a template: an empty or doubled section is a problem in any draft.
-  const rules = templateMode ? allRules.filter((rule) => TEMPLATE_MODE_RULES.has(rule.id)) : allRules;
+  // Which rules still run on a template is the rules' own say (Rule.templateMode).
+  const rules = templateMode ? allRules.filter((rule) => rule.templateMode === true) : allRules;
   for (const rule of rules) {
     const configured = settings.rules[rule.id];
     const [level, rawOptions] = Array.isArray(configured) ? configured : [configured, undefined];

@@ -1,5 +1,5 @@
 import type { AnalyzedDocument } from '../model/build-model.js';
-import { orderedEntries } from '../model/timeline-order.js';
+import type { TimelineItem } from '../model/timeline.js';
 import type { TextEdit } from '../rules/types.js';
 
 /**
@@ -10,9 +10,8 @@ import type { TextEdit } from '../rules/types.js';
  * nothing to move.
  */
 export function sortTimelineEdits(analysis: AnalyzedDocument): TextEdit[] | null {
-  const entries = orderedEntries(analysis.timeline, analysis.model.metadata.newestFirst);
-  const keyOf = new Map(entries.map((entry) => [entry.item, entry.key]));
-  const groups = new Map<number, typeof analysis.timeline>();
+  const { keyOf } = analysis.timelineOrder;
+  const groups = new Map<number, TimelineItem[]>();
   for (const item of analysis.timeline) {
     if (!item.block || !keyOf.has(item)) continue;
     const group = groups.get(item.block.group) ?? [];

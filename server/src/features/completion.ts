@@ -3,7 +3,6 @@ import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Positio
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../engine/analyze.js';
 import { templateSectionPresent } from '../templates/registry.js';
-import { orderedEntries } from '../model/timeline-order.js';
 import { resolveZoneName, zoneOf } from '../time/zones.js';
 
 // Runs of spaces are taken whole, `(?=(\s*))\1` for a possessive `\s*`: giving
@@ -104,7 +103,7 @@ export function completions(document: TextDocument, position: Position, result: 
 
 /** The next entry's time in the document's own clock and zone: a few minutes after the last entry, and now. */
 function nextTimestamps(result: Analysis, bullet: string, range: { start: Position; end: Position }): CompletionItem[] {
-  const entries = orderedEntries(result.analysis.timeline, result.analysis.model.metadata.newestFirst);
+  const { entries } = result.analysis.timelineOrder;
   const last = entries.length > 0 ? entries.reduce((a, b) => (b.key > a.key ? b : a)) : undefined;
   const sample = last?.item.entry;
   const zone = result.analysis.model.timezone;

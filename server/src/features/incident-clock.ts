@@ -1,5 +1,4 @@
 import type { Analysis } from '../engine/analyze.js';
-import { orderedEntries } from '../model/timeline-order.js';
 import type { TimelineItem } from '../model/timeline.js';
 import { formatMinutes } from '../time/durations.js';
 
@@ -15,8 +14,7 @@ export interface IncidentClock {
 /** T+ offsets for timeline entries: from the impact start when the document marks one, else from its first entry. */
 export function incidentClock(result: Analysis): IncidentClock {
   const { analysis } = result;
-  const entries = orderedEntries(analysis.timeline, analysis.model.metadata.newestFirst);
-  const keys = new Map(entries.map((entry) => [entry.item, entry.key]));
+  const { entries, keyOf: keys } = analysis.timelineOrder;
   const impactStart = analysis.milestoneKeys.get('impact-start') ?? null;
   const first = entries.length > 0 ? Math.min(...entries.map((entry) => entry.key)) : null;
   const origin = impactStart ?? first;

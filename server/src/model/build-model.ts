@@ -5,12 +5,12 @@ import { readOutline, type SectionSpan } from './sections.js';
 import { readDuration, type DurationResult } from './duration.js';
 import { readImpact, impactParts, type ImpactPart } from './impact.js';
 import { readTimeline, type TimelineItem } from './timeline.js';
-import { orderedEntries, type OrderedEntry } from './timeline-order.js';
+import { orderedEntries, replaceEntries, timelineOrder, type OrderedEntry, type TimelineOrder } from './timeline-order.js';
 import { readMilestones, milestoneWindow } from './milestones.js';
 import { readActionItems, type ActionItemSpan } from './action-items.js';
 import { readMetadata } from './metadata.js';
 import { readDocumentDating, type DocumentDating } from './date-context.js';
-import { applyReadings, carryZoneBack, standardInSummer } from './timeline-dating.js';
+import { readInOrder, carryZoneBack, standardInSummer } from './timeline-dating.js';
 import { standardInProse, zoneWithOffset } from './zone-notes.js';
 import { findUnreadableTimes, type UnreadableTime } from './unreadable-times.js';
 import { reparse } from './incremental-parse.js';
@@ -26,7 +26,9 @@ export interface AnalyzedDocument {
   model: IncidentModel;
   fields: Field[];
   spans: SectionSpan[];
-  timeline: TimelineItem[];
+  timeline: readonly TimelineItem[];
+  /** The timeline's chronological reading, made once: what every reader of the order reads. */
+  timelineOrder: TimelineOrder;
   actionItems: ActionItemSpan[];
   durationStatement: DurationResult | null;
   impactParts: ImpactPart[];
@@ -56,9 +58,7 @@ export function buildModel(text: string, previous?: ParsedMarkdown, path?: strin
   const baseDate = dating.date;
   // Several incidents in one document are read as several timelines, each in its own date and zone.
   const incidents = readIncidents(doc, outline.spans, fields, dating);
-  const timeline = readTimeline(doc, outline.spans, dating, incidents);
-  carryZoneBack(timeline, dating);
-  applyReadings(timeline, metadata.newestFirst);
+  const { timeline, order } = readInOrder(carryZoneBack(readTimeline(doc, outline.spans, dating, incidents), dating), metadata.newestFirst);
   // A standard-time abbreviation in summer, on an entry or in prose: said once, where it is first written.
   const summer = [standardInSummer(timeline, dating), standardInProse(doc, dating)].filter((note) => note !== null).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)[0];
   if (summer) dating.notes.push(summer);
@@ -77,16 +77,20 @@ export function buildModel(text: string, previous?: ParsedMarkdown, path?: strin
   const inIncident = (offset: number): boolean => incidents.some((scope) => offset >= scope.start && offset < scope.end);
   const documentFields = incidents.length > 0 ? fields.filter((field) => !inIncident(field.start)) : fields;
   const documentTimeline = incidents.length > 0 ? [] : timeline;
-  const { milestones, metrics, keys } = readMilestones(doc, documentFields, documentTimeline, { date: baseDate, zone, newestFirst: metadata.newestFirst });
+  const documentOrder = incidents.length > 0 ? timelineOrder({ entries: [], twelveHourClock: true }) : order;
+  const { milestones, metrics, keys, labelled } = readMilestones(doc, documentFields, documentTimeline, { date: baseDate, zone, keyOf: documentOrder.keyOf });
   const position = new Map(timeline.map((item, index) => [item, index]));
   const parts = incidents.map((scope, index) => {
     const own = timeline.filter((item) => item.entry.incident === index);
-    const read = readMilestones(doc, fields.filter((field) => field.start >= scope.start && field.start < scope.end), own, { date: scope.dating.date, zone: scope.dating.zone, newestFirst: metadata.newestFirst });
+    // Each incident's own reading: its clock (12- or 24-hour) is judged apart from the others'.
+    const ownOrder = timelineOrder(orderedEntries(own, metadata.newestFirst));
+    const read = readMilestones(doc, fields.filter((field) => field.start >= scope.start && field.start < scope.end), own, { date: scope.dating.date, zone: scope.dating.zone, keyOf: ownOrder.keyOf });
+    for (const [item, made] of read.labelled) labelled.set(item, made);
     return {
       title: scope.title,
       range: doc.lines.range(scope.start, scope.end),
       entries: own.map((item) => position.get(item)!),
-      computed: computedDuration(read.milestones, orderedEntries(own, metadata.newestFirst)),
+      computed: computedDuration(read.milestones, ownOrder.entries),
       milestones: read.milestones,
       metrics: read.metrics,
     };
@@ -94,11 +98,14 @@ export function buildModel(text: string, previous?: ParsedMarkdown, path?: strin
   const actionItems = readActionItems(doc, outline.spans);
   const impact = impactParts(fields, outline.spans, text);
   const timelineZone = zone ?? timeline.find((item) => item.entry.zone)?.entry.zone ?? null;
+  // Entries a sub-label makes a milestone take their place with it.
+  const remade = replaceEntries(timeline, order, labelled);
   return {
     doc,
     fields,
     spans: outline.spans,
-    timeline,
+    timeline: remade.timeline,
+    timelineOrder: remade.order,
     actionItems,
     durationStatement,
     impactParts: impact,
@@ -111,9 +118,9 @@ export function buildModel(text: string, previous?: ParsedMarkdown, path?: strin
       metadata,
       timezone: timelineZone,
       sections: outline.spans.map((span) => span.section),
-      duration: { ...(durationStatement?.duration ?? { stated: null, start: null, end: null, minutes: null, range: null }), computed: computedDuration(milestones, orderedEntries(documentTimeline, metadata.newestFirst)) },
+      duration: { ...(durationStatement?.duration ?? { stated: null, start: null, end: null, minutes: null, range: null }), computed: computedDuration(milestones, documentOrder.entries) },
       impact: readImpact(doc, impact),
-      timeline: timeline.map((item) => item.entry),
+      timeline: remade.timeline.map((item) => item.entry),
       milestones,
       metrics,
       actionItems: actionItems.map((span) => span.item),

@@ -1,5 +1,4 @@
 import type { AnalyzedDocument } from './build-model.js';
-import { orderedEntries } from './timeline-order.js';
 import { findTimestamps, type CalendarDate } from '../time/timestamps.js';
 import { rewriteTimeForms } from '../time/time-forms.js';
 
@@ -38,7 +37,7 @@ function sameDate(a: CalendarDate, b: CalendarDate | null): boolean {
  * and the timeline stays on one day with nothing guessed. An honest overnight
  * window ("10:40 PM to 1:10 AM") is read as one and never reaches here.
  */
-export function meridiemSlip(analysis: Pick<AnalyzedDocument, 'model' | 'timeline' | 'durationStatement'>): MeridiemSlip | null {
+export function meridiemSlip(analysis: Pick<AnalyzedDocument, 'model' | 'timelineOrder' | 'durationStatement'>): MeridiemSlip | null {
   const statement = analysis.durationStatement;
   if (!statement || statement.duration.minutes !== null || statement.duration.basis !== 'range' || statement.crossesNight || !statement.duration.stated) return null;
   const stamps = findTimestamps(rewriteTimeForms(statement.duration.stated).text).filter((stamp) => stamp.time !== null);
@@ -48,7 +47,7 @@ export function meridiemSlip(analysis: Pick<AnalyzedDocument, 'model' | 'timelin
   const end = to.time.hour * 60 + to.time.minute;
   const meant = end + 720;
   if (end >= start || meant >= 1440 || meant <= start) return null;
-  const entries = orderedEntries(analysis.timeline, analysis.model.metadata.newestFirst);
+  const { entries } = analysis.timelineOrder;
   if (entries.length < 3) return null;
   if (entries.some((entry) => entry.rolledOver || entry.readAsAfternoon || entry.item.entry.approximate || entry.item.entry.dateOnly || entry.item.entry.clock !== '12h')) return null;
   const times = entries.map((entry) => minuteOfDay(entry.item.entry.local));

@@ -2,7 +2,6 @@ import type { Field } from './fields.js';
 import type { ParsedMarkdown } from './markdown.js';
 import type { IncidentMetrics, Milestone, MilestoneKind } from './schema.js';
 import type { TimelineItem } from './timeline.js';
-import { adjustedKeys } from './timeline-order.js';
 import { findTimestamps, resolveTimestamp, type CalendarDate } from '../time/timestamps.js';
 import { findDurations, formatMinutes } from '../time/durations.js';
 import { RecentMemo } from '../time/recent-memo.js';
@@ -92,12 +91,14 @@ export interface MilestoneResult {
   metrics: IncidentMetrics;
   /** Each milestone's sort key, on the timeline's scale, for comparing milestones without full dates. */
   keys: Map<MilestoneKind, number | null>;
+  /** Entries a sub-label makes a milestone ("**Detection**:" over them), made anew with it: each replaces the entry it maps from. */
+  labelled: Map<TimelineItem, TimelineItem>;
 }
 
 /** Milestones from fields first, then from the timeline; one of each kind. */
-export function readMilestones(doc: ParsedMarkdown, fields: readonly Field[], timeline: TimelineItem[], context: { date: CalendarDate | null; zone: string | null; newestFirst: boolean }): MilestoneResult {
+export function readMilestones(doc: ParsedMarkdown, fields: readonly Field[], timeline: TimelineItem[], context: { date: CalendarDate | null; zone: string | null; keyOf: ReadonlyMap<TimelineItem, number> }): MilestoneResult {
   // Timeline milestones are compared on the timeline's own reading (midnight crossed, afternoon guessed).
-  const keys = adjustedKeys(timeline, context.newestFirst);
+  const keys = context.keyOf;
   const found = new Map<MilestoneKind, Milestone & { sortKey: number | null }>();
 
   for (const [kind, pattern] of FIELD_KEYS) {
@@ -109,9 +110,10 @@ export function readMilestones(doc: ParsedMarkdown, fields: readonly Field[], ti
     }
   }
 
+  const marked = new Map<TimelineItem, TimelineItem>();
   const fromEntry = (kind: MilestoneKind, item: TimelineItem): void => {
     if (found.has(kind)) return;
-    item.entry.milestone ??= kind;
+    if (item.entry.milestone === null && !marked.has(item)) marked.set(item, { ...item, entry: { ...item.entry, milestone: kind } });
     found.set(kind, { kind, at: item.entry.at, source: 'timeline', range: item.entry.range, sortKey: keys.get(item) ?? item.sortKey });
   };
   for (const item of timeline) {
@@ -133,6 +135,7 @@ export function readMilestones(doc: ParsedMarkdown, fields: readonly Field[], ti
     milestones: milestones.map(({ kind, at, source, range }) => ({ kind, at, source, range })),
     metrics: incidentMetrics(found, fields),
     keys: new Map(milestones.map((milestone) => [milestone.kind, milestone.sortKey])),
+    labelled: marked,
   };
 }
 

@@ -1,6 +1,6 @@
 import type { AnalyzedDocument } from './build-model.js';
 import type { Milestone } from './schema.js';
-import { orderedEntries, hourOf, type OrderedEntry } from './timeline-order.js';
+import type { OrderedEntry } from './timeline-order.js';
 import { resolveZoneName } from '../time/zones.js';
 
 /** The ends of the window a fix may write: the text to quote and the instant or sort key. */
@@ -26,17 +26,17 @@ export interface ProvenWindow {
  * dated instants, or two times on one undated day, on a clock that is not
  * ambiguous, that the reading did not have to move across midnight or noon.
  */
-export function provenWindow(analysis: Pick<AnalyzedDocument, 'doc' | 'model' | 'timeline'>): ProvenWindow | null {
+export function provenWindow(analysis: Pick<AnalyzedDocument, 'doc' | 'model' | 'timelineOrder'>): ProvenWindow | null {
   const byKind = new Map(analysis.model.milestones.map((milestone) => [milestone.kind, milestone]));
   const start = byKind.get('impact-start') ?? byKind.get('detected');
   const end = byKind.get('impact-end') ?? byKind.get('resolved');
   if (!start || !end) return null;
-  const entries = orderedEntries(analysis.timeline, analysis.model.metadata.newestFirst);
+  const { entries } = analysis.timelineOrder;
   const entryOf = (range: Milestone['range']): OrderedEntry | undefined =>
     entries.find((entry) => entry.item.entry.range.start.line === range.start.line && entry.item.entry.range.start.character === range.start.character);
   // "9:05" and "1:15" with no am/pm, in a timeline that never passes 12: either half of the day. "09:05" says 24-hour.
   const ambiguousClock =
-    entries.every((entry) => entry.item.entry.clock === '12h' || (hourOf(entry.item.entry.timeText) >= 1 && hourOf(entry.item.entry.timeText) <= 12)) &&
+    analysis.timelineOrder.twelveHourClock &&
     entries.some((entry) => entry.item.entry.clock === '24h' && /(?:^|\D)[1-9]:\d{2}/.test(entry.item.entry.timeText));
   const read = (milestone: Milestone): (WindowEnd & { dated: boolean; day: string | null }) | null => {
     // A sub-label field ("- **Detection**:" over its entries) is read through its first entry.

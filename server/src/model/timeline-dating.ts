@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { TimelineItem } from './timeline.js';
 import type { DatingNote, DocumentDating } from './date-context.js';
-import { orderedEntries } from './timeline-order.js';
+import { orderedEntries, timelineOrder, type TimelineOrder } from './timeline-order.js';
 import { shiftLocal } from './entry-dating.js';
 import { findTimestamps, resolveTimestamp } from '../time/timestamps.js';
 
@@ -11,39 +11,60 @@ const DAY = 24 * 60 * 60 * 1000;
  * A zone written on one entry holds for the entries around it when the
  * document declares none: the entries before the first one that writes a
  * zone are read in that zone too (those after it already were, as the
- * timeline was read).
+ * timeline was read). Those entries are made anew; the others are kept.
  */
-export function carryZoneBack(timeline: readonly TimelineItem[], dating: DocumentDating): void {
-  if (dating.zone) return;
+export function carryZoneBack(timeline: TimelineItem[], dating: DocumentDating): TimelineItem[] {
+  if (dating.zone) return timeline;
   const firstZoned = timeline.findIndex((item) => item.entry.zone !== null);
-  if (firstZoned <= 0) return;
-  const zone = timeline[firstZoned]!.entry.zone;
-  for (const item of timeline.slice(0, firstZoned)) {
-    if (item.entry.dateOnly) continue;
-    const stamp = findTimestamps(item.entry.timeText)[0];
-    if (!stamp?.time) continue;
-    const resolved = resolveTimestamp(stamp, { date: item.dating.date, zone, dayFirst: dating.dayFirst, zoneAliases: dating.zoneAliases });
-    item.entry.zone = zone;
-    item.entry.at = resolved.iso;
-    item.sortKey = resolved.sortKey;
-  }
+  if (firstZoned <= 0) return timeline;
+  const zone = timeline[firstZoned]!.entry.zone!;
+  return timeline.map((item, index) => (index < firstZoned ? inZone(item, zone, dating) : item));
+}
+
+/** An entry read in a zone it did not write (see carryZoneBack). */
+function inZone(item: TimelineItem, zone: string, dating: DocumentDating): TimelineItem {
+  if (item.entry.dateOnly) return item;
+  const stamp = findTimestamps(item.entry.timeText)[0];
+  if (!stamp?.time) return item;
+  const resolved = resolveTimestamp(stamp, { date: item.dating.date, zone, dayFirst: dating.dayFirst, zoneAliases: dating.zoneAliases });
+  return { ...item, sortKey: resolved.sortKey, entry: { ...item.entry, zone, at: resolved.iso } };
 }
 
 /**
- * Instants as the timeline is read: "00:10" after "23:50" with no new date is
+ * The timeline read in order, once: "00:10" after "23:50" with no new date is
  * the next day, a bare "1:15" after "12:40" the afternoon. The rules report
- * these readings; everything else (hover, milestones, the picture) uses them.
+ * these readings from the order; everything else (hover, milestones, the
+ * picture) uses the instants as read, so an entry the reading moves is made
+ * anew with them. Sort keys stay as written: the order holds the keys as read.
  */
-export function applyReadings(timeline: readonly TimelineItem[], newestFirst: boolean): void {
-  for (const { item, key } of orderedEntries(timeline, newestFirst)) {
-    const shift = key - item.sortKey!;
+export function readInOrder(timeline: TimelineItem[], newestFirst: boolean): { timeline: TimelineItem[]; order: TimelineOrder } {
+  const read = orderedEntries(timeline, newestFirst);
+  const { entries } = read;
+  let moved: Map<TimelineItem, TimelineItem> | null = null;
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index]!;
+    const shift = entry.key - entry.item.sortKey!;
     if (shift === 0) continue;
-    const { entry } = item;
-    if (entry.at) entry.at = DateTime.fromISO(entry.at, { setZone: true }).plus(shift).toISO({ suppressMilliseconds: true });
-    if (entry.until) entry.until = DateTime.fromISO(entry.until, { setZone: true }).plus(shift).toISO({ suppressMilliseconds: true });
-    entry.local = shiftLocal(entry.local, shift);
-    if (shift >= DAY && entry.dateSource !== null) entry.dateSource = 'rollover';
+    const item = shifted(entry.item, shift);
+    (moved ??= new Map()).set(entry.item, item);
+    entries[index] = { ...entry, item };
   }
+  return { timeline: moved === null ? timeline : timeline.map((item) => moved.get(item) ?? item), order: timelineOrder(read) };
+}
+
+/** An entry's instants moved by the reading (a day past midnight, half a day into the afternoon). */
+function shifted(item: TimelineItem, shift: number): TimelineItem {
+  const { entry } = item;
+  return {
+    ...item,
+    entry: {
+      ...entry,
+      at: entry.at ? DateTime.fromISO(entry.at, { setZone: true }).plus(shift).toISO({ suppressMilliseconds: true }) : entry.at,
+      until: entry.until ? DateTime.fromISO(entry.until, { setZone: true }).plus(shift).toISO({ suppressMilliseconds: true }) : entry.until,
+      local: shiftLocal(entry.local, shift),
+      dateSource: shift >= DAY && entry.dateSource !== null ? 'rollover' : entry.dateSource,
+    },
+  };
 }
 
 // Standard-time abbreviations and their standard offsets in minutes. Written in

@@ -1,13 +1,13 @@
 import type { TimelineItem } from './timeline.js';
 
 export interface OrderedEntry {
-  item: TimelineItem;
+  readonly item: TimelineItem;
   /** Sort key after midnight and noon rollovers were accounted for. */
-  key: number;
+  readonly key: number;
   /** The time is earlier on the clock than the previous one's, as when a timeline crosses midnight with no new date. */
-  rolledOver: boolean;
+  readonly rolledOver: boolean;
   /** A bare "1:15" after "12:40" in a timeline without am/pm, read as afternoon: the reader has to guess. */
-  readAsAfternoon: boolean;
+  readonly readAsAfternoon: boolean;
 }
 
 const HOUR = 60 * 60 * 1000;
@@ -56,8 +56,9 @@ function isDigit(character: string | undefined): boolean {
  * early morning on the same inherited date read as crossing midnight; and in a
  * timeline that never writes am/pm nor an hour past 12, "1:15" after "12:40"
  * read as the afternoon. Each guess is flagged for its own rule to report.
+ * Called when the model is built; everything after reads the model's TimelineOrder.
  */
-export function orderedEntries(timeline: readonly TimelineItem[], newestFirst: boolean): OrderedEntry[] {
+export function orderedEntries(timeline: readonly TimelineItem[], newestFirst: boolean): ReadOrder {
   const timed = timeline.filter((item) => item.sortKey !== null && !item.entry.dateOnly);
   const entries = newestFirst ? [...timed].reverse() : timed;
   // A clock that could be 12-hour: no hour above 12 and no 00 written anywhere.
@@ -97,10 +98,39 @@ export function orderedEntries(timeline: readonly TimelineItem[], newestFirst: b
     result.push(entry);
     previous = entry;
   }
-  return result;
+  return { entries: result, twelveHourClock };
 }
 
-/** Each timed entry's key on the timeline's reading, for comparing milestones the same way. */
-export function adjustedKeys(timeline: readonly TimelineItem[], newestFirst: boolean): Map<TimelineItem, number> {
-  return new Map(orderedEntries(timeline, newestFirst).map((entry) => [entry.item, entry.key]));
+/**
+ * The timeline's chronological reading, made once when the model is built
+ * (see timeline-dating.ts) and read by the rules, fixes and editor features.
+ */
+export interface TimelineOrder {
+  /** The timed entries in reading order (see orderedEntries). */
+  readonly entries: readonly OrderedEntry[];
+  /** Each timed entry's key on that reading, for comparing milestones and sorting the same way. */
+  readonly keyOf: ReadonlyMap<TimelineItem, number>;
+  /** Every time says am/pm or has an hour from 1 to 12: the clock may be a 12-hour one written without am/pm. */
+  readonly twelveHourClock: boolean;
+}
+
+/** What orderedEntries reads. */
+export interface ReadOrder {
+  entries: OrderedEntry[];
+  twelveHourClock: boolean;
+}
+
+/** The timeline and its order with some entries made anew: each takes the place of the one it replaces. */
+export function replaceEntries(timeline: TimelineItem[], order: TimelineOrder, replaced: ReadonlyMap<TimelineItem, TimelineItem>): { timeline: TimelineItem[]; order: TimelineOrder } {
+  if (replaced.size === 0) return { timeline, order };
+  const entries = order.entries.map((entry) => {
+    const item = replaced.get(entry.item);
+    return item ? { ...entry, item } : entry;
+  });
+  return { timeline: timeline.map((item) => replaced.get(item) ?? item), order: timelineOrder({ entries, twelveHourClock: order.twelveHourClock }) };
+}
+
+/** The order of a timeline read already, with its keys by entry. */
+export function timelineOrder(read: ReadOrder): TimelineOrder {
+  return { entries: read.entries, keyOf: new Map(read.entries.map((entry) => [entry.item, entry.key])), twelveHourClock: read.twelveHourClock };
 }

@@ -6,6 +6,8 @@ export const duplicateSection: Rule = {
   id: 'duplicate-section',
   description: 'The same section heading appears twice under the same parent.',
   defaultSeverity: 'warning',
+  // Structure counts in any draft, a template too.
+  templateMode: true,
   check(context) {
     const reports: RuleReport[] = [];
     const seen = new Map<string, (typeof context.model.sections)[number]>();

@@ -3,7 +3,6 @@ import type { Rule, RuleReport } from './types.js';
 import type { DurationResult } from '../model/duration.js';
 import { provenWindow } from '../model/proven-window.js';
 import { meridiemSlip } from '../model/meridiem-slip.js';
-import { orderedEntries } from '../model/timeline-order.js';
 import { formatMinutes } from '../time/durations.js';
 
 const Options = z.object({
@@ -70,7 +69,7 @@ export const durationMismatch: Rule<Tolerances> = {
     } else if (duration.computed && statement.bound === undefined) {
       // A timeline usually runs past the impact (lead-up, follow-up), so it can only show a stated duration to be too long, and only when read without guessing.
       // "Less than two hours" bounds it from above: a shorter timeline agrees with it.
-      const entries = orderedEntries(context.timeline, context.model.metadata.newestFirst);
+      const { entries } = context.timelineOrder;
       const guessed = entries.some((entry) => entry.rolledOver || entry.readAsAfternoon || entry.item.entry.approximate);
       const first = entries.reduce<(typeof entries)[number] | null>((a, b) => (a === null || b.key < a.key ? b : a), null);
       const last = entries.reduce<(typeof entries)[number] | null>((a, b) => (a === null || b.key > a.key ? b : a), null);

@@ -29,6 +29,8 @@ export const emptySection: Rule = {
   id: 'empty-section',
   description: 'A section has a heading and no content.',
   defaultSeverity: 'warning',
+  // Structure counts in any draft, a template too.
+  templateMode: true,
   check(context) {
     return context.spans
       .filter((span, index) => {

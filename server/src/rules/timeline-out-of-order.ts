@@ -1,5 +1,5 @@
 import type { Rule, RuleReport } from './types.js';
-import { orderedEntries, type OrderedEntry } from '../model/timeline-order.js';
+import type { OrderedEntry } from '../model/timeline-order.js';
 import { orderIsCertain } from './timeline-readings.js';
 
 /** A timeline that jumps back in time misleads every reader who trusts it. */
@@ -12,7 +12,7 @@ export const timelineOutOfOrder: Rule = {
     const reports: RuleReport[] = [];
     // Each entry against the one just before it: one misplaced entry makes one finding, on the entry that breaks the order.
     let latest: OrderedEntry | null = null;
-    for (const entry of orderedEntries(context.timeline, newestFirst)) {
+    for (const entry of context.timelineOrder.entries) {
       // Only a certain order is an error: not across text the engine could not read, nor on a date read one way of two.
       if (latest && entry.key < latest.key && orderIsCertain(context, latest, entry)) {
         const { entry: current } = entry.item;

@@ -39,6 +39,12 @@ export interface Rule<Options = unknown> {
   id: string;
   description: string;
   defaultSeverity: Severity;
+  /**
+   * The rule still runs on a template being filled in: a check of its structure
+   * (an empty or doubled section), or the one gentle note about its placeholders.
+   * The other rules wait until it is filled in.
+   */
+  templateMode?: boolean;
   /** The rule's options; the defaults apply where the config gives none. */
   options?: z.ZodType<Options>;
   check(context: RuleContext, options: Options): RuleReport[];

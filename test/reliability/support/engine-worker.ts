@@ -10,7 +10,7 @@ import { findTimestamps } from '../../../server/src/time/timestamps.js';
 import { findDurations } from '../../../server/src/time/durations.js';
 import { extractMetrics } from '../../../server/src/model/metrics.js';
 import { LineIndex } from '../../../server/src/model/positions.js';
-import { findPlaceholders } from '../../../server/src/rules/placeholder-text.js';
+import { findPlaceholders } from '../../../server/src/model/placeholders.js';
 import { declaredZone } from '../../../server/src/model/zone-declaration.js';
 import { sectionKindOf } from '../../../server/src/model/section-kinds.js';
 import { findTicketIds } from '../../../server/src/model/tickets.js';
@@ -24,7 +24,7 @@ export const TEXT_FUNCTIONS: Readonly<Record<string, (line: string) => unknown>>
   'findTimestamps (time/timestamps.ts)': (line) => findTimestamps(line),
   'findDurations (time/durations.ts)': (line) => findDurations(line),
   'extractMetrics (model/metrics.ts)': (line) => extractMetrics(line, 0, new LineIndex(line)),
-  'findPlaceholders (rules/placeholder-text.ts)': (line) => findPlaceholders(line),
+  'findPlaceholders (model/placeholders.ts)': (line) => findPlaceholders(line),
   'declaredZone (model/zone-declaration.ts)': (line) => declaredZone(line),
   'sectionKindOf (model/section-kinds.ts)': (line) => sectionKindOf(line),
   'findTicketIds (model/tickets.ts)': (line) => findTicketIds(line),
