@@ -134,7 +134,10 @@ function everyFeature(text: string, counts: Counts): string[] {
   run('foldingRange', { textDocument });
   run('documentLink', { textDocument });
   run('codeLens', { textDocument });
-  run('outline', {});
+  const outline = run('outline', {}) as { sections?: Array<{ heading: string }> } | undefined;
+  // Every template section and every section the document has, by heading, and one by kind: the edit lands inside the document.
+  for (const section of outline?.sections ?? []) run('insertSection', { uri: document.uri, heading: section.heading }, `insertSection "${section.heading}"`);
+  run('insertSection', { uri: document.uri, kind: 'action-items' }, 'insertSection of kind action-items');
   run('incident', {});
   run('inlayHint', { textDocument, range: whole });
   for (const position of positionsOf(document)) {
