@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { State, type LanguageClient } from 'vscode-languageclient/node.js';
+import { State, type BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { Commands, IncidentRequest, type IncidentResult } from '../../server/src/protocol.js';
 import { describeEntries, fontScale, renderEntryTable, renderTimelineSvg } from './timeline-svg.js';
 import { webviewDocument } from './timeline-webview.js';
@@ -63,7 +63,7 @@ export class TimelinePanel implements vscode.Disposable {
   private textScale = 1;
   private ready = false;
   private serial = 0;
-  private timer: NodeJS.Timeout | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
   private lastSvg = '';
   private last: TimelineRenderEvent | undefined;
   private sourceColumn: vscode.ViewColumn | undefined;

@@ -15,7 +15,6 @@ import {
   type CancellationToken,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { URI } from 'vscode-uri';
 import { CodeActionKinds, IncidentRequest, OutlineRequest, SERVER_NAME, SETTINGS_SECTION } from './protocol.js';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from './config/settings.js';
 import { withConfig } from './config/effective-settings.js';
@@ -25,7 +24,8 @@ import { SizeGuard, tooLargeDiagnostic } from './features/too-large.js';
 import { WorkspaceConfig } from './features/workspace-config.js';
 import { runFeature, type FeatureName, type FeatureParams, type FeatureResult } from './features/feature-table.js';
 import { LENS_COMMAND } from './features/code-lens.js';
-import { AnalysisWorkerClient } from './offload/analysis-worker-client.js';
+import type { AnalysisWorkerClient, WorkerHost } from './offload/analysis-worker-client.js';
+import { NO_WORKSPACE_FILES as NO_FILES, type WorkspaceFiles } from './config/workspace-files.js';
 import { SiblingTemplates } from './features/sibling-templates.js';
 import type { EffectiveSettings } from './config/effective-settings.js';
 
@@ -40,8 +40,10 @@ interface ClientSupport {
 }
 
 export interface ServerOptions {
-  /** The script an analysis worker runs (the server itself); without one, every document is analysed on the connection's thread. */
-  workerScript?: string | URL;
+  /** Starts the analysis worker for large documents (Node: a worker thread); without one, every document is analysed on the connection's thread. */
+  analysisWorker?: (host: WorkerHost) => AnalysisWorkerClient;
+  /** How config files and a document's siblings are read (Node: the disk; browser: the client's workspace.fs); without it, none are read. */
+  files?: WorkspaceFiles;
   /** Documents at least this long are analysed in the worker. */
   offloadChars?: number;
 }
@@ -58,8 +60,8 @@ export function bindConnection(connection: Connection, version: string, options:
   const cache = new AnalysisCache((line) => connection.console.error(line));
   const sizes = new SizeGuard();
   let offloadChars = options.offloadChars ?? OFFLOAD_CHARS;
-  const offload = options.workerScript
-    ? new AnalysisWorkerClient(options.workerScript, {
+  const offload = options.analysisWorker
+    ? options.analysisWorker({
         document: (uri) => documents.get(uri),
         log: (message) => connection.console.error(message),
         crashed: (uri, reason) => {
@@ -68,9 +70,10 @@ export function bindConnection(connection: Connection, version: string, options:
         },
       })
     : null;
-  const configs = new WorkspaceConfig();
+  const files = options.files ?? NO_FILES;
+  const configs = new WorkspaceConfig(files);
   const settingsByUri = new Map<string, Promise<Settings>>();
-  const pending = new Map<string, NodeJS.Timeout>();
+  const pending = new Map<string, ReturnType<typeof setTimeout>>();
   const reported = new Set<string>();
   const configFilesWithProblems = new Set<string>();
   // On-save mode: the report of the last saved (or opened) version stands until the next save.
@@ -78,8 +81,8 @@ export function bindConnection(connection: Connection, version: string, options:
   let support: ClientSupport = { pullConfiguration: false, registerConfigurationChange: false, watchFiles: false, pullDiagnostics: false, diagnosticRefresh: false };
   let debounceOverride: number | null = null;
   // The team's own template, from the other postmortems in each document's folder (as the CLI does).
-  const siblings = new SiblingTemplates((folder) => {
-    const stale = [...servedWithoutSiblings].filter((uri) => SiblingTemplates.folderOf(uri)?.folder === folder);
+  const siblings = new SiblingTemplates(files, (folder) => {
+    const stale = [...servedWithoutSiblings].filter((uri) => siblings.folderOf(uri)?.folder === folder);
     for (const uri of stale) servedWithoutSiblings.delete(uri);
     if (stale.length === 0) return;
     if (support.pullDiagnostics) {
@@ -152,10 +155,10 @@ export function bindConnection(connection: Connection, version: string, options:
     let settings = settingsByUri.get(uri);
     if (!settings) {
       const editor: Promise<unknown> = support.pullConfiguration ? connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }).catch(() => undefined) : Promise.resolve(undefined);
-      settings = editor.then((raw) => {
+      settings = editor.then(async (raw) => {
         const { settings: parsed, problems } = raw === undefined || raw === null ? { settings: DEFAULT_SETTINGS, problems: [] } : parseSettings(raw);
         if (problems.length > 0) reportOnce(`Postmortem Writer: invalid settings, using defaults for them. ${problems.join(' ')}`);
-        const config = configs.forDocument(uri);
+        const config = await configs.forDocument(uri);
         publishConfigProblems();
         return config ? withConfig(parsed, config.config, config.templates, config.includeBase) : parsed;
       });
@@ -168,7 +171,7 @@ export function bindConnection(connection: Connection, version: string, options:
   function publishConfigProblems(): void {
     const current = configs.problems();
     for (const [file, problems] of current) {
-      const uri = URI.file(file).toString();
+      const uri = configs.uriOf(file);
       if (problems.length === 0 && !configFilesWithProblems.has(uri)) continue;
       void connection.sendDiagnostics({
         uri,
@@ -220,7 +223,7 @@ export function bindConnection(connection: Connection, version: string, options:
 
   async function diagnosticsFor(uri: string, token?: CancellationToken): Promise<Diagnostic[]> {
     // Reading the folder never blocks the server; diagnostics wait a little for it, so the first report already knows the team's template.
-    let timer: NodeJS.Timeout | undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     await Promise.race([siblings.load(uri), new Promise((resolve) => (timer = setTimeout(resolve, SIBLING_WAIT_MS)))]);
     clearTimeout(timer);
     return (await serve(uri, 'diagnostics', {}, token)) ?? [];
