@@ -13,20 +13,32 @@ interface ServerWorker {
 }
 declare const Worker: new (url: string, options?: { name?: string }) => ServerWorker;
 
+/**
+ * The URL a worker can start from. On vscode.dev and github.dev the extension is
+ * served over https and the script's own URL works; an extension on a remote
+ * (vscode-remote:, e.g. a browser connected to a VS Code server) may not start a
+ * worker from there, so its script is read through workspace.fs and started from a blob.
+ */
+async function workerUrl(script: vscode.Uri): Promise<string> {
+  if (script.scheme !== 'vscode-remote') return script.toString(true);
+  const bytes = await vscode.workspace.fs.readFile(script);
+  return URL.createObjectURL(new Blob([bytes], { type: 'text/javascript' }));
+}
+
 /** A language client whose server is a web worker: a new worker on every start, so Restart gets a fresh server. */
 class WorkerLanguageClient extends BaseLanguageClient {
   private worker: ServerWorker | undefined;
 
-  constructor(id: string, name: string, clientOptions: LanguageClientOptions, private readonly script: string) {
+  constructor(id: string, name: string, clientOptions: LanguageClientOptions, private readonly script: vscode.Uri) {
     super(id, name, clientOptions);
   }
 
-  protected createMessageTransports(): Promise<MessageTransports> {
+  protected async createMessageTransports(): Promise<MessageTransports> {
     this.worker?.terminate();
-    const worker = new Worker(this.script, { name: 'Postmortem Writer server' });
+    const worker = new Worker(await workerUrl(this.script), { name: 'Postmortem Writer server' });
     this.worker = worker;
-    // The reader and writer take the worker itself; their parameter type is the DOM library's Worker, which this project does not load.
-    return Promise.resolve({ reader: new BrowserMessageReader(worker as never), writer: new BrowserMessageWriter(worker as never) });
+    // The reader and writer take the worker itself (typed by the DOM library, which this project does not load).
+    return { reader: new BrowserMessageReader(worker), writer: new BrowserMessageWriter(worker) };
   }
 
   override async stop(timeout?: number): Promise<void> {
@@ -45,6 +57,6 @@ class WorkerLanguageClient extends BaseLanguageClient {
 }
 
 export function activate(context: vscode.ExtensionContext): Promise<PostmortemWriterApi> {
-  const serverMain = vscode.Uri.joinPath(context.extensionUri, 'dist/browser/server.js').toString(true);
+  const serverMain = vscode.Uri.joinPath(context.extensionUri, 'dist/browser/server.js');
   return activateWith(context, (id, name, clientOptions) => new WorkerLanguageClient(id, name, clientOptions, serverMain));
 }

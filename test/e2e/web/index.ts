@@ -18,8 +18,14 @@ interface BrowserMocha {
 
 declare const mocha: BrowserMocha;
 
+declare const process: unknown;
+declare const navigator: { userAgent?: string } | undefined;
+
 export async function run(): Promise<void> {
   const result: Result = { passed: 0, failed: 0, failures: [], log: [] };
+  // A run that landed in the Node extension host would prove nothing about the web one.
+  if (typeof process !== 'undefined' || typeof navigator === 'undefined') throw new Error('the web suite is not running in the web-worker extension host');
+  log(result, `[e2e] in the web-worker extension host (${navigator.userAgent ?? 'a browser'})`);
   // No reporter: the results are logged below, and the HTML reporter needs a page.
   mocha.setup({ ui: 'bdd', timeout: 60_000, reporter: function Silent() {}, color: false });
   await import('../suite/extension.test.js');
