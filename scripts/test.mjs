@@ -1,7 +1,8 @@
 // `npm test`: everything, in the order that fails fastest. Builds, checks
 // that generated files are current, lints, runs the unit, protocol and
 // reliability tests (node:test) against the built server,
-// then the extension-host suite in a real VS Code (offline launcher), and
+// then the extension-host suite in a real VS Code (offline launcher), in the
+// Node extension host and in the web-worker one, and
 // closes with one "N passed, N failed" line over all of them.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -67,6 +68,13 @@ const e2eCode = await run(process.execPath, ['scripts/vscode/e2e-offline.mjs'], 
   parse: (output) => count('VS Code', output, /^(\d+) passed, \d+ failed$/m, /^\d+ passed, (\d+) failed$/m),
 });
 if (e2eCode !== 0) failures.push('extension-host tests');
+
+step('the same suite in the web-worker extension host (VS Code for the Web), on a memfs: folder');
+const webCode = await run(process.execPath, ['scripts/vscode/e2e-offline.mjs'], {
+  env: { E2E_HOST: 'web' },
+  parse: (output) => count('VS Code for the Web', output, /^(\d+) passed, \d+ failed$/m, /^\d+ passed, (\d+) failed$/m),
+});
+if (webCode !== 0) failures.push('extension-host tests in the web-worker host');
 
 step('the packaged .vsix, installed with --install-extension, under the same suite');
 const vsixCode = await run(process.execPath, ['scripts/vscode/vsix-e2e.mjs'], {

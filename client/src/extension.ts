@@ -1,10 +1,14 @@
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node.js';
+// The extension's core, shared by its two entries: node-main.ts (desktop, the
+// server in a child process) and browser-main.ts (VS Code for the Web, the server
+// in a web worker). Each entry only says how to start the language client.
+import type { BaseLanguageClient as LanguageClient, DocumentSelector, LanguageClientOptions } from 'vscode-languageclient';
 import { CodeActionKinds, Commands, IncidentRequest, InsertSectionRequest, SERVER_NAME, SETTINGS_SECTION } from '../../server/src/protocol.js';
 import { IncidentOutlineProvider, type OutlineNode } from './outline-view.js';
 import { registerTimelinePanel } from './timeline-panel.js';
 import { createStatusBar } from './status-bar.js';
 import { newPostmortem, newPostmortemChoices, type NewPostmortemAnswers, type NewPostmortemChoices } from './new-postmortem.js';
+import { answerWorkspaceFileRequests } from './workspace-files.js';
 
 /** What activate() returns: the tests reach the client and the outline through it. */
 export interface PostmortemWriterApi {
@@ -70,24 +74,32 @@ async function insertSection(client: LanguageClient, uri: string, heading: strin
   return false;
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<PostmortemWriterApi> {
-  const serverModule = context.asAbsolutePath('dist/server.cjs');
-  const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
-  };
+/** How a host starts the language client (not yet started) with the client options of the core. */
+export type CreateClient = (id: string, name: string, clientOptions: LanguageClientOptions) => LanguageClient & { restart(): Promise<void> };
+
+/**
+ * Markdown on disk, untitled, and on the file systems of the workspace's
+ * folders (a virtual workspace: github.dev's vscode-vfs:, a memfs:), but not
+ * what only shows a file (git:, a diff's other side).
+ */
+function markdownDocuments(): DocumentSelector {
+  const schemes = new Set(['file', 'untitled', ...(vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri.scheme)]);
+  return [...schemes].map((scheme) => ({ language: 'markdown', scheme }));
+}
+
+/** Activates the extension on a host (Node or browser), which says how to start the language client. */
+export async function activateWith(context: vscode.ExtensionContext, createClient: CreateClient): Promise<PostmortemWriterApi> {
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { language: 'markdown', scheme: 'file' },
-      { language: 'markdown', scheme: 'untitled' },
-    ],
+    documentSelector: markdownDocuments(),
     synchronize: { configurationSection: SETTINGS_SECTION },
   };
-  const client = new LanguageClient('postmortem', SERVER_NAME, serverOptions, clientOptions);
+  const client = createClient('postmortem', SERVER_NAME, clientOptions);
+  // The browser server reads config files through the editor; harmless where the server reads the disk itself.
+  context.subscriptions.push(answerWorkspaceFileRequests(client));
   const outline = new IncidentOutlineProvider(client);
   const statusBar = createStatusBar(outline.onDidUpdate);
 
-  let refreshTimer: NodeJS.Timeout | undefined;
+  let refreshTimer: ReturnType<typeof setTimeout> | undefined;
   const refreshSoon = (): void => {
     clearTimeout(refreshTimer);
     refreshTimer = setTimeout(() => void outline.refresh(), 100);

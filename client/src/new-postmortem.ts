@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node.js';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { NewPostmortemRequest, SETTINGS_SECTION, TemplatesRequest, type TemplateChoice, type TemplatesResult } from '../../server/src/protocol.js';
 
 export interface NewPostmortemAnswers {

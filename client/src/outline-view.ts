@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node.js';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { Commands, OutlineRequest, type OutlineChild, type OutlineResult, type OutlineSection } from '../../server/src/protocol.js';
 
 export type OutlineNode = { type: 'section'; section: OutlineSection; uri: string } | { type: 'child'; child: OutlineChild; uri: string };

@@ -1,6 +1,6 @@
 // The Incident Timeline's commands and its panel serializer (the panel itself: timeline/panel.ts).
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node.js';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { Commands } from '../../server/src/protocol.js';
 import { TIMELINE_VIEW_TYPE, TimelinePanel } from './timeline/panel.js';
 import { timelineState, type TimelineStateQuery } from './timeline/state-command.js';

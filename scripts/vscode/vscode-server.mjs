@@ -219,19 +219,22 @@ export function remoteUri(port, absPath, host = '127.0.0.1') {
 
 /**
  * The workbench URL for a folder, optionally with an extension under development,
- * a test module (extensionTestsPath) and a file to open.
+ * a test module (extensionTestsPath) and a file to open. `folderUri` opens a
+ * folder on a file system an extension provides instead of a path on the server.
  * The web workbench takes these from `payload`, a JSON array of [key, value]
  * pairs whose values are vscode-remote:// URIs (VS Code's browser workbench.js).
  * Note: there is no payload key for environment variables; pass them to
  * startVSCodeServer({ env }) instead (the extension host inherits them).
  */
-export function workbenchUrl({ port, folder, extensionDevelopmentPath, extensionTestsPath, openFile, host = '127.0.0.1' }) {
+export function workbenchUrl({ port, folder, folderUri, extensionDevelopmentPath, extensionTestsPath, openFile, host = '127.0.0.1' }) {
   const payload = [];
   for (const p of [extensionDevelopmentPath].flat().filter(Boolean)) payload.push(['extensionDevelopmentPath', remoteUri(port, p, host)]);
   if (extensionTestsPath) payload.push(['extensionTestsPath', remoteUri(port, extensionTestsPath, host)]);
   if (openFile) payload.push(['openFile', remoteUri(port, openFile, host)]);
   const params = new URLSearchParams();
   if (folder) params.set('folder', path.resolve(folder));
+  // A folder on another file system (e.g. memfs:/workspace), which the workbench parses as a URI.
+  else if (folderUri) params.set('folder', folderUri);
   if (payload.length) params.set('payload', JSON.stringify(payload));
   const query = params.toString();
   return `http://${host}:${port}/${query ? `?${query}` : ''}`;

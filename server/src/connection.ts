@@ -16,7 +16,8 @@ import { AnalysisCache } from './features/document-analysis.js';
 import { WorkspaceConfig } from './features/workspace-config.js';
 import { SiblingTemplates } from './features/sibling-templates.js';
 import { LENS_COMMAND } from './features/code-lens.js';
-import { AnalysisWorkerClient } from './offload/analysis-worker-client.js';
+import type { AnalysisWorkerClient, WorkerHost } from './offload/analysis-worker-client.js';
+import { NO_WORKSPACE_FILES, type WorkspaceFiles } from './config/workspace-files.js';
 import { NO_SUPPORT, supportOf, tuningOf, type ClientSupport } from './state/client-support.js';
 import { connectionHost } from './state/connection-host.js';
 import { ReportOnce } from './state/report-once.js';
@@ -30,8 +31,10 @@ import { folderConfig, renderNewPostmortem, templateChoices } from './features/n
 const CONFIG_GLOB = '**/.postmortemrc{,.json,.yaml,.yml}';
 
 export interface ServerOptions {
-  /** The script an analysis worker runs (the server itself); without one, every document is analysed on the connection's thread. */
-  workerScript?: string | URL;
+  /** Starts the analysis worker for large documents (Node: a worker thread); without one, every document is analysed on the connection's thread. */
+  analysisWorker?: (host: WorkerHost) => AnalysisWorkerClient;
+  /** How config files and a document's siblings are read (Node: the disk; browser: the client's workspace.fs); without it, none are read. */
+  files?: WorkspaceFiles;
   /** Documents at least this long are analysed in the worker. */
   offloadChars?: number;
 }
@@ -48,15 +51,18 @@ export function bindConnection(connection: Connection, version: string, options:
   const host = connectionHost(connection, () => support);
   const once = new ReportOnce(host);
   // Workspace files (config files, a document's siblings) are read here and only here.
-  const configs = new ConfigDiscovery(new WorkspaceConfig(), host, once);
+  const files = options.files ?? NO_WORKSPACE_FILES;
+  const configFiles = new WorkspaceConfig(files);
+  const configs = new ConfigDiscovery(configFiles, host, once, (file) => configFiles.uriOf(file));
+  let siblingFiles: SiblingTemplates | undefined;
   const siblings = new SiblingState(
-    (loaded) => new SiblingTemplates(loaded),
-    (uri) => SiblingTemplates.folderOf(uri)?.folder,
+    (loaded) => (siblingFiles = new SiblingTemplates(files, loaded)),
+    (uri) => siblingFiles?.folderOf(uri)?.folder,
     (stale) => diagnostics.recheck(stale),
   );
   const settings = new DocumentSettings(host, configs, once);
-  const offload = options.workerScript
-    ? new AnalysisWorkerClient(options.workerScript, {
+  const offload = options.analysisWorker
+    ? options.analysisWorker({
         document: (uri) => documents.get(uri),
         log: (message) => host.log(message),
         crashed: (uri, reason) => {

@@ -250,3 +250,31 @@ export const CodeActionKinds = {
   sortTimeline: 'source.sortTimeline.postmortem',
   insertSection: 'refactor.insert.postmortem',
 } as const;
+
+// Workspace files, read by the client for a server that cannot reach them itself
+// (the browser server: it reads config files through the editor's workspace.fs, so
+// virtual file systems work). The Node server reads the disk and never asks.
+
+export interface WorkspaceFileParams {
+  /** The file's URI. */
+  uri: string;
+}
+
+/** Why a file could not be read, in words the server turns into a sentence. */
+export type WorkspaceFileRefusal = 'missing' | 'folder' | 'not-a-file' | 'too-large' | 'unreadable';
+
+export interface ReadWorkspaceFileParams extends WorkspaceFileParams {
+  /** The most bytes the server takes: a larger file is refused, not read. */
+  cap: number;
+}
+
+export type ReadWorkspaceFileResult = { ok: true; text: string } | { ok: false; refusal: WorkspaceFileRefusal; detail?: string };
+
+/** A workspace file's text (UTF-8), read by the client through workspace.fs. */
+export const ReadWorkspaceFileRequest = new RequestType<ReadWorkspaceFileParams, ReadWorkspaceFileResult, void>('postmortem/readWorkspaceFile');
+
+/** Whether a file (not a folder) is there. */
+export const WorkspaceFileExistsRequest = new RequestType<WorkspaceFileParams, boolean, void>('postmortem/workspaceFileExists');
+
+/** The names of the files (not folders) in a folder; [] when it cannot be listed. */
+export const ListWorkspaceFolderRequest = new RequestType<WorkspaceFileParams, string[], void>('postmortem/listWorkspaceFolder');

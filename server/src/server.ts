@@ -1,6 +1,10 @@
 import { isMainThread } from 'node:worker_threads';
 import { bindConnection } from './connection.js';
 import { serveAnalysisRequests } from './offload/analysis-worker.js';
+import { AnalysisWorkerClient } from './offload/analysis-worker-client.js';
+import { nodeWorkspaceFiles } from './host/node-files.js';
+import { clientWorkspaceFiles } from './host/client-files.js';
+import { filesByScheme } from './host/by-scheme-files.js';
 import { connectionFromArgv } from './transport.js';
 import { installCrashGuards } from './crash-guard.js';
 
@@ -22,6 +26,7 @@ if (!isMainThread) {
   // The transport (--stdio, --node-ipc …) is read from argv; stream transports get a reader that survives malformed frames.
   const connection = connectionFromArgv(args);
   installCrashGuards((message) => connection.console.error(message));
-  bindConnection(connection, version, { workerScript: new URL(import.meta.url) });
+  const workerScript = new URL(import.meta.url);
+  bindConnection(connection, version, { analysisWorker: (host) => new AnalysisWorkerClient(workerScript, host), files: filesByScheme(nodeWorkspaceFiles, clientWorkspaceFiles(connection)) });
   connection.listen();
 }

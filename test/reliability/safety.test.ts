@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findConfigFile, loadConfig } from '../../server/src/config/load-config.js';
+import { findConfigFile, loadConfig } from '../../server/src/host/node-files.js';
 import { CONFIG_FILE_NAMES } from '../../server/src/config/config-schema.js';
 import { analyze } from '../../server/src/engine/analyze.js';
 import { internalErrors } from '../../server/src/features/document-analysis.js';
@@ -49,11 +49,13 @@ test('config files are data: only JSON and YAML names are looked for, and a YAML
 });
 
 test('the extension declares what it does in untrusted and virtual workspaces', () => {
-  const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { capabilities?: { untrustedWorkspaces?: { supported?: unknown; description?: unknown }; virtualWorkspaces?: { supported?: unknown } } };
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { browser?: unknown; capabilities?: { untrustedWorkspaces?: { supported?: unknown; description?: unknown }; virtualWorkspaces?: unknown } };
   // "limited": supported, with the settings in restrictedConfigurations ignored from the workspace (workspace-links.test.ts).
   assert.equal(manifest.capabilities?.untrustedWorkspaces?.supported, 'limited');
   assert.match(String(manifest.capabilities?.untrustedWorkspaces?.description), /never runs code/);
-  assert.equal(manifest.capabilities?.virtualWorkspaces?.supported, false);
+  // Config files and siblings are read through the client's workspace.fs where the server cannot reach them (host/by-scheme-files.ts).
+  assert.equal(manifest.capabilities?.virtualWorkspaces, true);
+  assert.equal(manifest.browser, './dist/browser/client.js', 'a web entry for VS Code for the Web');
 });
 
 test('a rule that throws becomes one finding and one log line naming the rule and the document; the other rules still report', () => {

@@ -2,6 +2,9 @@ import { PassThrough } from 'node:stream';
 import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node.js';
 import { LogMessageNotification, MessageType, ShutdownRequest, StreamMessageReader, StreamMessageWriter, type InitializeResult } from 'vscode-languageserver-protocol/node.js';
 import { bindConnection, type ServerOptions } from '../../server/src/connection.js';
+import { nodeWorkspaceFiles } from '../../server/src/host/node-files.js';
+import { clientWorkspaceFiles } from '../../server/src/host/client-files.js';
+import { filesByScheme } from '../../server/src/host/by-scheme-files.js';
 import { LspTestClient, type StartOptions } from './lsp-client.js';
 
 export type { SettingsProvider, StartOptions } from './lsp-client.js';
@@ -36,7 +39,8 @@ export class InProcessServer extends LspTestClient {
     const toClient = new PassThrough();
     // A reader and writer, not the streams: given streams, createConnection would exit the process when they end.
     const connection = createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
-    bindConnection(connection, '0.0.0-in-process', options.server ?? {});
+    // Files as server.ts reads them: the disk for file: documents, the client for other schemes.
+    bindConnection(connection, '0.0.0-in-process', { files: filesByScheme(nodeWorkspaceFiles, clientWorkspaceFiles(connection)), ...options.server });
     connection.listen();
     const server = new InProcessServer(connection, [toServer, toClient], new StreamMessageReader(toClient), new StreamMessageWriter(toServer), options);
     // No process id: given one, the server would poll it every 3 s to exit with it, and keep the test process alive.

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { State, type LanguageClient } from 'vscode-languageclient/node.js';
+import { State, type BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { IncidentRequest, type IncidentResult } from '../../../server/src/protocol.js';
 import { basename, exportSvg, revealEntry } from './actions.js';
 import { emptyState } from './empty-state.js';

@@ -1,5 +1,3 @@
-import { statSync } from 'node:fs';
-import { dirname, join, resolve, basename } from 'node:path';
 import { createScanner, parse as parseJsonc, parseTree, findNodeAtLocation, printParseErrorCode, SyntaxKind, type ParseError, type Node as JsonNode } from 'jsonc-parser';
 import { parseDocument, isNode } from 'yaml';
 import * as z from 'zod';
@@ -10,7 +8,7 @@ import { checkRuleSetting } from './rule-options.js';
 import { TEMPLATE_IDS } from '../templates/registry.js';
 import type { Template } from '../templates/template.js';
 import { TemplateFileSchema, templateFromFile } from '../templates/template-file.js';
-import { readWorkspaceFile } from './read-workspace-file.js';
+import { existsStep, readStep, type FilePaths, type Steps } from './workspace-files.js';
 import { globProblem, GLOB_LIMITS } from '../engine/include-globs.js';
 import { userPatternProblem } from '../templates/user-pattern.js';
 
@@ -40,21 +38,16 @@ export interface LoadedConfig {
   includeBase?: string;
 }
 
-/** The nearest config file at or above a folder, or null. */
-export function findConfigFile(folder: string, stopAt?: string): string | null {
-  let current = resolve(folder);
+/** The nearest config file at or above a folder, or null (run with runSync or runAsync from workspace-files). */
+export function* findConfigFileSteps(paths: FilePaths, folder: string, stopAt?: string): Steps<string | null> {
+  let current = paths.resolve(folder, '.');
   for (;;) {
     for (const name of CONFIG_FILE_NAMES) {
-      const candidate = join(current, name);
-      try {
-        statSync(candidate);
-        return candidate;
-      } catch {
-        // Not here; keep looking.
-      }
+      const candidate = paths.join(current, name);
+      if (yield* existsStep(candidate)) return candidate;
     }
-    const parent = dirname(current);
-    if (parent === current || (stopAt !== undefined && current === resolve(stopAt))) return null;
+    const parent = paths.dirname(current);
+    if (parent === current || (stopAt !== undefined && current === paths.resolve(stopAt, '.'))) return null;
     current = parent;
   }
 }
@@ -207,10 +200,17 @@ interface ExtendedBy {
 }
 
 /** Reads one file and validates it; never throws. */
-function readOne(file: string, extendedBy: ExtendedBy | null): { config: Config; problems: ConfigProblem[]; templates: Template[]; extendsRange: Range | null } {
+interface ReadOne {
+  config: Config;
+  problems: ConfigProblem[];
+  templates: Template[];
+  extendsRange: Range | null;
+}
+
+function* readOne(paths: FilePaths, file: string, extendedBy: ExtendedBy | null): Steps<ReadOne> {
   const templates: Template[] = [];
   try {
-    const result = readOneConfig(file, templates, extendedBy);
+    const result = yield* readOneConfig(paths, file, templates, extendedBy);
     return { ...result, templates };
   } catch (error) {
     // Every parse and conversion is guarded on its own; this is the boundary for what was not foreseen.
@@ -220,9 +220,9 @@ function readOne(file: string, extendedBy: ExtendedBy | null): { config: Config;
 }
 
 /** A template named by path: read, validated, and given an id the config then uses. */
-function readTemplateFile(configFile: string, name: string, parsed: ParsedFile, problems: ConfigProblem[], templates: Template[]): string | undefined {
-  const file = resolve(dirname(configFile), name);
-  const read = readWorkspaceFile(file);
+function* readTemplateFile(paths: FilePaths, configFile: string, name: string, parsed: ParsedFile, problems: ConfigProblem[], templates: Template[]): Steps<string | undefined> {
+  const file = paths.resolve(paths.dirname(configFile), name);
+  const read = yield* readStep(file);
   if (!read.ok) {
     problems.push({ file: configFile, path: 'template', message: `the template file ${name} ${read.reason}`, range: parsed.rangeOf(['template']) });
     return undefined;
@@ -249,7 +249,7 @@ function readTemplateFile(configFile: string, name: string, parsed: ParsedFile, 
     }
   }
   try {
-    const template = templateFromFile(result.data, `custom-${basename(file).replace(/\.[^.]+$/, '').toLowerCase().replace(/[^a-z0-9-]+/g, '-')}`);
+    const template = templateFromFile(result.data, `custom-${paths.basename(file).replace(/\.[^.]+$/, '').toLowerCase().replace(/[^a-z0-9-]+/g, '-')}`);
     templates.push(template);
     return template.id;
   } catch (error) {
@@ -259,7 +259,7 @@ function readTemplateFile(configFile: string, name: string, parsed: ParsedFile, 
   }
 }
 
-function readOneConfig(file: string, templates: Template[], extendedBy: ExtendedBy | null): { config: Config; problems: ConfigProblem[]; extendsRange: Range | null } {
+function* readOneConfig(paths: FilePaths, file: string, templates: Template[], extendedBy: ExtendedBy | null): Steps<{ config: Config; problems: ConfigProblem[]; extendsRange: Range | null }> {
   // A file that cannot be opened is reported where it is named: nobody has it open, and it may not exist.
   const unopenable = (message: string): { config: Config; problems: ConfigProblem[]; extendsRange: null } => ({
     config: {},
@@ -267,7 +267,7 @@ function readOneConfig(file: string, templates: Template[], extendedBy: Extended
     extendsRange: null,
   });
   // Only a regular file, at most 1 MB: a link to /dev/zero or /dev/stdin, or a FIFO, would hang or fill memory.
-  const read = readWorkspaceFile(file);
+  const read = yield* readStep(file);
   if (!read.ok) return unopenable(read.reason === 'is a folder, not a file' ? 'is a folder, not a config file' : read.reason);
   const text = read.text;
   const parsed = /\.ya?ml$/i.test(file) ? parseYamlFile(file, text) : parseJson(file, text);
@@ -305,7 +305,7 @@ function readOneConfig(file: string, templates: Template[], extendedBy: Extended
     config.rules = rules;
   }
   if (config.template !== undefined && config.template !== 'auto' && !TEMPLATE_IDS.includes(config.template)) {
-    if (/\.(?:json|ya?ml)$/i.test(config.template)) config.template = readTemplateFile(file, config.template, parsed, problems, templates);
+    if (/\.(?:json|ya?ml)$/i.test(config.template)) config.template = yield* readTemplateFile(paths, file, config.template, parsed, problems, templates);
     else {
       problems.push({ file, path: 'template', message: `unknown template "${config.template}" (known: auto, ${TEMPLATE_IDS.join(', ')}, or a path to a template file)`, range: parsed.rangeOf(['template']) });
       config.template = undefined;
@@ -346,30 +346,31 @@ function validRules(rules: NonNullable<Config['rules']>, file: string, parsed: P
   return valid;
 }
 
-/** Loads a config file and what it extends (child settings win; rules merge by id). Never throws. */
-export function loadConfig(file: string): LoadedConfig {
+/** Loads a config file and what it extends (child settings win; rules merge by id). Never throws. Run with runSync or runAsync. */
+export function* loadConfigSteps(paths: FilePaths, file: string): Steps<LoadedConfig> {
   const files: string[] = [];
   const problems: ConfigProblem[] = [];
   const templates: Template[] = [];
   const chain: Config[] = [];
-  let current: string | undefined = resolve(file);
+  let current: string | undefined = paths.resolve(file, '.');
   let extendedBy: ExtendedBy | null = null;
   while (current) {
     if (files.includes(current)) {
-      problems.push({ file: files[files.length - 1]!, path: 'extends', message: `extends ${basename(current)}, which extends this file again (a cycle)`, range: extendedBy?.range ?? null });
+      problems.push({ file: files[files.length - 1]!, path: 'extends', message: `extends ${paths.basename(current)}, which extends this file again (a cycle)`, range: extendedBy?.range ?? null });
       break;
     }
     files.push(current);
-    const { config, problems: found, templates: read, extendsRange } = readOne(current, extendedBy);
+    const one: ReadOne = yield* readOne(paths, current, extendedBy);
+    const { config, problems: found, templates: read, extendsRange } = one;
     problems.push(...found);
     templates.push(...read);
     chain.push(config);
     extendedBy = config.extends ? { file: current, name: config.extends, range: extendsRange } : null;
-    current = config.extends ? resolve(dirname(current), config.extends) : undefined;
+    current = config.extends ? paths.resolve(paths.dirname(current), config.extends) : undefined;
   }
   const merged: Config = {};
   let includeBase: string | undefined;
-  const folders = files.map((read) => dirname(read)).reverse();
+  const folders = files.map((read) => paths.dirname(read)).reverse();
   for (const [index, config] of chain.reverse().entries()) {
     if (config.template !== undefined) merged.template = config.template;
     if (config.include !== undefined) {

@@ -1,9 +1,8 @@
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 
-/** Config files, what they extend and template files: far larger than any real one, small enough to parse at once. */
-export const WORKSPACE_FILE_CAP_BYTES = 1024 * 1024;
+import { WORKSPACE_FILE_CAP_BYTES, type WorkspaceRead } from './workspace-files.js';
 
-export type WorkspaceRead = { ok: true; text: string } | { ok: false; reason: string };
+export { WORKSPACE_FILE_CAP_BYTES, type WorkspaceRead };
 
 function kindOf(stats: Stats): string | null {
   if (stats.isFile()) return null;

@@ -1,8 +1,5 @@
-import { readdir } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { URI } from 'vscode-uri';
 import { sectionKindsOf } from '../engine/analyze.js';
-import { readWorkspaceFile } from '../config/read-workspace-file.js';
+import type { WorkspaceFiles } from '../config/workspace-files.js';
 import type { SectionKind } from '../model/schema.js';
 
 /** The most sibling files read per folder: a team's habits show in a few, and a huge folder must not cost a huge read. */
@@ -31,27 +28,26 @@ interface Folder {
 export class SiblingTemplates {
   private readonly folders = new Map<string, Folder>();
 
-  constructor(private readonly onLoaded: (folder: string) => void = () => undefined) {}
+  constructor(
+    private readonly files: WorkspaceFiles,
+    private readonly onLoaded: (folder: string) => void = () => undefined,
+  ) {}
 
-  /** The folder of a document on disk, or null (untitled and other schemes have no siblings). */
-  static folderOf(uri: string): { folder: string; path: string } | null {
-    try {
-      const parsed = URI.parse(uri);
-      return parsed.scheme === 'file' ? { folder: dirname(parsed.fsPath), path: parsed.fsPath } : null;
-    } catch {
-      return null;
-    }
+  /** The folder of a document the host can read, or null (untitled documents have no siblings). */
+  folderOf(uri: string): { folder: string; path: string } | null {
+    const path = this.files.fileOf(uri);
+    return path === null ? null : { folder: this.files.dirname(path), path };
   }
 
   /** Resolves when the document's folder has been read (at once for documents with no folder). Never rejects. */
   load(uri: string): Promise<void> {
-    const place = SiblingTemplates.folderOf(uri);
+    const place = this.folderOf(uri);
     return place ? this.folder(place.folder).loaded : Promise.resolve();
   }
 
   /** The siblings' section kinds for a document, or undefined while its folder is still being read. */
   current(uri: string): ReadonlyArray<Kinds> | undefined {
-    const place = SiblingTemplates.folderOf(uri);
+    const place = this.folderOf(uri);
     if (!place) return [];
     const folder = this.folder(place.folder);
     if (!folder.kinds) return undefined;
@@ -65,7 +61,7 @@ export class SiblingTemplates {
 
   /** A document was saved: its sections are the team's too, from now on. */
   saved(uri: string, text: string): void {
-    const place = SiblingTemplates.folderOf(uri);
+    const place = this.folderOf(uri);
     const folder = place ? this.folders.get(place.folder) : undefined;
     if (!place || !folder?.kinds) return;
     const kinds = postmortemKinds(text);
@@ -76,7 +72,7 @@ export class SiblingTemplates {
 
   /** A document was closed: its list of siblings goes with it (the folder's kinds stay for its neighbours). */
   forget(uri: string): void {
-    const place = SiblingTemplates.folderOf(uri);
+    const place = this.folderOf(uri);
     if (place) this.folders.get(place.folder)?.perDocument.delete(place.path);
   }
 
@@ -88,7 +84,7 @@ export class SiblingTemplates {
     let folder = this.folders.get(path);
     if (!folder) {
       const created: Folder = { kinds: null, loaded: Promise.resolve(), perDocument: new Map() };
-      created.loaded = readFolder(path).then((kinds) => {
+      created.loaded = readFolder(this.files, path).then((kinds) => {
         // Dropped (cleared) while reading: a newer read is the one that counts.
         if (this.folders.get(path) !== created) return;
         created.kinds = kinds;
@@ -107,19 +103,14 @@ function postmortemKinds(text: string): Kinds | null {
   return [...kinds].filter((kind) => kind !== 'other').length >= 2 ? kinds : null;
 }
 
-async function readFolder(folder: string): Promise<Map<string, Kinds>> {
+async function readFolder(files: WorkspaceFiles, folder: string): Promise<Map<string, Kinds>> {
   const kinds = new Map<string, Kinds>();
-  let names: string[];
-  try {
-    names = (await readdir(folder, { withFileTypes: true })).filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && MARKDOWN.test(entry.name)).map((entry) => entry.name);
-  } catch {
-    return kinds;
-  }
+  const names = (await files.list(folder)).filter((name) => MARKDOWN.test(name));
   for (const name of names.sort().slice(0, MAX_SIBLINGS)) {
     // One file per turn: requests for open documents are answered in between.
-    await new Promise((resolve) => setImmediate(resolve));
-    const path = join(folder, name);
-    const read = readWorkspaceFile(path, SIBLING_CAP_BYTES);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const path = files.join(folder, name);
+    const read = await files.read(path, SIBLING_CAP_BYTES);
     if (!read.ok) continue;
     try {
       const found = postmortemKinds(read.text);
