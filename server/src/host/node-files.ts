@@ -4,7 +4,7 @@ import { readdir } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { URI } from 'vscode-uri';
 import { findConfigFileSteps, loadConfigSteps, type LoadedConfig } from '../config/load-config.js';
-import { readWorkspaceFile } from '../config/read-workspace-file.js';
+import { readWorkspaceFile } from './read-workspace-file.js';
 import { runSync, type FilePaths, type SyncFiles, type WorkspaceFiles } from '../config/workspace-files.js';
 
 const paths: FilePaths = { dirname, basename, join, resolve: (folder, relative) => resolve(folder, relative) };

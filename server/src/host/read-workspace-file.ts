@@ -1,6 +1,6 @@
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 
-import { WORKSPACE_FILE_CAP_BYTES, type WorkspaceRead } from './workspace-files.js';
+import { WORKSPACE_FILE_CAP_BYTES, type WorkspaceRead } from '../config/workspace-files.js';
 
 export { WORKSPACE_FILE_CAP_BYTES, type WorkspaceRead };
 
