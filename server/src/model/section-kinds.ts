@@ -1,5 +1,4 @@
 import type { SectionKind } from './schema.js';
-import { RecentMemo } from '../time/recent-memo.js';
 
 // Headings vary between templates; these are the names real postmortems use
 // for the same idea (see docs/postmortem-domain.md), plurals and question-style
@@ -29,12 +28,8 @@ const DECORATION = /[\u{1F000}-\u{1FAFF}\u{2190}-\u{21FF}\u{2300}-\u{23FF}\u{260
 
 /** "## 3. Root Cause(s) 🔥" → "root causes"; "Why did this happen?" → "why did this happen". */
 export function normalizeHeading(heading: string): string {
-  return normalized.get(heading, normalize);
+  return normalize(heading);
 }
-
-// The same few headings are normalised again and again in one analysis (outline, labels, each template section against each heading).
-const normalized = new RecentMemo<string>(2_000, 200);
-const kinds = new RecentMemo<SectionKind>(2_000, 200);
 
 // Characters the replacements below look for; a heading with none of them skips that replacement.
 const MAYBE_DECORATION = /[^\x00-\u200c]/;
@@ -51,7 +46,7 @@ function normalize(heading: string): string {
 }
 
 export function sectionKindOf(heading: string): SectionKind {
-  return kinds.get(heading, kindOf);
+  return kindOf(heading);
 }
 
 function kindOf(heading: string): SectionKind {
