@@ -31,6 +31,16 @@ export function normalizeHeading(heading: string): string {
   return normalize(heading);
 }
 
+// Per section (a document's or a template's): its heading normalised once, however many pairings and rules ask.
+const headingWordsOf = new WeakMap<{ readonly heading: string }, string>();
+
+/** `normalizeHeading(section.heading)`, worked out once per section object. */
+export function headingWords(section: { readonly heading: string }): string {
+  let words = headingWordsOf.get(section);
+  if (words === undefined) headingWordsOf.set(section, (words = normalize(section.heading)));
+  return words;
+}
+
 // Characters the replacements below look for; a heading with none of them skips that replacement.
 const MAYBE_DECORATION = /[^\x00-\u200c]/;
 const MAYBE_UNUSUAL_SPACE = /[^\S ]| {2}|^ | $/;
@@ -50,7 +60,11 @@ export function sectionKindOf(heading: string): SectionKind {
 }
 
 function kindOf(heading: string): SectionKind {
-  const words = normalizeHeading(heading);
+  return sectionKindOfWords(normalizeHeading(heading));
+}
+
+/** The same for a heading already normalised (by `normalizeHeading`). */
+export function sectionKindOfWords(words: string): SectionKind {
   for (const [kind, pattern] of KEYWORDS) if (pattern.test(words)) return kind;
   return 'other';
 }
