@@ -1,5 +1,5 @@
 import { dirname, relative, resolve } from 'node:path';
-import { analyze, sectionKindsOfParsed } from './engine/analyze.js';
+import { analyze, createEngineMemos, sectionKindsOfParsed } from './engine/analyze.js';
 import { parseMarkdown, type ParsedMarkdown } from './model/markdown.js';
 import type { SectionKind } from './model/schema.js';
 import { fixAll } from './engine/apply-edits.js';
@@ -131,6 +131,8 @@ export function run(args: readonly string[], out: (text: string) => void, err: (
 
   const results: FileFindings[] = [];
   const models: unknown[] = [];
+  // One engine instance for the run: a line read in one file (or one --fix pass) is not read again in the next.
+  const memos = createEngineMemos();
   for (const { file, explicit } of targets) {
     const display = relative(process.cwd(), file) || file;
     let bytes: Buffer;
@@ -162,7 +164,7 @@ export function run(args: readonly string[], out: (text: string) => void, err: (
     const path = resolve(file);
     const siblingSections = siblingsOf(path);
     const parsed = first?.parsed;
-    const lint = (source: string): ReturnType<typeof analyze> => analyze(source, { path, settings, force: explicit, siblingSections, ...(parsed ? { parsed } : {}) });
+    const lint = (source: string): ReturnType<typeof analyze> => analyze(source, { path, settings, force: explicit, siblingSections, memos, ...(parsed ? { parsed } : {}) });
 
     let result = lint(decoded.text);
     if (!result.isPostmortem && !explicit) {

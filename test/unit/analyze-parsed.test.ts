@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyze, forgetMemos, sectionKindsOf, sectionKindsOfParsed } from '../../server/src/engine/analyze.js';
+import { analyze, createEngineMemos, sectionKindsOf, sectionKindsOfParsed } from '../../server/src/engine/analyze.js';
 import { parseMarkdown } from '../../server/src/model/markdown.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -23,10 +23,8 @@ test('an analysis given the parse the section pre-pass made equals one that pars
     const text = readFileSync(file, 'utf8');
     const parsed = parseMarkdown(text);
     assert.deepEqual(sectionKindsOfParsed(parsed), sectionKindsOf(text), file);
-    forgetMemos();
-    const fresh = outcome(analyze(text, { path: file, force: true }));
-    forgetMemos();
-    const reused = analyze(text, { path: file, force: true, parsed });
+    const fresh = outcome(analyze(text, { path: file, force: true, memos: createEngineMemos() }));
+    const reused = analyze(text, { path: file, force: true, parsed, memos: createEngineMemos() });
     assert.equal(reused.analysis.doc, parsed, `${file}: the parse is used, not made again`);
     assert.equal(outcome(reused), fresh, file);
   }

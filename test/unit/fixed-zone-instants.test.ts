@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { DateTime } from 'luxon';
 import { resolveTimestamp, type TimestampMatch } from '../../server/src/time/timestamps.js';
 import { zoneOf } from '../../server/src/time/zones.js';
-import { forgetRecentMemos } from '../../server/src/time/recent-memo.js';
+import { MemoOwner } from '../../server/src/time/memo-owner.js';
 
 // Times in UTC or a fixed offset are placed by arithmetic, not luxon: the
 // instant, the ISO text and the validity must be luxon's, edge cases included
@@ -32,9 +32,9 @@ test('fixed-offset and UTC times are placed exactly as luxon places them', () =>
     for (const date of dates) {
       for (const time of times) {
         for (const zoneText of [null, 'UTC', 'PDT']) {
-          forgetRecentMemos();
           const match = stamp(date, time, zone, zoneText);
-          const got = resolveTimestamp(match, { date: null, zone: null });
+          // A fresh owner each time: every reading is worked out, none remembered.
+          const got = resolveTimestamp(match, { date: null, zone: null }, new MemoOwner());
           const want = byLuxon(match);
           assert.deepEqual({ iso: got.iso, sortKey: got.sortKey }, want, JSON.stringify(match));
           checked++;

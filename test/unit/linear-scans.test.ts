@@ -8,6 +8,10 @@ import { findTimestamps } from '../../server/src/time/timestamps.js';
 import { extractMetrics } from '../../server/src/model/metrics.js';
 import { LineIndex } from '../../server/src/model/positions.js';
 import { buildModel } from '../../server/src/model/build-model.js';
+import { MemoOwner } from '../../server/src/time/memo-owner.js';
+
+// One owner for the file, as a host keeps one: readings are remembered across its tests.
+const memos = new MemoOwner();
 
 for (const [text, hour] of [
   ['2024-09-03 22:05', 22],
@@ -31,7 +35,7 @@ test('a duration phrase starts at the first space a phrase may start at, as befo
 });
 
 test('an undated time inside a dated match is not read twice', () => {
-  assert.deepEqual(findTimestamps('2024-01-01 10:00 then 11:00, Jan 2 12:00').map((t) => t.text), ['2024-01-01 10:00', '11:00', 'Jan 2 12:00']);
+  assert.deepEqual(findTimestamps('2024-01-01 10:00 then 11:00, Jan 2 12:00', memos).map((t) => t.text), ['2024-01-01 10:00', '11:00', 'Jan 2 12:00']);
 });
 
 test('metrics do not overlap, whichever pattern finds them first', () => {

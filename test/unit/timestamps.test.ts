@@ -2,6 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findTimestamps, resolveTimestamp } from '../../server/src/time/timestamps.js';
 import { resolveZoneName, zoneFromName, zoneFromTypo } from '../../server/src/time/zones.js';
+import { MemoOwner } from '../../server/src/time/memo-owner.js';
+
+// One owner for the file, as a host keeps one: readings are remembered across its tests.
+const memos = new MemoOwner();
 
 // [text, the timestamp found as written, its instant given the context (date 2024-04-10, no zone) or null]
 const CASES: ReadonlyArray<readonly [string, string | null, string | null]> = [
@@ -55,40 +59,40 @@ const CASES: ReadonlyArray<readonly [string, string | null, string | null]> = [
 
 for (const [text, written, iso] of CASES) {
   test(`finds ${written ?? 'no timestamp'} in "${text}"`, () => {
-    const [first] = findTimestamps(text);
+    const [first] = findTimestamps(text, memos);
     assert.equal(first?.text ?? null, written);
     if (first && written) {
-      const resolved = resolveTimestamp(first, { date: { year: 2024, month: 4, day: 10 }, zone: first.zone });
+      const resolved = resolveTimestamp(first, { date: { year: 2024, month: 4, day: 10 }, zone: first.zone }, memos);
       assert.equal(resolved.iso, iso);
     }
   });
 }
 
 test('"~09:10-09:25" is a range from 09:10 to 09:25, not 09:10 at offset −09:25', () => {
-  const stamps = findTimestamps('~09:10-09:25 support reports errors');
+  const stamps = findTimestamps('~09:10-09:25 support reports errors', memos);
   assert.deepEqual(stamps.map((stamp) => [stamp.text, stamp.zone]), [['09:10', null], ['09:25', null]]);
   assert.equal(stamps[0]!.approximate, true);
 });
 
 test('an all-numeric date records whether its day/month order is fixed by a field above 12', () => {
-  assert.equal(findTimestamps('14-06-2022')[0]?.numericOrder, 'dmy');
-  assert.equal(findTimestamps('06-14-2022')[0]?.numericOrder, 'mdy');
-  assert.equal(findTimestamps('06/05/2022')[0]?.numericOrder, 'either');
-  assert.equal(findTimestamps('2022-06-05')[0]?.numericOrder, null);
-  const either = findTimestamps('06/05/2022 10:00 UTC')[0]!;
-  assert.equal(resolveTimestamp(either, { date: null, zone: null }).iso, '2022-06-05T10:00:00Z');
-  assert.equal(resolveTimestamp(either, { date: null, zone: null, dayFirst: true }).iso, '2022-05-06T10:00:00Z');
+  assert.equal(findTimestamps('14-06-2022', memos)[0]?.numericOrder, 'dmy');
+  assert.equal(findTimestamps('06-14-2022', memos)[0]?.numericOrder, 'mdy');
+  assert.equal(findTimestamps('06/05/2022', memos)[0]?.numericOrder, 'either');
+  assert.equal(findTimestamps('2022-06-05', memos)[0]?.numericOrder, null);
+  const either = findTimestamps('06/05/2022 10:00 UTC', memos)[0]!;
+  assert.equal(resolveTimestamp(either, { date: null, zone: null }, memos).iso, '2022-06-05T10:00:00Z');
+  assert.equal(resolveTimestamp(either, { date: null, zone: null, dayFirst: true }, memos).iso, '2022-05-06T10:00:00Z');
 });
 
 test('a written weekday is kept to check against the date', () => {
-  assert.equal(findTimestamps('Tuesday, March 14, 2024')[0]?.weekday, 2);
-  assert.equal(findTimestamps('March 14, 2024')[0]?.weekday, null);
+  assert.equal(findTimestamps('Tuesday, March 14, 2024', memos)[0]?.weekday, 2);
+  assert.equal(findTimestamps('March 14, 2024', memos)[0]?.weekday, null);
 });
 
 test('zone aliases read an abbreviation as the document means it', () => {
-  const [ist] = findTimestamps('08:10 IST');
-  assert.equal(resolveTimestamp(ist!, { date: { year: 2024, month: 8, day: 6 }, zone: null }).iso, '2024-08-06T08:10:00+05:30');
-  assert.equal(resolveTimestamp(ist!, { date: { year: 2024, month: 8, day: 6 }, zone: null, zoneAliases: { IST: 'Europe/Dublin' } }).iso, '2024-08-06T08:10:00+01:00');
+  const [ist] = findTimestamps('08:10 IST', memos);
+  assert.equal(resolveTimestamp(ist!, { date: { year: 2024, month: 8, day: 6 }, zone: null }, memos).iso, '2024-08-06T08:10:00+05:30');
+  assert.equal(resolveTimestamp(ist!, { date: { year: 2024, month: 8, day: 6 }, zone: null, zoneAliases: { IST: 'Europe/Dublin' } }, memos).iso, '2024-08-06T08:10:00+01:00');
 });
 
 test('zones written out in words, and obvious typos of them', () => {
@@ -104,24 +108,24 @@ test('zones written out in words, and obvious typos of them', () => {
 });
 
 test('approximate times are flagged', () => {
-  assert.equal(findTimestamps('~01:30 restarted')[0]?.approximate, true);
-  assert.equal(findTimestamps('around 17:10 the API')[0]?.approximate, true);
-  assert.equal(findTimestamps('17:10 the API')[0]?.approximate, false);
+  assert.equal(findTimestamps('~01:30 restarted', memos)[0]?.approximate, true);
+  assert.equal(findTimestamps('around 17:10 the API', memos)[0]?.approximate, true);
+  assert.equal(findTimestamps('17:10 the API', memos)[0]?.approximate, false);
 });
 
 test('a range gives both ends', () => {
   assert.deepEqual(
-    findTimestamps('8:20 - 8:24 degraded').map((stamp) => stamp.text),
+    findTimestamps('8:20 - 8:24 degraded', memos).map((stamp) => stamp.text),
     ['8:20', '8:24'],
   );
 });
 
 test('a bare time takes the zone and date of its context, with DST from the zone database', () => {
-  const [summer] = findTimestamps('09:00');
+  const [summer] = findTimestamps('09:00', memos);
   assert.ok(summer);
-  assert.equal(resolveTimestamp(summer, { date: { year: 2024, month: 7, day: 1 }, zone: 'America/Los_Angeles' }).iso, '2024-07-01T09:00:00-07:00');
-  assert.equal(resolveTimestamp(summer, { date: { year: 2024, month: 1, day: 1 }, zone: 'America/Los_Angeles' }).iso, '2024-01-01T09:00:00-08:00');
-  assert.equal(resolveTimestamp(summer, { date: null, zone: 'UTC' }).iso, null);
+  assert.equal(resolveTimestamp(summer, { date: { year: 2024, month: 7, day: 1 }, zone: 'America/Los_Angeles' }, memos).iso, '2024-07-01T09:00:00-07:00');
+  assert.equal(resolveTimestamp(summer, { date: { year: 2024, month: 1, day: 1 }, zone: 'America/Los_Angeles' }, memos).iso, '2024-01-01T09:00:00-08:00');
+  assert.equal(resolveTimestamp(summer, { date: null, zone: 'UTC' }, memos).iso, null);
 });
 
 test('zones resolve from abbreviations, IANA names, POSIX names and offsets', () => {

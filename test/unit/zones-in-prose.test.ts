@@ -4,6 +4,10 @@ import { analyze } from '../../server/src/engine/analyze.js';
 import { findTimestamps } from '../../server/src/time/timestamps.js';
 import { zoneDisagreements } from '../../server/src/model/zone-pairs.js';
 import { declaredZone } from '../../server/src/model/zone-declaration.js';
+import { MemoOwner } from '../../server/src/time/memo-owner.js';
+
+// One owner for the file, as a host keeps one: readings are remembered across its tests.
+const memos = new MemoOwner();
 
 // Zones and dates written in prose, as a careful reader checks them (issue #11, sections 1 and 4).
 
@@ -64,25 +68,25 @@ test('a zone abbreviation with an offset after it is noted as not a zone, read a
 });
 
 test('one time in two zones: reported only when no reading reconciles them', () => {
-  assert.equal(zoneDisagreements('16:00-17:50 UTC / 08:30-10:50 PDT: blocks missed', null).length, 1);
-  assert.match(zoneDisagreements('16:00-17:50 UTC / 08:30-10:50 PDT', null)[0]!.reason, /16:00 UTC is 09:00 PDT, not 08:30/);
-  assert.deepEqual(zoneDisagreements('15:30-16:00 UTC / 08:30-09:00 PDT', null), []);
-  assert.deepEqual(zoneDisagreements('14:25 UTC (10:25 EDT)', null), []);
+  assert.equal(zoneDisagreements('16:00-17:50 UTC / 08:30-10:50 PDT: blocks missed', null, memos).length, 1);
+  assert.match(zoneDisagreements('16:00-17:50 UTC / 08:30-10:50 PDT', null, memos)[0]!.reason, /16:00 UTC is 09:00 PDT, not 08:30/);
+  assert.deepEqual(zoneDisagreements('15:30-16:00 UTC / 08:30-09:00 PDT', null, memos), []);
+  assert.deepEqual(zoneDisagreements('14:25 UTC (10:25 EDT)', null, memos), []);
   // "PST" in August taken literally (UTC−8) or as Pacific time (UTC−7): either reading agrees.
-  assert.deepEqual(zoneDisagreements('16:00 UTC / 08:00 PST', { year: 2025, month: 8, day: 18 }), []);
-  assert.deepEqual(zoneDisagreements('16:00 UTC / 09:00 PST', { year: 2025, month: 8, day: 18 }), []);
+  assert.deepEqual(zoneDisagreements('16:00 UTC / 08:00 PST', { year: 2025, month: 8, day: 18 }, memos), []);
+  assert.deepEqual(zoneDisagreements('16:00 UTC / 09:00 PST', { year: 2025, month: 8, day: 18 }, memos), []);
   // Across midnight: 23:30 UTC is 16:30 PDT the day before.
-  assert.deepEqual(zoneDisagreements('23:30 UTC / 16:30 PDT', null), []);
+  assert.deepEqual(zoneDisagreements('23:30 UTC / 16:30 PDT', null, memos), []);
   // With no day to compare on, a zone that changes its clocks may mean either offset: 18:00 is CEST's reading.
-  assert.deepEqual(zoneDisagreements('16:00 UTC / 18:00 CET', null), []);
-  assert.equal(zoneDisagreements('16:00 UTC / 08:30 CET', null).length, 1);
+  assert.deepEqual(zoneDisagreements('16:00 UTC / 18:00 CET', null, memos), []);
+  assert.equal(zoneDisagreements('16:00 UTC / 08:30 CET', null, memos).length, 1);
   // Two times that are not the same time in two zones: a range to a later time, a list.
-  assert.deepEqual(zoneDisagreements('From 16:00 UTC to 08:30 PDT the next day', null), []);
+  assert.deepEqual(zoneDisagreements('From 16:00 UTC to 08:30 PDT the next day', null, memos), []);
 });
 
 test('an ISO date joined to its time by a slash is read; a path is not', () => {
-  assert.deepEqual(findTimestamps('*2023-01-04/11:34*: provider blocked the address').map((stamp) => stamp.text), ['2023-01-04/11:34']);
-  assert.deepEqual(findTimestamps('see https://example.org/2023-01-04/11:34 for the log'), []);
+  assert.deepEqual(findTimestamps('*2023-01-04/11:34*: provider blocked the address', memos).map((stamp) => stamp.text), ['2023-01-04/11:34']);
+  assert.deepEqual(findTimestamps('see https://example.org/2023-01-04/11:34 for the log', memos), []);
 });
 
 test('an entry that says the day moved on is the next day, not out of order nor a guessed rollover', () => {

@@ -9,7 +9,7 @@ import type { EffectiveSettings } from '../config/effective-settings.js';
 import { postmortemReason, isTemplate, skipNote, type PostmortemReason } from './detect.js';
 import { closestTemplate, templateById } from '../templates/registry.js';
 import { applySuppressions } from './suppressions.js';
-import { forgetRecentMemos } from '../time/recent-memo.js';
+import { MemoOwner } from '../time/memo-owner.js';
 import type { Template } from '../templates/template.js';
 import { placeholdersIn, TEMPLATE_PLACEHOLDER_COUNT } from '../model/placeholders.js';
 
@@ -36,6 +36,20 @@ export interface AnalyzeOptions {
   parsed?: ParsedMarkdown;
   /** The section kinds of the other postmortems in the document's folder, as the host found them: the team's own template. */
   siblingSections?: ReadonlyArray<ReadonlySet<SectionKind>>;
+  /**
+   * The host's memo tables, from `createEngineMemos()`: a host that analyses
+   * again and again (the server's cache, the worker, a CLI run) owns one and
+   * passes it each time. Without it the analysis reads every line afresh.
+   */
+  memos?: EngineMemos;
+}
+
+/** What an engine instance remembers across analyses (timestamps per line, milestone wordings, blameful phrases per block, …). */
+export type EngineMemos = MemoOwner;
+
+/** A new, empty set of memo tables, for a host to own and pass to every `analyze`. */
+export function createEngineMemos(): EngineMemos {
+  return new MemoOwner();
 }
 
 /** The kinds of sections a text has, for a host to pass as `siblingSections` when it analyses the text's neighbours. */
@@ -48,19 +62,11 @@ export function sectionKindsOfParsed(doc: ParsedMarkdown): Set<SectionKind> {
   return new Set(readOutline(doc).spans.map((span) => span.section.kind));
 }
 
-/**
- * Forgets what analyses remember across documents (timestamps per line,
- * blameful phrases per block, impossible dates per line, milestone wordings),
- * so that the next one runs from cold.
- */
-export function forgetMemos(): void {
-  forgetRecentMemos();
-}
-
 /** Parse once, run every enabled rule. One failing rule becomes one finding; the others still run. */
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const settings: EffectiveSettings = options.settings ?? DEFAULT_SETTINGS;
-  const analysis = buildModel(text, options.previous?.analysis.doc ?? (options.parsed?.text === text ? options.parsed : undefined), options.path ?? null);
+  const memos = options.memos ?? createEngineMemos();
+  const analysis = buildModel(text, options.previous?.analysis.doc ?? (options.parsed?.text === text ? options.parsed : undefined), options.path ?? null, memos);
   const reason = postmortemReason(analysis, options.path ?? null, settings);
   const chosen = settings.template === 'auto' ? undefined : (settings.customTemplates?.find((custom) => custom.id === settings.template) ?? templateById(settings.template));
   const template = chosen ?? closestTemplate(analysis.model.sections);
@@ -68,7 +74,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     const note = skipNote(analysis, options.path ?? null, settings);
     return { analysis, template, isPostmortem: null, findings: [], ...(note ? { note } : {}) };
   }
-  const findings = runRules({ ...analysis, template, siblingSections: options.siblingSections ?? settings.siblingSections ?? [] }, settings, options.rules ?? RULES, options.path ?? null);
+  const findings = runRules({ ...analysis, template, siblingSections: options.siblingSections ?? settings.siblingSections ?? [], memos }, settings, options.rules ?? RULES, options.path ?? null);
   if (analysis.doc.degraded) {
     findings.unshift({ rule: 'internal-error', severity: 'warning', message: `This document was ${analysis.doc.degraded}. Findings may be incomplete.`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
   }

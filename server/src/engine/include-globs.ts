@@ -29,27 +29,27 @@ export function globProblem(glob: string): string | null {
 }
 
 type Matcher = (path: string) => boolean;
-const compiled = new Map<string, Matcher>();
-const COMPILED_CAP = 64;
+// Per list of globs, which belongs to one settings object (a list changes with settings, not with keystrokes).
+const matchers = new WeakMap<readonly string[], Matcher>();
 
-/** One matcher for a list of globs, compiled once (a list changes with settings, not with keystrokes); refused globs are left out. */
+/** One matcher for a list of globs, compiled once; refused globs are left out. */
 function matcherFor(globs: readonly string[]): Matcher {
-  const key = JSON.stringify(globs);
-  let matcher = compiled.get(key);
+  let matcher = matchers.get(globs);
   if (!matcher) {
-    const safe = globs.slice(0, GLOB_LIMITS.count).filter((glob) => globProblem(glob) === null);
-    let built: Matcher;
-    try {
-      built = safe.length > 0 ? picomatch(safe, { dot: true, nocase: true }) : () => false;
-    } catch {
-      // picomatch throws on some malformed globs; such a list matches nothing rather than stopping the analysis.
-      built = () => false;
-    }
-    matcher = built;
-    if (compiled.size >= COMPILED_CAP) compiled.clear();
-    compiled.set(key, matcher);
+    matcher = buildMatcher(globs);
+    matchers.set(globs, matcher);
   }
   return matcher;
+}
+
+function buildMatcher(globs: readonly string[]): Matcher {
+  const safe = globs.slice(0, GLOB_LIMITS.count).filter((glob) => globProblem(glob) === null);
+  try {
+    return safe.length > 0 ? picomatch(safe, { dot: true, nocase: true }) : () => false;
+  } catch {
+    // picomatch throws on some malformed globs; such a list matches nothing rather than stopping the analysis.
+    return () => false;
+  }
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { analyze, type Analysis } from '../engine/analyze.js';
+import { analyze, createEngineMemos, type Analysis } from '../engine/analyze.js';
 import type { Settings } from '../config/settings.js';
 
 /**
@@ -12,6 +12,8 @@ export class AnalysisCache {
   constructor(private readonly log: (line: string) => void = () => undefined) {}
 
   private readonly entries = new Map<string, { document: TextDocument; version: number; settings: Settings; result: Analysis }>();
+  /** What this cache's analyses remember across versions and documents (each line's timestamps, …): this cache's alone. */
+  private readonly memos = createEngineMemos();
 
   get(document: TextDocument, settings: Settings): Analysis {
     const cached = this.entries.get(document.uri);
@@ -20,7 +22,7 @@ export class AnalysisCache {
     // The previous version's parse is reused (and consumed) by the next: it leaves the cache first.
     this.entries.delete(document.uri);
     const previous = cached?.settings === settings ? cached.result : undefined;
-    const result = analyze(document.getText(), { path: pathOf(document.uri), settings, ...(previous ? { previous } : {}) });
+    const result = analyze(document.getText(), { path: pathOf(document.uri), settings, memos: this.memos, ...(previous ? { previous } : {}) });
     this.entries.set(document.uri, { document, version: document.version, settings, result });
     for (const line of internalErrors(document.uri, result)) this.log(line);
     return result;

@@ -3,7 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import { type ParsedMarkdown, walk, startOffset, endOffset } from './markdown.js';
 import type { SectionSpan } from './sections.js';
 import type { ActionItem } from './schema.js';
-import { findTimestamps } from '../time/timestamps.js';
+import { readTimestamps } from '../time/timestamps.js';
 import { findTicketIds } from './tickets.js';
 import { outerSpans, blocksBySpan } from './outer-spans.js';
 import { firstLine, splitLines } from './positions.js';
@@ -66,7 +66,7 @@ function typeOf(word: string): ActionItem['type'] {
 function dueOf(text: string): string | null {
   const marker = DUE.exec(text);
   if (!marker) return null;
-  const stamp = findTimestamps(text.slice(marker.index + marker[0].length))[0];
+  const stamp = readTimestamps(text.slice(marker.index + marker[0].length))[0];
   if (!stamp?.date || stamp.start > 2) return null;
   const { year, month, day } = stamp.date;
   return `${year ?? '????'}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;

@@ -15,6 +15,7 @@ import { standardInProse, zoneWithOffset } from './zone-notes.js';
 import { findUnreadableTimes, type UnreadableTime } from './unreadable-times.js';
 import { reparse } from './incremental-parse.js';
 import { readIncidents } from './incidents.js';
+import { MemoOwner } from '../time/memo-owner.js';
 
 /**
  * Everything the engine knows about one document version. `model` is the
@@ -41,26 +42,29 @@ export interface AnalyzedDocument {
   unreadable: UnreadableTime[];
 }
 
-/** The model of a text; given the previous version's parse, only what the edit touched is parsed again. */
-export function buildModel(text: string, previous?: ParsedMarkdown, path?: string | null): AnalyzedDocument {
+/**
+ * The model of a text; given the previous version's parse, only what the edit touched is parsed again.
+ * `memos` are the host's memo tables (lines it read before are not read again); without them, the model is read afresh.
+ */
+export function buildModel(text: string, previous?: ParsedMarkdown, path?: string | null, memos: MemoOwner = new MemoOwner()): AnalyzedDocument {
   const doc = previous ? reparse(previous, text) : parseMarkdown(text);
   const fields = collectFields(doc);
   const outline = readOutline(doc);
   const metadata = readMetadata(fields, text);
   const titleEnd = outline.titleNode ? endOffset(outline.titleNode) : 0;
   // Bare times take their date from wherever a reader finds it: the timeline's heading, a Date field, the title, the intro, the file name.
-  const dating = readDocumentDating({ doc, fields, spans: outline.spans, title: outline.title, titleEnd, path: path ?? null, durationDate: null });
+  const dating = readDocumentDating({ doc, fields, spans: outline.spans, title: outline.title, titleEnd, path: path ?? null, durationDate: null, memos });
   const declared = dating.zone;
-  const durationStatement = readDuration(doc, fields, outline.spans, declared);
+  const durationStatement = readDuration(doc, fields, outline.spans, declared, memos);
   const zone = declared ?? durationStatement?.zone ?? null;
   if (!dating.date && durationStatement?.date) Object.assign(dating, { date: durationStatement.date, dateSource: 'duration' });
   dating.zone = zone;
   const baseDate = dating.date;
   // Several incidents in one document are read as several timelines, each in its own date and zone.
-  const incidents = readIncidents(doc, outline.spans, fields, dating);
-  const { timeline, order } = readInOrder(carryZoneBack(readTimeline(doc, outline.spans, dating, incidents), dating), metadata.newestFirst);
+  const incidents = readIncidents(doc, outline.spans, fields, dating, memos);
+  const { timeline, order } = readInOrder(carryZoneBack(readTimeline(doc, outline.spans, dating, incidents, memos), dating, memos), metadata.newestFirst);
   // A standard-time abbreviation in summer, on an entry or in prose: said once, where it is first written.
-  const summer = [standardInSummer(timeline, dating), standardInProse(doc, dating)].filter((note) => note !== null).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)[0];
+  const summer = [standardInSummer(timeline, dating, memos), standardInProse(doc, dating, memos)].filter((note) => note !== null).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)[0];
   if (summer) dating.notes.push(summer);
   const offsetNote = zoneWithOffset(doc, dating);
   if (offsetNote) dating.notes.push(offsetNote);
@@ -72,19 +76,19 @@ export function buildModel(text: string, previous?: ParsedMarkdown, path?: strin
     ...(introEnd > titleEnd ? [{ start: titleEnd, end: introEnd }] : []),
     ...(summary ? [{ start: summary.contentStart, end: Math.min(summary.end, summary.contentStart + 2_000) }] : []),
   ];
-  const unreadable = findUnreadableTimes(doc, outline.spans, regions, baseDate);
+  const unreadable = findUnreadableTimes(doc, outline.spans, regions, baseDate, memos);
   // The document's own milestones are not pooled across its incidents: each incident has its own.
   const inIncident = (offset: number): boolean => incidents.some((scope) => offset >= scope.start && offset < scope.end);
   const documentFields = incidents.length > 0 ? fields.filter((field) => !inIncident(field.start)) : fields;
   const documentTimeline = incidents.length > 0 ? [] : timeline;
   const documentOrder = incidents.length > 0 ? timelineOrder({ entries: [], twelveHourClock: true }) : order;
-  const { milestones, metrics, keys, labelled } = readMilestones(doc, documentFields, documentTimeline, { date: baseDate, zone, keyOf: documentOrder.keyOf });
+  const { milestones, metrics, keys, labelled } = readMilestones(doc, documentFields, documentTimeline, { date: baseDate, zone, keyOf: documentOrder.keyOf, memos });
   const position = new Map(timeline.map((item, index) => [item, index]));
   const parts = incidents.map((scope, index) => {
     const own = timeline.filter((item) => item.entry.incident === index);
     // Each incident's own reading: its clock (12- or 24-hour) is judged apart from the others'.
     const ownOrder = timelineOrder(orderedEntries(own, metadata.newestFirst));
-    const read = readMilestones(doc, fields.filter((field) => field.start >= scope.start && field.start < scope.end), own, { date: scope.dating.date, zone: scope.dating.zone, keyOf: ownOrder.keyOf });
+    const read = readMilestones(doc, fields.filter((field) => field.start >= scope.start && field.start < scope.end), own, { date: scope.dating.date, zone: scope.dating.zone, keyOf: ownOrder.keyOf, memos });
     for (const [item, made] of read.labelled) labelled.set(item, made);
     return {
       title: scope.title,

@@ -7,6 +7,7 @@ import { findTimestamps, mayHoldDate, mayHoldTime, writtenDate, type CalendarDat
 import { declaredZone, zoneAliases } from './zone-declaration.js';
 import { zoneFromName } from '../time/zones.js';
 import { allMatches } from '../time/all-matches.js';
+import type { MemoOwner } from '../time/memo-owner.js';
 
 /**
  * Where a bare time's date comes from, the way a reader finds it: written on
@@ -54,6 +55,7 @@ export interface DocumentDatingInput {
   /** The document's path or URI, when the host knows it: "2023-06-01-db-outage.md" dates it. */
   path: string | null;
   durationDate: CalendarDate | null;
+  memos: MemoOwner;
 }
 
 const DATE_FIELD = /^(?:date|incident date|date of incident|date of the incident|occurred|occurred on|when|day|incident day|date of outage|outage date)$/;
@@ -69,10 +71,10 @@ interface Candidate {
 }
 
 /** The first dated timestamp in a text, line by line (each line's reading is memoised). */
-function firstDate(text: string): TimestampMatch | null {
+function firstDate(text: string, memos: MemoOwner): TimestampMatch | null {
   for (const line of splitLines(text)) {
     if (!mayHoldDate(line.text)) continue;
-    const found = findTimestamps(line.text).find((stamp) => stamp.date !== null);
+    const found = findTimestamps(line.text, memos).find((stamp) => stamp.date !== null);
     if (found) return withTrailingYear(found, line.text);
   }
   return null;
@@ -104,11 +106,11 @@ function namedZoneAfter(line: string, end: number): string | null {
 }
 
 /** The zones the times of a text write, when they all write the same one ("from 9:35 PM PST until 10:42 PM PST"). */
-function soleZone(text: string): string | null {
+function soleZone(text: string, memos: MemoOwner): string | null {
   let zone: string | null = null;
   for (const line of splitLines(text)) {
     if (!mayHoldTime(line.text)) continue;
-    for (const stamp of findTimestamps(line.text)) {
+    for (const stamp of findTimestamps(line.text, memos)) {
       if (!stamp.time) continue;
       const written = stamp.zone ?? namedZoneAfter(line.text, stamp.end);
       if (!written) continue;
@@ -125,7 +127,7 @@ function timelineAnchor(input: DocumentDatingInput): CalendarDate | null {
   if (!span) return null;
   for (const line of splitLines(input.doc.text.slice(span.contentStart, Math.min(span.end, span.contentStart + INTRO_CHARS)))) {
     if (!mayHoldDate(line.text)) continue;
-    const found = findTimestamps(line.text).find((stamp) => stamp.date?.year && stamp.numericOrder === null);
+    const found = findTimestamps(line.text, input.memos).find((stamp) => stamp.date?.year && stamp.numericOrder === null);
     if (found) return found.date;
   }
   return null;
@@ -139,11 +141,11 @@ function candidates(input: DocumentDatingInput): Candidate[] {
     if (match?.date) found.push({ match, source });
   };
   const timelineSpan = spans.find((span) => span.section.kind === 'timeline');
-  if (timelineSpan) add(firstDate(timelineSpan.section.heading), 'timeline-heading');
+  if (timelineSpan) add(firstDate(timelineSpan.section.heading, input.memos), 'timeline-heading');
   for (const field of fields) {
-    if (DATE_FIELD.test(field.key)) add(firstDate(field.value), field.shape === 'front-matter' ? 'front-matter' : 'field');
+    if (DATE_FIELD.test(field.key)) add(firstDate(field.value, input.memos), field.shape === 'front-matter' ? 'front-matter' : 'field');
   }
-  if (input.title) add(firstDate(input.title), 'title');
+  if (input.title) add(firstDate(input.title, input.memos), 'title');
   if (input.durationDate) {
     const date = input.durationDate;
     found.push({ match: { start: 0, end: 0, text: '', date, time: null, twelveHour: false, zone: null, zoneText: null, approximate: false, numericOrder: null, weekday: null }, source: 'duration' });
@@ -151,9 +153,9 @@ function candidates(input: DocumentDatingInput): Candidate[] {
   // The intro: what stands between the title and the first section, and the start of the summary.
   const firstSpan = spans[0];
   const introEnd = Math.min(firstSpan ? firstSpan.start : doc.text.length, input.titleEnd + INTRO_CHARS);
-  if (introEnd > input.titleEnd) add(firstDate(doc.text.slice(input.titleEnd, introEnd)), 'intro');
+  if (introEnd > input.titleEnd) add(firstDate(doc.text.slice(input.titleEnd, introEnd), input.memos), 'intro');
   const summary = spans.find((span) => span.section.kind === 'summary');
-  if (summary) add(firstDate(doc.text.slice(summary.contentStart, Math.min(summary.end, summary.contentStart + INTRO_CHARS))), 'intro');
+  if (summary) add(firstDate(doc.text.slice(summary.contentStart, Math.min(summary.end, summary.contentStart + INTRO_CHARS)), input.memos), 'intro');
   add(fileDate(input.path), 'file-name');
   return found;
 }
@@ -224,8 +226,8 @@ function introZone(input: DocumentDatingInput): string | null {
   const introEnd = Math.min(firstSpan ? firstSpan.start : input.doc.text.length, input.titleEnd + INTRO_CHARS);
   const summary = input.spans.find((span) => span.section.kind === 'summary');
   const zones = [
-    introEnd > input.titleEnd ? soleZone(input.doc.text.slice(input.titleEnd, introEnd)) : null,
-    summary ? soleZone(input.doc.text.slice(summary.contentStart, Math.min(summary.end, summary.contentStart + INTRO_CHARS))) : null,
+    introEnd > input.titleEnd ? soleZone(input.doc.text.slice(input.titleEnd, introEnd), input.memos) : null,
+    summary ? soleZone(input.doc.text.slice(summary.contentStart, Math.min(summary.end, summary.contentStart + INTRO_CHARS)), input.memos) : null,
   ].filter((zone): zone is string => zone !== null);
   return zones.length > 0 && zones.every((zone) => zone === zones[0]) ? zones[0]! : null;
 }

@@ -8,6 +8,7 @@ import { findProseDurations, type ProseDuration } from './duration-phrases.js';
 import { proseBlocks } from './prose.js';
 import { rewriteTimeForms } from '../time/time-forms.js';
 import { allMatches } from '../time/all-matches.js';
+import type { MemoOwner } from '../time/memo-owner.js';
 
 // Field names that state the incident's length ("Duration", "Minutes downtime or degradation", "Outage length").
 const DURATION_KEYS = /\bduration\b|\bdowntime\b|\bdegradation\b|\boutage length\b|^length$|^(?:total )?time to (?:resolve|resolution|recovery|recover|restore|restoration)$/;
@@ -55,10 +56,10 @@ interface Span {
 }
 
 /** Start and end from two timestamps; the second inherits the first's date and zone. */
-function spanOf(first: TimestampMatch, second: TimestampMatch, statedDate: CalendarDate | null, zone: string | null): Span {
+function spanOf(first: TimestampMatch, second: TimestampMatch, statedDate: CalendarDate | null, zone: string | null, memos: MemoOwner): Span {
   const sharedZone = first.zone ?? second.zone ?? zone;
-  const start = resolveTimestamp(first, { date: first.date ?? statedDate, zone: sharedZone });
-  const end = resolveTimestamp(second, { date: second.date ?? start.date, zone: second.zone ?? sharedZone });
+  const start = resolveTimestamp(first, { date: first.date ?? statedDate, zone: sharedZone }, memos);
+  const end = resolveTimestamp(second, { date: second.date ?? start.date, zone: second.zone ?? sharedZone }, memos);
   // Without a full date both were placed on the same stand-in day, so their difference still holds.
   let minutes = start.sortKey !== null && end.sortKey !== null && end.sortKey >= start.sortKey ? (end.sortKey - start.sortKey) / 60000 : null;
   // "from 10:00 PM to 2:00 AM", "between 11 PM and midnight" with no date on the end: the night between. Not "9:35 PM until 10:42 AM", a slip of am/pm.
@@ -71,14 +72,14 @@ function spanOf(first: TimestampMatch, second: TimestampMatch, statedDate: Calen
 }
 
 /** A duration field's value: "From X to Y (UTC)", "2h 30m", "66 minutes (14:00–15:06 UTC)". */
-function fromValue(written: string, zone: string | null): Omit<DurationResult, 'start' | 'end'> {
+function fromValue(written: string, zone: string | null, memos: MemoOwner): Omit<DurationResult, 'start' | 'end'> {
   // "0300hrs", "14h34", "midnight": read as the times they are; the statement keeps its own words.
   const value = rewriteTimeForms(written).text;
-  const stamps = findTimestamps(value);
+  const stamps = findTimestamps(value, memos);
   const timed = stamps.filter((stamp) => stamp.time !== null);
   const ends = timed.length >= 2 ? timed : stamps;
   const statedDate = stamps.find((stamp) => stamp.date !== null)?.date ?? null;
-  const span = ends.length >= 2 ? spanOf(ends[0]!, ends[1]!, statedDate, zone) : null;
+  const span = ends.length >= 2 ? spanOf(ends[0]!, ends[1]!, statedDate, zone, memos) : null;
   const compact = findDurations(value)[0] ?? null;
   const hedged = findProseDurations(value)[0];
   // Prose reading wins where it starts no later: it knows "2,865 minutes" and "forty minutes".
@@ -108,8 +109,8 @@ function withoutTrailingEmphasis(text: string): string {
 }
 
 /** A range written in prose: "From 22:40 on 2022-11-03 to 01:10 on 2022-11-04 (2h 30m)", "Between 13:02 and 14:14 UTC", "17:10 to 17:50 PST8PDT". */
-function findRange(text: string, datedOnly: boolean): { start: number; end: number } | null {
-  const stamps = findTimestamps(text);
+function findRange(text: string, datedOnly: boolean, memos: MemoOwner): { start: number; end: number } | null {
+  const stamps = findTimestamps(text, memos);
   for (let i = 0; i + 1 < stamps.length; i++) {
     const first = stamps[i]!;
     // "14:30 UTC, March 6, 2025 and …": the date written after the start's time belongs to it.
@@ -140,22 +141,22 @@ function findRange(text: string, datedOnly: boolean): { start: number; end: numb
 }
 
 /** The duration the document states: a Duration field, Start/End fields, or a sentence near the top or in the summary. */
-export function readDuration(doc: ParsedMarkdown, fields: readonly Field[], spans: readonly SectionSpan[], zone: string | null): DurationResult | null {
-  const primary = statedDuration(doc, fields, spans, zone);
+export function readDuration(doc: ParsedMarkdown, fields: readonly Field[], spans: readonly SectionSpan[], zone: string | null, memos: MemoOwner): DurationResult | null {
+  const primary = statedDuration(doc, fields, spans, zone, memos);
   if (!primary || primary.duration.basis === 'prose') return primary;
   // The title or a sentence may say otherwise: keep them for contradictions.
   const others = proseStatements(doc, spans).map((other) => other.result).filter((other) => other.start >= primary.end || other.end <= primary.start);
   return others.length > 0 ? { ...primary, others } : primary;
 }
 
-function statedDuration(doc: ParsedMarkdown, fields: readonly Field[], spans: readonly SectionSpan[], zone: string | null): DurationResult | null {
-  const field = fields.find((candidate) => DURATION_KEYS.test(candidate.key) && (findDurations(candidate.value).length > 0 || findTimestamps(rewriteTimeForms(candidate.value).text).length >= 2 || NOT_APPLICABLE.test(candidate.value)));
+function statedDuration(doc: ParsedMarkdown, fields: readonly Field[], spans: readonly SectionSpan[], zone: string | null, memos: MemoOwner): DurationResult | null {
+  const field = fields.find((candidate) => DURATION_KEYS.test(candidate.key) && (findDurations(candidate.value).length > 0 || findTimestamps(rewriteTimeForms(candidate.value).text, memos).length >= 2 || NOT_APPLICABLE.test(candidate.value)));
   if (field) {
     const range = doc.lines.range(field.start, field.end);
     if (NOT_APPLICABLE.test(field.value)) {
       return { duration: { stated: field.value.trim(), start: null, end: null, minutes: null, range, basis: 'not-applicable', approximate: false }, date: null, zone: null, start: field.start, end: field.end };
     }
-    const result = fromValue(field.value, zone);
+    const result = fromValue(field.value, zone, memos);
     if (result.duration.minutes === null) {
       // "Duration: about forty-five minutes": the field's words, read as prose.
       const phrase = findProseDurations(field.value)[0];
@@ -173,7 +174,7 @@ function statedDuration(doc: ParsedMarkdown, fields: readonly Field[], spans: re
   const startField = fields.find((candidate) => START_KEYS.test(candidate.key));
   const endField = fields.find((candidate) => END_KEYS.test(candidate.key));
   if (startField && endField) {
-    const result = fromValue(`${startField.value} to ${endField.value}`, zone);
+    const result = fromValue(`${startField.value} to ${endField.value}`, zone, memos);
     if (result.duration.start || result.duration.minutes !== null) {
       const start = Math.min(startField.start, endField.start);
       const end = Math.max(startField.end, endField.end);
@@ -193,11 +194,11 @@ function statedDuration(doc: ParsedMarkdown, fields: readonly Field[], spans: re
   for (const region of regions) {
     const text = doc.text.slice(region.start, region.end);
     const rewritten = rewriteTimeForms(text);
-    const found = findRange(rewritten.text, region.header);
+    const found = findRange(rewritten.text, region.header, memos);
     const range = found ? { start: rewritten.original(found.start), end: rewritten.original(found.end) } : null;
     if (range) {
       const statement = text.slice(range.start, range.end);
-      const result = fromValue(statement, zone);
+      const result = fromValue(statement, zone, memos);
       const start = region.start + range.start;
       const end = region.start + range.end;
       const stated = { ...result, duration: { ...result.duration, stated: statement, range: doc.lines.range(start, end), basis: 'range' as const, approximate: false }, start, end };

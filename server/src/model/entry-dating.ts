@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { resolveTimestamp, writtenDate, writtenZone, type CalendarDate, type ResolvedInstant, type TimestampMatch } from '../time/timestamps.js';
 import type { DateSource, DocumentDating } from './date-context.js';
 import type { TimelineEntry } from './schema.js';
+import type { MemoOwner } from '../time/memo-owner.js';
 
 /** The dating in force while a timeline is read top to bottom. */
 export interface DatingContext {
@@ -15,6 +16,8 @@ export interface DatingContext {
   dayFirst: boolean | null;
   dayOrderAmbiguous: boolean;
   zoneAliases: Readonly<Record<string, string>> | null;
+  /** The analysis's memo owner, for reading and placing times. */
+  memos: MemoOwner;
 }
 
 /** How one entry was placed in time. */
@@ -25,7 +28,7 @@ export interface EntryDating {
   uncertain: boolean;
 }
 
-export function startDating(base: DocumentDating | { date: CalendarDate | null; zone: string | null }): DatingContext {
+export function startDating(base: DocumentDating | { date: CalendarDate | null; zone: string | null }, memos: MemoOwner): DatingContext {
   const full = 'notes' in base ? base : null;
   return {
     date: base.date,
@@ -36,6 +39,7 @@ export function startDating(base: DocumentDating | { date: CalendarDate | null; 
     dayFirst: full?.dayFirst ?? null,
     dayOrderAmbiguous: full?.dayOrder === 'ambiguous',
     zoneAliases: full?.zoneAliases ?? null,
+    memos,
   };
 }
 
@@ -58,7 +62,7 @@ export function enterDate(context: DatingContext, stamp: TimestampMatch, source:
  * its zone when the document declares none.
  */
 export function placeEntry(stamp: TimestampMatch, until: TimestampMatch | null, context: DatingContext): { resolved: ResolvedInstant; resolvedEnd: ResolvedInstant | null; dating: EntryDating } {
-  const resolved = resolveTimestamp(stamp, context);
+  const resolved = resolveTimestamp(stamp, context, context.memos);
   const ownZone = writtenZone(stamp, context.zoneAliases);
   if (ownZone && context.zoneSource !== 'document') {
     context.zone = ownZone;
@@ -74,11 +78,11 @@ export function placeEntry(stamp: TimestampMatch, until: TimestampMatch | null, 
   } else {
     dating = { date: resolved.date, dateSource: resolved.date ? context.dateSource : null, uncertain: context.dateUncertain };
   }
-  let resolvedEnd = until ? resolveTimestamp(until, { date: resolved.date, zone: resolved.zone, dayFirst: context.dayFirst, zoneAliases: context.zoneAliases }) : null;
+  let resolvedEnd = until ? resolveTimestamp(until, { date: resolved.date, zone: resolved.zone, dayFirst: context.dayFirst, zoneAliases: context.zoneAliases }, context.memos) : null;
   // "23:15 - 00:30": a range whose end is earlier on the clock ends the next day.
   if (until && !until.date && resolved.date?.year && resolvedEnd?.sortKey != null && resolved.sortKey != null && resolvedEnd.sortKey < resolved.sortKey) {
     const next = DateTime.utc(resolved.date.year, resolved.date.month, resolved.date.day).plus({ days: 1 });
-    resolvedEnd = resolveTimestamp(until, { date: { year: next.year, month: next.month, day: next.day }, zone: resolved.zone, dayFirst: context.dayFirst, zoneAliases: context.zoneAliases });
+    resolvedEnd = resolveTimestamp(until, { date: { year: next.year, month: next.month, day: next.day }, zone: resolved.zone, dayFirst: context.dayFirst, zoneAliases: context.zoneAliases }, context.memos);
   }
   return { resolved, resolvedEnd, dating };
 }

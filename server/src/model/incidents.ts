@@ -5,6 +5,7 @@ import type { DocumentDating } from './date-context.js';
 import { splitLines } from './positions.js';
 import { declaredZone } from './zone-declaration.js';
 import { findTimestamps, writtenDate, type TimestampMatch } from '../time/timestamps.js';
+import type { MemoOwner } from '../time/memo-owner.js';
 
 /** One incident of a document that reports several, each under its own heading with its own timeline. */
 export interface IncidentScope {
@@ -20,9 +21,9 @@ const DATE_FIELD = /^(?:date|incident date|date of incident|when|day)$/;
 const INTRO_CHARS = 2_000;
 const MAX_INCIDENTS = 50;
 
-function firstDate(text: string): TimestampMatch | null {
+function firstDate(text: string, memos: MemoOwner): TimestampMatch | null {
   for (const line of splitLines(text)) {
-    const found = findTimestamps(line.text).find((stamp) => stamp.date !== null);
+    const found = findTimestamps(line.text, memos).find((stamp) => stamp.date !== null);
     if (found) return found;
   }
   return null;
@@ -34,7 +35,7 @@ function firstDate(text: string): TimestampMatch | null {
  * … ### Timeline", "## Incident 2 … ### Timeline"). One timeline, or timelines
  * under one heading, is one incident: the result is then empty.
  */
-export function readIncidents(doc: ParsedMarkdown, spans: readonly SectionSpan[], fields: readonly Field[], base: DocumentDating): IncidentScope[] {
+export function readIncidents(doc: ParsedMarkdown, spans: readonly SectionSpan[], fields: readonly Field[], base: DocumentDating, memos: MemoOwner): IncidentScope[] {
   // Each incident has a timeline of its own: most documents have one, and one incident.
   if (spans.filter((span) => span.section.kind === 'timeline').length < 2) return [];
   const owners = new Map<SectionSpan, number>();
@@ -64,16 +65,16 @@ export function readIncidents(doc: ParsedMarkdown, spans: readonly SectionSpan[]
       if (spans[index]!.section.level <= head.section.level) next = spans[index];
     }
     const end = next?.start ?? doc.text.length;
-    return { title: head.section.heading, start: head.start, end, dating: scopeDating(doc, head, end, fields, base) };
+    return { title: head.section.heading, start: head.start, end, dating: scopeDating(doc, head, end, fields, base, memos) };
   });
 }
 
 /** The incident's own date (its heading, a Date field, its first lines) and zone, else the document's. */
-function scopeDating(doc: ParsedMarkdown, head: SectionSpan, end: number, fields: readonly Field[], base: DocumentDating): DocumentDating {
+function scopeDating(doc: ParsedMarkdown, head: SectionSpan, end: number, fields: readonly Field[], base: DocumentDating, memos: MemoOwner): DocumentDating {
   const own =
-    firstDate(head.section.heading) ??
-    fields.filter((field) => field.start >= head.start && field.start < end && DATE_FIELD.test(field.key)).map((field) => firstDate(field.value)).find(Boolean) ??
-    firstDate(doc.text.slice(head.contentStart, Math.min(end, head.contentStart + INTRO_CHARS)));
+    firstDate(head.section.heading, memos) ??
+    fields.filter((field) => field.start >= head.start && field.start < end && DATE_FIELD.test(field.key)).map((field) => firstDate(field.value, memos)).find(Boolean) ??
+    firstDate(doc.text.slice(head.contentStart, Math.min(end, head.contentStart + INTRO_CHARS)), memos);
   const date = own ? writtenDate(own, base.dayFirst) : null;
   const zone = declaredZone(doc.text.slice(head.start, end));
   return {

@@ -1,6 +1,7 @@
 import type { AnalyzedDocument } from './build-model.js';
 import { findTimestamps, type CalendarDate } from '../time/timestamps.js';
 import { rewriteTimeForms } from '../time/time-forms.js';
+import type { MemoOwner } from '../time/memo-owner.js';
 
 export interface MeridiemSlip {
   /** The end as written ("10:42 AM PST") and as the timeline shows it was meant ("10:42 PM"). */
@@ -37,10 +38,10 @@ function sameDate(a: CalendarDate, b: CalendarDate | null): boolean {
  * and the timeline stays on one day with nothing guessed. An honest overnight
  * window ("10:40 PM to 1:10 AM") is read as one and never reaches here.
  */
-export function meridiemSlip(analysis: Pick<AnalyzedDocument, 'model' | 'timelineOrder' | 'durationStatement'>): MeridiemSlip | null {
+export function meridiemSlip(analysis: Pick<AnalyzedDocument, 'model' | 'timelineOrder' | 'durationStatement'> & { memos: MemoOwner }): MeridiemSlip | null {
   const statement = analysis.durationStatement;
   if (!statement || statement.duration.minutes !== null || statement.duration.basis !== 'range' || statement.crossesNight || !statement.duration.stated) return null;
-  const stamps = findTimestamps(rewriteTimeForms(statement.duration.stated).text).filter((stamp) => stamp.time !== null);
+  const stamps = findTimestamps(rewriteTimeForms(statement.duration.stated).text, analysis.memos).filter((stamp) => stamp.time !== null);
   const [from, to] = stamps;
   if (!from?.time || !to?.time || !from.twelveHour || !to.twelveHour) return null;
   const start = from.time.hour * 60 + from.time.minute;

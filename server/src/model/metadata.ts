@@ -1,6 +1,6 @@
 import type { Field } from './fields.js';
 import type { Metadata } from './schema.js';
-import { findTimestamps } from '../time/timestamps.js';
+import { readTimestamps } from '../time/timestamps.js';
 
 const STATUS: ReadonlyArray<readonly [NonNullable<Metadata['status']>, RegExp]> = [
   ['draft', /^draft\b|^wip\b|^work in progress/i],
@@ -30,7 +30,7 @@ function people(value: string | null): string[] {
 }
 
 function isoDate(value: string | null): string | null {
-  const stamp = value ? findTimestamps(value).find((candidate) => candidate.date?.year) : undefined;
+  const stamp = value ? readTimestamps(value).find((candidate) => candidate.date?.year) : undefined;
   if (!stamp?.date?.year) return null;
   return `${stamp.date.year}-${String(stamp.date.month).padStart(2, '0')}-${String(stamp.date.day).padStart(2, '0')}`;
 }

@@ -5,6 +5,7 @@ import type { TimelineItem } from './timeline.js';
 import { findTimestamps, resolveTimestamp, type CalendarDate } from '../time/timestamps.js';
 import { findDurations, formatMinutes } from '../time/durations.js';
 import { RecentMemo } from '../time/recent-memo.js';
+import { memoSlot, type MemoOwner } from '../time/memo-owner.js';
 import { allMatches } from '../time/all-matches.js';
 
 // Wording that marks a milestone in a timeline entry. Deliberately narrow:
@@ -64,10 +65,10 @@ const NEGATION = /\b(?:no|not|nobody|no one|never|without|neither|nor|before)\b|
 
 /** The milestone an entry's own words mark, if any: the wording, not negated in its clause. */
 // Entry texts repeat across analyses of one document: each is read once.
-const readings = new RecentMemo<MilestoneKind | null>(10_000);
+const WORDINGS = memoSlot(() => new RecentMemo<MilestoneKind | null>(10_000));
 
-export function milestoneFromWording(text: string): MilestoneKind | null {
-  return readings.get(text, readWording);
+export function milestoneFromWording(text: string, memos: MemoOwner): MilestoneKind | null {
+  return memos.of(WORDINGS).get(text, readWording);
 }
 
 
@@ -96,16 +97,16 @@ export interface MilestoneResult {
 }
 
 /** Milestones from fields first, then from the timeline; one of each kind. */
-export function readMilestones(doc: ParsedMarkdown, fields: readonly Field[], timeline: TimelineItem[], context: { date: CalendarDate | null; zone: string | null; keyOf: ReadonlyMap<TimelineItem, number> }): MilestoneResult {
+export function readMilestones(doc: ParsedMarkdown, fields: readonly Field[], timeline: TimelineItem[], context: { date: CalendarDate | null; zone: string | null; keyOf: ReadonlyMap<TimelineItem, number>; memos: MemoOwner }): MilestoneResult {
   // Timeline milestones are compared on the timeline's own reading (midnight crossed, afternoon guessed).
   const keys = context.keyOf;
   const found = new Map<MilestoneKind, Milestone & { sortKey: number | null }>();
 
   for (const [kind, pattern] of FIELD_KEYS) {
     const field = fields.find((candidate) => pattern.test(candidate.key) && candidate.shape !== 'front-matter');
-    const stamp = field ? findTimestamps(field.value).find((candidate) => candidate.time !== null) : undefined;
+    const stamp = field ? findTimestamps(field.value, context.memos).find((candidate) => candidate.time !== null) : undefined;
     if (field && stamp) {
-      const resolved = resolveTimestamp(stamp, context);
+      const resolved = resolveTimestamp(stamp, context, context.memos);
       found.set(kind, { kind, at: resolved.iso, source: 'field', range: doc.lines.range(field.start, field.end), sortKey: resolved.sortKey });
     }
   }
@@ -117,7 +118,7 @@ export function readMilestones(doc: ParsedMarkdown, fields: readonly Field[], ti
     found.set(kind, { kind, at: item.entry.at, source: 'timeline', range: item.entry.range, sortKey: keys.get(item) ?? item.sortKey });
   };
   for (const item of timeline) {
-    const kind = milestoneFromWording(item.entry.text);
+    const kind = milestoneFromWording(item.entry.text, context.memos);
     // impact-end and resolved take the last mention; the others the first.
     if (kind === 'impact-end' || kind === 'resolved') {
       if (found.get(kind)?.source !== 'field') found.delete(kind);

@@ -1,5 +1,4 @@
 import type { SectionKind } from './schema.js';
-import { RecentMemo } from '../time/recent-memo.js';
 
 // Headings vary between templates; these are the names real postmortems use
 // for the same idea (see docs/postmortem-domain.md), plurals and question-style
@@ -29,12 +28,18 @@ const DECORATION = /[\u{1F000}-\u{1FAFF}\u{2190}-\u{21FF}\u{2300}-\u{23FF}\u{260
 
 /** "## 3. Root Cause(s) 🔥" → "root causes"; "Why did this happen?" → "why did this happen". */
 export function normalizeHeading(heading: string): string {
-  return normalized.get(heading, normalize);
+  return normalize(heading);
 }
 
-// The same few headings are normalised again and again in one analysis (outline, labels, each template section against each heading).
-const normalized = new RecentMemo<string>(2_000, 200);
-const kinds = new RecentMemo<SectionKind>(2_000, 200);
+// Per section (a document's or a template's): its heading normalised once, however many pairings and rules ask.
+const headingWordsOf = new WeakMap<{ readonly heading: string }, string>();
+
+/** `normalizeHeading(section.heading)`, worked out once per section object. */
+export function headingWords(section: { readonly heading: string }): string {
+  let words = headingWordsOf.get(section);
+  if (words === undefined) headingWordsOf.set(section, (words = normalize(section.heading)));
+  return words;
+}
 
 // Characters the replacements below look for; a heading with none of them skips that replacement.
 const MAYBE_DECORATION = /[^\x00-\u200c]/;
@@ -51,11 +56,15 @@ function normalize(heading: string): string {
 }
 
 export function sectionKindOf(heading: string): SectionKind {
-  return kinds.get(heading, kindOf);
+  return kindOf(heading);
 }
 
 function kindOf(heading: string): SectionKind {
-  const words = normalizeHeading(heading);
+  return sectionKindOfWords(normalizeHeading(heading));
+}
+
+/** The same for a heading already normalised (by `normalizeHeading`). */
+export function sectionKindOfWords(words: string): SectionKind {
   for (const [kind, pattern] of KEYWORDS) if (pattern.test(words)) return kind;
   return 'other';
 }

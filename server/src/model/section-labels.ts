@@ -3,7 +3,7 @@ import type { ParsedMarkdown } from './markdown.js';
 import { startOffset, endOffset, walk } from './mdast-tree.js';
 import { eachLine } from './each-line.js';
 import { toString } from 'mdast-util-to-string';
-import { normalizeHeading, sectionKindOf } from './section-kinds.js';
+import { normalizeHeading, sectionKindOf, sectionKindOfWords } from './section-kinds.js';
 import type { SectionKind } from './schema.js';
 
 /**
@@ -62,7 +62,7 @@ function labelKind(raw: string, maxWords: number): SectionKind | null {
   if (/[.;,]$|[.;]\s/.test(raw.trim()) || /https?:|`/.test(raw)) return null;
   const normalized = normalizeHeading(raw);
   if (normalized === '' || words(normalized).length > maxWords) return null;
-  const kind = sectionKindOf(raw);
+  const kind = sectionKindOfWords(normalized);
   return kind === 'other' ? null : kind;
 }
 

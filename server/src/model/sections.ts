@@ -4,7 +4,7 @@ import { toString } from 'mdast-util-to-string';
 import { type ParsedMarkdown, startOffset, endOffset } from './markdown.js';
 import { sectionKindOf } from './section-kinds.js';
 import { findLabels, type SectionLabel } from './section-labels.js';
-import { findTimestamps } from '../time/timestamps.js';
+import { readTimestamps } from '../time/timestamps.js';
 import type { LineIndex } from './positions.js';
 import type { Section, SectionKind } from './schema.js';
 
@@ -49,7 +49,7 @@ const ITEM_SECTIONS: ReadonlySet<SectionKind> = new Set(['timeline', 'action-ite
 function holdsEntries(text: string, from: number, to: number): boolean {
   for (const line of text.slice(from, to).split(/\r\n?|\n/)) {
     const bare = line.replace(/^[\s>*_+\-\d.)`[~]*?(?=\d|[A-Z][a-z]{2})/, '');
-    const first = findTimestamps(bare)[0];
+    const first = readTimestamps(bare)[0];
     if (first && first.time && first.start <= 2) return true;
   }
   return false;

@@ -4,6 +4,7 @@ import type { DatingNote, DocumentDating } from './date-context.js';
 import { orderedEntries, timelineOrder, type TimelineOrder } from './timeline-order.js';
 import { shiftLocal } from './entry-dating.js';
 import { findTimestamps, resolveTimestamp } from '../time/timestamps.js';
+import type { MemoOwner } from '../time/memo-owner.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -13,20 +14,20 @@ const DAY = 24 * 60 * 60 * 1000;
  * zone are read in that zone too (those after it already were, as the
  * timeline was read). Those entries are made anew; the others are kept.
  */
-export function carryZoneBack(timeline: TimelineItem[], dating: DocumentDating): TimelineItem[] {
+export function carryZoneBack(timeline: TimelineItem[], dating: DocumentDating, memos: MemoOwner): TimelineItem[] {
   if (dating.zone) return timeline;
   const firstZoned = timeline.findIndex((item) => item.entry.zone !== null);
   if (firstZoned <= 0) return timeline;
   const zone = timeline[firstZoned]!.entry.zone!;
-  return timeline.map((item, index) => (index < firstZoned ? inZone(item, zone, dating) : item));
+  return timeline.map((item, index) => (index < firstZoned ? inZone(item, zone, dating, memos) : item));
 }
 
 /** An entry read in a zone it did not write (see carryZoneBack). */
-function inZone(item: TimelineItem, zone: string, dating: DocumentDating): TimelineItem {
+function inZone(item: TimelineItem, zone: string, dating: DocumentDating, memos: MemoOwner): TimelineItem {
   if (item.entry.dateOnly) return item;
-  const stamp = findTimestamps(item.entry.timeText)[0];
+  const stamp = findTimestamps(item.entry.timeText, memos)[0];
   if (!stamp?.time) return item;
-  const resolved = resolveTimestamp(stamp, { date: item.dating.date, zone, dayFirst: dating.dayFirst, zoneAliases: dating.zoneAliases });
+  const resolved = resolveTimestamp(stamp, { date: item.dating.date, zone, dayFirst: dating.dayFirst, zoneAliases: dating.zoneAliases }, memos);
   return { ...item, sortKey: resolved.sortKey, entry: { ...item.entry, zone, at: resolved.iso } };
 }
 
@@ -75,14 +76,14 @@ const STANDARD_HINT = /EST|CST|PST|CET|EET|NZST/i;
 export const SUMMER_NAMES: Readonly<Record<string, string>> = { EST: 'EDT', CST: 'CDT', PST: 'PDT', CET: 'CEST', EET: 'EEST', AEST: 'AEDT', NZST: 'NZDT', GMT: 'BST' };
 
 /** One note when a standard-time abbreviation is written for a time its zone keeps summer time: read as the zone the writer meant. */
-export function standardInSummer(timeline: readonly TimelineItem[], dating: DocumentDating): DatingNote | null {
+export function standardInSummer(timeline: readonly TimelineItem[], dating: DocumentDating, memos: MemoOwner): DatingNote | null {
   // The abbreviation is the time's own (part of its text) or the declared one: when neither can be a standard one, no entry needs reading.
   const declared = dating.declaredText?.toUpperCase() ?? '';
   const declaredStandard = declared in STANDARD_OFFSETS && declared !== 'GMT';
   for (const item of timeline) {
     const at = item.entry.at;
     if (!at || (!declaredStandard && !STANDARD_HINT.test(item.entry.timeText))) continue;
-    const written = findTimestamps(item.entry.timeText)[0]?.zoneText?.toUpperCase() ?? declaredAbbreviation(dating, item);
+    const written = findTimestamps(item.entry.timeText, memos)[0]?.zoneText?.toUpperCase() ?? declaredAbbreviation(dating, item);
     if (!written || !(written in STANDARD_OFFSETS) || written === 'GMT') continue;
     const offset = DateTime.fromISO(at, { setZone: true }).offset;
     if (offset === STANDARD_OFFSETS[written]) continue;

@@ -11,6 +11,7 @@ import { milestoneFromWording } from './milestones.js';
 import { outerSpans, blocksBySpan } from './outer-spans.js';
 import { splitLines } from './positions.js';
 import type { IncidentScope } from './incidents.js';
+import type { MemoOwner } from '../time/memo-owner.js';
 
 /** A timeline entry plus what ordering needs but the printed model does not. */
 export interface TimelineItem {
@@ -52,8 +53,8 @@ const ASIDES: ReadonlySet<string> = new Set(['supporting-information', 'root-cau
 const RANGE_CONNECTOR = /^\s*(?:-|–|—|to|until|till)\s*$/i;
 
 /** "8:20 - 8:24": the timestamp that ends a range starting with `stamp`, if the line continues with one. */
-function rangeEnd(line: string, stamp: TimestampMatch): TimestampMatch | null {
-  const next = findTimestamps(line).find((candidate) => candidate.start >= stamp.end);
+function rangeEnd(line: string, stamp: TimestampMatch, memos: MemoOwner): TimestampMatch | null {
+  const next = findTimestamps(line, memos).find((candidate) => candidate.start >= stamp.end);
   return next && RANGE_CONNECTOR.test(line.slice(stamp.end, next.start)) ? next : null;
 }
 
@@ -68,10 +69,10 @@ const DATE_TIME_GAP = /^(?:[:,\-–—|]|at)?$/i;
 const BRACKET_MONTH_DAY = /^(\s*(?:[-*+]\s+)?\[)(\d{2})-(\d{2}) +(?=\d{1,2}:\d{2})/;
 
 /** The timestamp an entry starts with, if its text starts with one. */
-function leadingTimestamp(line: string): TimestampMatch | null {
-  const monthDay = monthDayStamp(line);
+function leadingTimestamp(line: string, memos: MemoOwner): TimestampMatch | null {
+  const monthDay = monthDayStamp(line, memos);
   if (monthDay) return monthDay;
-  const stamps = findTimestamps(line);
+  const stamps = findTimestamps(line, memos);
   const first = stamps[0];
   if (!first) return null;
   if (!LEAD_IN.test(line.slice(0, first.start))) return null;
@@ -82,12 +83,12 @@ function leadingTimestamp(line: string): TimestampMatch | null {
   return first;
 }
 
-function monthDayStamp(line: string): TimestampMatch | null {
+function monthDayStamp(line: string, memos: MemoOwner): TimestampMatch | null {
   const bracket = BRACKET_MONTH_DAY.exec(line);
   if (!bracket) return null;
   const month = Number(bracket[2]);
   const day = Number(bracket[3]);
-  const time = findTimestamps(line.slice(bracket[0].length))[0];
+  const time = findTimestamps(line.slice(bracket[0].length), memos)[0];
   if (!time?.time || time.start !== 0 || time.date || month < 1 || month > 12 || day < 1 || day > 31) return null;
   const start = bracket[1]!.length;
   const end = bracket[0].length + time.end;
@@ -99,7 +100,7 @@ const LOG_LINE = /^[\s\]|]*(?:\[(?:error|warn(?:ing)?|info|debug|trace|fatal|cri
 // "[10:04] dana: is prod down?": a chat line quoted, a person's words, not an event.
 const CHAT_LINE = /^[\s\]]*(?:<[\w.@-]+>|@?[\w.-]+:)\s/;
 
-export function readTimeline(doc: ParsedMarkdown, spans: readonly SectionSpan[], base: DocumentDating | { date: CalendarDate | null; zone: string | null }, incidents: readonly IncidentScope[] = []): TimelineItem[] {
+export function readTimeline(doc: ParsedMarkdown, spans: readonly SectionSpan[], base: DocumentDating | { date: CalendarDate | null; zone: string | null }, incidents: readonly IncidentScope[], memos: MemoOwner): TimelineItem[] {
   const items: TimelineItem[] = [];
   const timelineSpans = spans.filter((span) => span.section.kind === 'timeline');
   // Nested timeline headings ("### Day 1" inside "## Timeline") are part of their parent's range.
@@ -111,7 +112,7 @@ export function readTimeline(doc: ParsedMarkdown, spans: readonly SectionSpan[],
   for (const span of outer) {
     // In a document that reports several incidents, each timeline is read in its own incident's date and zone.
     const incident = incidents.findIndex((scope) => span.start >= scope.start && span.start < scope.end);
-    const context: Context = { ...startDating(incident >= 0 ? incidents[incident]!.dating : base), label: null };
+    const context: Context = { ...startDating(incident >= 0 ? incidents[incident]!.dating : base, memos), label: null };
     const first = items.length;
     const inside = asides.filter((aside) => aside.start > span.start && aside.start < span.end);
     for (const node of blocks.get(span) ?? []) {
@@ -121,7 +122,7 @@ export function readTimeline(doc: ParsedMarkdown, spans: readonly SectionSpan[],
       const previous = items[items.length - 1];
       if (node.type === 'paragraph' && previous?.fromHeading && previous.entry.text === '') {
         previous.entry.text = toString(node, { includeHtml: false }).replace(/\s+/g, ' ').trim();
-        previous.entry.milestone = milestoneFromWording(previous.entry.text);
+        previous.entry.milestone = milestoneFromWording(previous.entry.text, memos);
         continue;
       }
       readBlock(doc, node, context, items, span);
@@ -153,7 +154,7 @@ function readBlock(doc: ParsedMarkdown, node: Nodes, context: Context, items: Ti
 function readHeading(doc: ParsedMarkdown, node: Heading, context: Context, items: TimelineItem[], span: SectionSpan): void {
   if (node === span.node) return;
   const text = toString(node, { includeHtml: false });
-  const stamp = leadingTimestamp(text);
+  const stamp = leadingTimestamp(text, context.memos);
   if (!stamp) {
     context.label = text.trim();
     return;
@@ -169,7 +170,7 @@ function readHeading(doc: ParsedMarkdown, node: Heading, context: Context, items
   const end = endOffset(node);
   const rawLine = doc.text.slice(start, end);
   const offsetInRaw = rawLine.indexOf(stamp.text);
-  const until = rangeEnd(text, stamp);
+  const until = rangeEnd(text, stamp, context.memos);
   const item = makeItem(doc, stamp, until, entryText(text, stamp, until), start + Math.max(0, offsetInRaw), start, end, context);
   item.fromHeading = true;
   items.push(item);
@@ -187,7 +188,7 @@ function readLine(doc: ParsedMarkdown, line: string, lineOffset: number, context
     context.label = label[1]!.trim();
     return;
   }
-  readStampedLine(doc, line, leadingTimestamp(line), lineOffset, context, items, end);
+  readStampedLine(doc, line, leadingTimestamp(line, context.memos), lineOffset, context, items, end);
 }
 
 /** readLine after its label check, with the line's leading timestamp found. */
@@ -195,7 +196,7 @@ function readStampedLine(doc: ParsedMarkdown, line: string, stamp: TimestampMatc
   if (!stamp) return;
   const after = line.slice(stamp.end);
   if (LOG_LINE.test(after) || (context.quoted && CHAT_LINE.test(after))) return;
-  const until = rangeEnd(line, stamp);
+  const until = rangeEnd(line, stamp, context.memos);
   const rest = entryText(line, stamp, until);
   if (isDateOnly(stamp) && rest.replace(/[*_`:]/g, '').trim() === '') {
     enterDate(context, stamp);
@@ -218,12 +219,12 @@ function readListItem(doc: ParsedMarkdown, item: ListItem, ancestors: readonly N
   }
   // Entries nested under a sub-label keep that label; a top-level item without one clears it.
   const nestedUnderLabel = ancestors.some((ancestor) => ancestor.type === 'listItem' && ancestor !== item);
-  const stamp = leadingTimestamp(line);
+  const stamp = leadingTimestamp(line, context.memos);
   if (!nestedUnderLabel && !stamp) context.label = null;
   const before = items.length;
   // Lines after the first that start with a time are entries of their own: "- At 10:15 AM: …" then
   // "10:31 AM: …" on the next line is one paragraph to CommonMark (a lazy continuation), two entries to a reader.
-  const own = lines.findIndex((next, index) => index > 0 && leadingTimestamp(next.text) !== null);
+  const own = lines.findIndex((next, index) => index > 0 && leadingTimestamp(next.text, context.memos) !== null);
   const firstEnd = own > 0 ? start + lines[own - 1]!.start + lines[own - 1]!.text.length : endOffset(paragraph);
   readStampedLine(doc, line, stamp, start, context, items, firstEnd);
   const list = ancestors[ancestors.length - 1];
@@ -254,24 +255,24 @@ function readTable(doc: ParsedMarkdown, table: Table, context: Context, items: T
   if (dateColumn >= 0) timeColumn = ownTimeColumn;
   const zoneInHeader = parenthesised(headerCells[timeColumn] ?? '');
   const columnZone = zoneInHeader ? resolveZoneName(zoneInHeader) : null;
-  if (timeColumn < 0) timeColumn = guessTimeColumn(rows);
+  if (timeColumn < 0) timeColumn = guessTimeColumn(rows, context.memos);
   if (timeColumn < 0) return;
   for (const row of rows) {
     const cell = row.children[timeColumn];
     if (!cell) continue;
     if (dateColumn >= 0) {
       const dateCell = row.children[dateColumn];
-      const date = dateCell ? leadingTimestamp(toString(dateCell).trim()) : null;
+      const date = dateCell ? leadingTimestamp(toString(dateCell).trim(), context.memos) : null;
       if (date && isDateOnly(date)) enterDate(context, date, 'entry');
     }
     const rawCell = doc.text.slice(startOffset(cell), endOffset(cell));
     const cellText = withoutOuterPipes(rawCell).trim();
-    const stamp = leadingTimestamp(cellText);
+    const stamp = leadingTimestamp(cellText, context.memos);
     if (!stamp) continue;
     const cellStart = startOffset(cell) + rawCell.indexOf(stamp.text);
     // Each cell's text once: the entry's text and the date lookup below both read them.
     const texts = row.children.map((other) => toString(other).trim());
-    const until = rangeEnd(cellText, stamp);
+    const until = rangeEnd(cellText, stamp, context.memos);
     const parts = [entryText(cellText, stamp, until)];
     for (let index = 0; index < texts.length; index++) if (index !== timeColumn && index !== dateColumn) parts.push(texts[index]!);
     const rest = parts.filter(Boolean).join(' | ');
@@ -281,7 +282,7 @@ function readTable(doc: ParsedMarkdown, table: Table, context: Context, items: T
     }
     // "| 2025-03-12 | 15:57 | …": a date in its own column is the entry's own date.
     if (!stamp.date) {
-      const dateCell = firstDateOnlyLead(texts);
+      const dateCell = firstDateOnlyLead(texts, context.memos);
       if (dateCell) enterDate(context, dateCell, 'entry');
     }
     const rowContext = columnZone && !stamp.zone ? { ...context, zone: columnZone } : context;
@@ -299,25 +300,25 @@ function withoutOuterPipes(raw: string): string {
 }
 
 /** The first cell that starts with a date and holds only that. */
-function firstDateOnlyLead(texts: readonly string[]): TimestampMatch | null {
+function firstDateOnlyLead(texts: readonly string[], memos: MemoOwner): TimestampMatch | null {
   for (const text of texts) {
-    const stamp = dateOnlyLead(text);
+    const stamp = dateOnlyLead(text, memos);
     if (stamp) return stamp;
   }
   return null;
 }
 
 /** The date a cell starts with, when it is only a date. A cell that cannot hold a date (most: the event's words) is not read. */
-function dateOnlyLead(text: string): TimestampMatch | null {
+function dateOnlyLead(text: string, memos: MemoOwner): TimestampMatch | null {
   if (!mayHoldDate(text)) return null;
-  const stamp = leadingTimestamp(text);
+  const stamp = leadingTimestamp(text, memos);
   return stamp !== null && isDateOnly(stamp) ? stamp : null;
 }
 
-function guessTimeColumn(rows: readonly TableRow[]): number {
+function guessTimeColumn(rows: readonly TableRow[], memos: MemoOwner): number {
   const first = rows[0];
   if (!first) return -1;
-  return first.children.findIndex((cell) => leadingTimestamp(toString(cell).trim()) !== null);
+  return first.children.findIndex((cell) => leadingTimestamp(toString(cell).trim(), memos) !== null);
 }
 
 function makeItem(doc: ParsedMarkdown, stamp: TimestampMatch, until: TimestampMatch | null, text: string, timeStart: number, start: number, end: number, context: Context): TimelineItem {
@@ -344,7 +345,7 @@ function makeItem(doc: ParsedMarkdown, stamp: TimestampMatch, until: TimestampMa
       dateOnly: isDateOnly(stamp),
       clock: /\d{4}-\d{2}-\d{2}T\d/.test(stamp.text) ? 'iso' : stamp.twelveHour ? '12h' : '24h',
       zone: resolved.zone,
-      milestone: milestoneFromWording(text),
+      milestone: milestoneFromWording(text, context.memos),
     },
   };
 }

@@ -8,6 +8,7 @@ import { findTimestamps, mayHoldDate, type CalendarDate } from '../time/timestam
 import { proseLines } from './prose-lines.js';
 import { zoneDisagreements, ZONE_PAIR_HINT } from './zone-pairs.js';
 import { RecentMemo } from '../time/recent-memo.js';
+import { memoSlot, type MemoOwner } from '../time/memo-owner.js';
 
 /** A time or date a reader cannot place: "25:61", "14:30 PM", "20224-03-02", "Tuesday, March 14, 2024" (a Thursday). */
 export interface UnreadableTime {
@@ -62,7 +63,7 @@ function validDay(year: number, month: number, day: number): boolean {
 }
 
 /** The date problems anywhere in a line: a year of five digits, a month or day that does not exist, a weekday that is not the date's. */
-function dateProblems(line: string, year: number | null): Array<{ text: string; reason: string; at: number }> {
+function dateProblems(line: string, year: number | null, memos: MemoOwner): Array<{ text: string; reason: string; at: number }> {
   const found: Array<{ text: string; reason: string; at: number }> = [];
   const long = LONG_YEAR.exec(line);
   if (long) found.push({ text: long[0], reason: 'has a year of more than four digits', at: long.index });
@@ -70,7 +71,7 @@ function dateProblems(line: string, year: number | null): Array<{ text: string; 
   if (iso && !validDay(Number(iso[1]), Number(iso[2]), Number(iso[3])) && Number(iso[1]) >= 1970) {
     found.push({ text: iso[0], reason: Number(iso[2]) > 12 || Number(iso[2]) < 1 ? `has no month ${Number(iso[2])}` : 'is a day the month does not have', at: iso.index });
   }
-  for (const stamp of findTimestamps(line)) {
+  for (const stamp of findTimestamps(line, memos)) {
     const date = stamp.date;
     const stampYear = date?.year ?? year;
     if (!date || stamp.weekday === null || stampYear === null || !validDay(stampYear, date.month, date.day)) continue;
@@ -83,12 +84,12 @@ function dateProblems(line: string, year: number | null): Array<{ text: string; 
 }
 
 // Lines read before: a timeline's lines repeat across analyses of the same document.
-const seenClocks = new RecentMemo<{ text: string; reason: string; at: number } | null>(10_000);
-const seenDates = new RecentMemo<ReadonlyArray<{ text: string; reason: string; at: number }>>(10_000);
+const CLOCKS = memoSlot(() => new RecentMemo<{ text: string; reason: string; at: number } | null>(10_000));
+const DATES = memoSlot(() => new RecentMemo<ReadonlyArray<{ text: string; reason: string; at: number }>>(10_000));
 
 /** What is wrong with the clock time where an entry's time stands at the start of `text` (a line or a table cell). */
-function leadingClockProblem(text: string): { text: string; reason: string; at: number } | null {
-  return seenClocks.get(text, readLeadingClock);
+function leadingClockProblem(text: string, memos: MemoOwner): { text: string; reason: string; at: number } | null {
+  return memos.of(CLOCKS).get(text, readLeadingClock);
 }
 
 function readLeadingClock(text: string): { text: string; reason: string; at: number } | null {
@@ -116,9 +117,9 @@ function clockHint(text: string, from: number): number {
 
 const NO_PROBLEMS: ReadonlyArray<{ text: string; reason: string; at: number }> = Object.freeze([]);
 
-function lineDateProblems(line: string, year: number | null): ReadonlyArray<{ text: string; reason: string; at: number }> {
+function lineDateProblems(line: string, year: number | null, memos: MemoOwner): ReadonlyArray<{ text: string; reason: string; at: number }> {
   if (!LONG_YEAR_OR_ISO.test(line) && !(WEEKDAY_BEFORE.test(line) && mayHoldDate(line))) return NO_PROBLEMS;
-  return seenDates.get(`${String(year)}\u0000${line}`, () => dateProblems(line, year));
+  return memos.of(DATES).get(`${String(year)}\u0000${line}`, () => dateProblems(line, year, memos));
 }
 
 const TEXT_BLOCKS = new Set(['paragraph', 'heading', 'list', 'table', 'blockquote']);
@@ -129,7 +130,7 @@ const TEXT_BLOCKS = new Set(['paragraph', 'heading', 'list', 'table', 'blockquot
  * table cell) for clock times; anywhere on those lines for dates. Code blocks
  * are not read.
  */
-export function findUnreadableTimes(doc: ParsedMarkdown, spans: readonly SectionSpan[], regions: ReadonlyArray<{ start: number; end: number }>, date: CalendarDate | null): UnreadableTime[] {
+export function findUnreadableTimes(doc: ParsedMarkdown, spans: readonly SectionSpan[], regions: ReadonlyArray<{ start: number; end: number }>, date: CalendarDate | null, memos: MemoOwner): UnreadableTime[] {
   const year = date?.year ?? null;
   const found: UnreadableTime[] = [];
   const readText = (start: number, end: number): void => {
@@ -144,11 +145,11 @@ export function findUnreadableTimes(doc: ParsedMarkdown, spans: readonly Section
           if (hint < cellStart) hint = clockHint(line.text, cellStart);
           if (hint < 0) break;
           if (hint + 4 > cellEnd) continue;
-          const problem = leadingClockProblem(line.text.slice(cellStart, cellEnd));
+          const problem = leadingClockProblem(line.text.slice(cellStart, cellEnd), memos);
           if (problem) (clocks ??= []).push({ offset: cellStart + problem.at, problem });
         }
       }
-      const problems = lineDateProblems(line.text, year);
+      const problems = lineDateProblems(line.text, year, memos);
       if (clocks === null && problems.length === 0) continue;
       const known = clocks ?? [];
       const dates = problems.filter((problem) => !known.some((clock) => clock.offset === problem.at));
@@ -176,12 +177,12 @@ export function findUnreadableTimes(doc: ParsedMarkdown, spans: readonly Section
   };
   // Anywhere in the prose: a weekday that is not its date's ("On Tuesday, 2023-01-04"), and one time in two zones that disagree.
   for (const line of proseLines(doc, WEEKDAY_HINT)) {
-    for (const problem of lineDateProblems(line.text, year)) {
+    for (const problem of lineDateProblems(line.text, year, memos)) {
       if (problem.reason.startsWith('names a ')) add(line.start + problem.at, line.start + problem.at + problem.text.length, problem.reason);
     }
   }
   for (const line of proseLines(doc, ZONE_PAIR_HINT)) {
-    for (const pair of zoneDisagreements(line.text, date)) add(line.start + pair.start, line.start + pair.end, pair.reason);
+    for (const pair of zoneDisagreements(line.text, date, memos)) add(line.start + pair.start, line.start + pair.end, pair.reason);
   }
   return found.sort((a, b) => a.start - b.start);
 }

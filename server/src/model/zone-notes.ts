@@ -6,6 +6,7 @@ import { STANDARD_OFFSETS, SUMMER_NAMES, summerMessage } from './timeline-dating
 import { findTimestamps, writtenDate, type CalendarDate } from '../time/timestamps.js';
 import { resolveZoneName, zoneOf } from '../time/zones.js';
 import { allMatches } from '../time/all-matches.js';
+import type { MemoOwner } from '../time/memo-owner.js';
 
 // A zone word right after a time ("2:00 PM (EST)", "1300 PST", "13:35 EST"): the text before it ends in a digit or am/pm.
 const AFTER_TIME = /(?:\d|[AaPp]\.?[Mm]\.?)[ \t]*\(?[ \t]*$/;
@@ -40,7 +41,7 @@ const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'Ju
  * zone keeps summer time. The date is the line's own (every date on it must be
  * in summer), else the document's. Said once, where it is first written.
  */
-export function standardInProse(doc: ParsedMarkdown, dating: DocumentDating): DatingNote | null {
+export function standardInProse(doc: ParsedMarkdown, dating: DocumentDating, memos: MemoOwner): DatingNote | null {
   for (const line of proseLines(doc, STANDARD_WORD)) {
     for (const match of allMatches(line.text, STANDARD_WORDS)) {
       const written = match[1]!;
@@ -48,7 +49,7 @@ export function standardInProse(doc: ParsedMarkdown, dating: DocumentDating): Da
       const zone = resolveZoneName(written);
       const standard = STANDARD_OFFSETS[written];
       if (!zone || standard === undefined) continue;
-      const stamps = findTimestamps(line.text).filter((stamp) => stamp.date !== null);
+      const stamps = findTimestamps(line.text, memos).filter((stamp) => stamp.date !== null);
       const dates = stamps.length > 0 ? stamps.flatMap((stamp) => readings(stamp, dating)) : dating.date ? [dating.date] : [];
       const dated = dates.map((date) => ({ ...date, year: date.year ?? dating.date?.year ?? null }));
       if (dated.length === 0 || dated.some((date) => date.year === null)) continue;

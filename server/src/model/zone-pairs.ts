@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { CalendarDate, TimestampMatch } from '../time/timestamps.js';
 import { findTimestamps } from '../time/timestamps.js';
 import { zoneOf } from '../time/zones.js';
+import type { MemoOwner } from '../time/memo-owner.js';
 
 /** Two clock readings of one time that disagree: "16:00-17:50 UTC / 08:30-10:50 PDT" (16:00 UTC is 09:00 PDT). */
 export interface ZoneDisagreement {
@@ -84,8 +85,8 @@ const clock = (minutes: number): string => `${String(Math.floor(minutes / 60)).p
  * own date (else the document's, else either of its offsets) or the offset
  * its abbreviation names.
  */
-export function zoneDisagreements(line: string, date: CalendarDate | null): ZoneDisagreement[] {
-  const stamps = findTimestamps(line);
+export function zoneDisagreements(line: string, date: CalendarDate | null, memos: MemoOwner): ZoneDisagreement[] {
+  const stamps = findTimestamps(line, memos);
   const dated = stamps.find((stamp) => stamp.date?.year);
   const day = dated?.date ?? date;
   const found: ZoneDisagreement[] = [];

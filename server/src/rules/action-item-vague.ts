@@ -2,6 +2,7 @@ import * as z from 'zod';
 import type { Rule } from './types.js';
 import { openActionItems } from './action-items.js';
 import { itemWords, vaguenessOfWords, vaguenessMessage } from './vague-action.js';
+import { memoSlot, type MemoOwner } from '../time/memo-owner.js';
 
 const Options = z.object({
   /** Verbs that, leading a short item, say nothing specific. */
@@ -18,14 +19,15 @@ const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\
 const CODE_SPAN = /`[^`\n]+`/;
 
 // The two patterns of a set of options, built once: compiling them on every analysis cost more than using them.
-const compiled = new Map<string, { leading: RegExp; anywhere: RegExp }>();
-// The same options object comes back on every analysis (the defaults, a config read once): skip serialising it.
+// Per options object (the defaults, a config read once), and per engine instance for options parsed afresh.
 const byOptions = new WeakMap<object, { leading: RegExp; anywhere: RegExp }>();
-function patterns(options: Options): { leading: RegExp; anywhere: RegExp } {
+const COMPILED = memoSlot(() => new Map<string, { leading: RegExp; anywhere: RegExp }>());
+function patterns(options: Options, memos: MemoOwner): { leading: RegExp; anywhere: RegExp } {
   let found = byOptions.get(options);
   if (found) return found;
   const { vagueVerbs: verbs, vaguePhrases: phrases } = options;
   const key = JSON.stringify([verbs, phrases]);
+  const compiled = memos.of(COMPILED);
   found = compiled.get(key);
   if (!found) {
     if (compiled.size >= 16) compiled.clear();
@@ -53,7 +55,7 @@ export const actionItemVague: Rule<Options> = {
   defaultSeverity: 'warning',
   options: Options,
   check(context, options) {
-    const { leading, anywhere } = patterns(options);
+    const { leading, anywhere } = patterns(options, context.memos);
     return openActionItems(context).flatMap((span) => {
       // The item's words alone: owners, tickets, titles and the dashes between them are not what makes it vague.
       const text = itemWords(span.item.text);

@@ -4,6 +4,7 @@ import { proseBlocks } from '../model/prose.js';
 import { ANY_NOVICE, blamedPeople, inEnumeration } from './blame-on-person.js';
 import { indentedProse } from './indented-prose.js';
 import { RecentMemo } from '../time/recent-memo.js';
+import { memoSlot, type MemoOwner } from '../time/memo-owner.js';
 import { allMatches } from '../time/all-matches.js';
 
 const Options = z.object({
@@ -25,29 +26,35 @@ const list = (words: readonly string[]): string => words.map(escape).sort((a, b)
 type Found = ReadonlyArray<readonly [from: number, to: number, message: string]>;
 const NOTHING: Found = [];
 
-// Compiled patterns per set of options, and what they found per block of text:
-// after an edit only the blocks that changed are read again.
-const scanners = new Map<string, { scan: (text: string) => Found; seen: RecentMemo<Found> }>();
+// Patterns compiled per options object (the defaults, a config read once): derived from it, dropped with it.
+// Options parsed afresh for an analysis are new objects: those find theirs by value, per engine instance.
+const byOptions = new WeakMap<object, { key: string; scan: (text: string) => Found }>();
+const COMPILED = memoSlot(() => new Map<string, (text: string) => Found>());
+// What they found per block of text, per set of options: after an edit only the blocks that changed are read again.
+const SEEN = memoSlot(() => new Map<string, RecentMemo<Found>>());
 
-// The same options object comes back on every analysis (the defaults, a config read once): skip serialising it.
-const keys = new WeakMap<object, string>();
-
-function scannerFor(options: z.infer<typeof Options>): (text: string) => Found {
-  let key = keys.get(options);
-  if (key === undefined) {
-    key = JSON.stringify(options);
-    keys.set(options, key);
-  }
-  let scanner = scanners.get(key);
-  if (!scanner) {
-    if (scanners.size >= 16) {
-      for (const old of scanners.values()) old.seen.release();
-      scanners.clear();
+function scannerFor(options: z.infer<typeof Options>, memos: MemoOwner): (text: string) => Found {
+  let compiled = byOptions.get(options);
+  if (compiled === undefined) {
+    const key = JSON.stringify(options);
+    const byKey = memos.of(COMPILED);
+    let scan = byKey.get(key);
+    if (!scan) {
+      if (byKey.size >= 16) byKey.clear();
+      scan = compile(options);
+      byKey.set(key, scan);
     }
-    scanner = { scan: compile(options), seen: new RecentMemo<Found>(5_000, 20_000) };
-    scanners.set(key, scanner);
+    compiled = { key, scan };
+    byOptions.set(options, compiled);
   }
-  const { scan, seen } = scanner;
+  const seenByKey = memos.of(SEEN);
+  let seen = seenByKey.get(compiled.key);
+  if (!seen) {
+    if (seenByKey.size >= 16) seenByKey.clear();
+    seen = new RecentMemo<Found>(5_000, 20_000);
+    seenByKey.set(compiled.key, seen);
+  }
+  const { scan } = compiled;
   return (text) => seen.get(text, scan);
 }
 
@@ -144,7 +151,7 @@ export const blamefulLanguage: Rule<z.infer<typeof Options>> = {
   defaultSeverity: 'warning',
   options: Options,
   check(context, options) {
-    const scan = scannerFor(options);
+    const scan = scannerFor(options, context.memos);
     const reports: RuleReport[] = [];
     for (const { text, start } of [...proseBlocks(context.doc), ...indentedProse(context.doc)]) {
       for (const [from, to, message] of scan(text)) reports.push({ message, range: context.doc.lines.range(start + from, start + to) });

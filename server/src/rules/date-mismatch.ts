@@ -20,7 +20,7 @@ function titleAgainstFileName(context: RuleContext): RuleReport | null {
   if (!file || !context.titleRange) return null;
   const titleStart = context.doc.lines.offsetAt(context.titleRange.start);
   const titleText = context.doc.text.slice(titleStart, context.doc.lines.offsetAt(context.titleRange.end));
-  const stamp = findTimestamps(titleText).find((candidate) => candidate.date?.year && candidate.numericOrder === null);
+  const stamp = findTimestamps(titleText, context.memos).find((candidate) => candidate.date?.year && candidate.numericOrder === null);
   const title = stamp?.date;
   if (!stamp || !title?.year) return null;
   const sameDay = title.day === file.day;

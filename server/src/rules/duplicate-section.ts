@@ -1,5 +1,5 @@
 import type { Rule, RuleReport } from './types.js';
-import { normalizeHeading } from '../model/section-kinds.js';
+import { headingWords } from '../model/section-kinds.js';
 
 /** Two "## Timeline" sections split what belongs together, and readers find only one. */
 export const duplicateSection: Rule = {
@@ -17,7 +17,7 @@ export const duplicateSection: Rule = {
       // Label lines repeat for good reasons (one "Timeline:" per incident in a document that holds several).
       if (section.form !== undefined && section.form !== 'heading') continue;
       parents.length = Math.max(0, section.level - 1);
-      const words = normalizeHeading(section.heading);
+      const words = headingWords(section);
       const key = `${parents.join('/')}|${section.level}|${words}`;
       const first = seen.get(key);
       if (first && words !== '') {

@@ -82,7 +82,7 @@ function entryLines(context: RuleContext): number {
   let count = 0;
   for (const line of proseBetween(context, 0, context.doc.text.length).split(/\r\n?|\n/)) {
     const bare = line.replace(/^[\s>*_+\-\d.)[]*?(?=\d{1,2}[:.h]\d{2}|\d{4}-\d{2}-\d{2})/, '');
-    const first = findTimestamps(bare)[0];
+    const first = findTimestamps(bare, context.memos)[0];
     if (first?.time && first.start <= 2) count++;
   }
   return count;

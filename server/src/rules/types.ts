@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { RangeSchema, type SectionKind } from '../model/schema.js';
 import type { AnalyzedDocument } from '../model/build-model.js';
 import type { Template } from '../templates/template.js';
+import type { MemoOwner } from '../time/memo-owner.js';
 
 export const SeveritySchema = z.enum(['error', 'warning', 'info', 'hint']);
 
@@ -32,6 +33,8 @@ export interface RuleContext extends AnalyzedDocument {
   template: Template;
   /** Section kinds of the other postmortems in the same folder, when the host passed them (the team's own template). */
   siblingSections?: ReadonlyArray<ReadonlySet<SectionKind>>;
+  /** The analysing host's memo tables (see time/memo-owner.ts). */
+  memos: MemoOwner;
 }
 
 export interface Rule<Options = unknown> {

@@ -1,5 +1,5 @@
 import type { Section } from '../model/schema.js';
-import { normalizeHeading } from '../model/section-kinds.js';
+import { headingWords } from '../model/section-kinds.js';
 import type { TemplateSection } from './template.js';
 import { headingMatches } from './user-pattern.js';
 
@@ -13,8 +13,8 @@ export function pairSections(expected: readonly TemplateSection[], sections: rea
   const pairs = new Map<TemplateSection, Section>();
   const used = new Set<Section>();
   const passes: Array<(want: TemplateSection, section: Section) => boolean> = [
-    (want, section) => normalizeHeading(want.heading) === normalizeHeading(section.heading),
-    (want, section) => headingMatches(want.pattern, normalizeHeading(section.heading)),
+    (want, section) => headingWords(want) === headingWords(section),
+    (want, section) => headingMatches(want.pattern, headingWords(section)),
     (want, section) => want.kinds.includes(section.kind),
   ];
   for (const matches of passes) {

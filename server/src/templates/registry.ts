@@ -1,6 +1,6 @@
 import type { Template, TemplateSection } from './template.js';
 import type { IncidentModel, Section } from '../model/schema.js';
-import { normalizeHeading } from '../model/section-kinds.js';
+import { headingWords, normalizeHeading } from '../model/section-kinds.js';
 import { headingMatches } from './user-pattern.js';
 import { SEED_TEMPLATE } from './seed.js';
 import { GOOGLE_SRE_TEMPLATE } from './google-sre.js';
@@ -13,24 +13,13 @@ export const TEMPLATE_IDS = [...TEMPLATES.map((template) => template.id), CORE_T
 
 /** The document sections that count as a template's section. */
 export function sectionsMatching(expected: TemplateSection, sections: readonly Section[]): Section[] {
-  const heading = templateHeading(expected);
+  const heading = headingWords(expected);
   return sections.filter((section) => {
     // The kind first: a section of an expected kind needs no heading read.
     if (expected.kinds.includes(section.kind)) return true;
-    const own = normalizeHeading(section.heading);
+    const own = headingWords(section);
     return own === heading || headingMatches(expected.pattern, own);
   });
-}
-
-// A template's headings never change: each is normalised once, not on every analysis.
-const templateHeadings = new WeakMap<TemplateSection, string>();
-function templateHeading(expected: TemplateSection): string {
-  let heading = templateHeadings.get(expected);
-  if (heading === undefined) {
-    heading = normalizeHeading(expected.heading);
-    templateHeadings.set(expected, heading);
-  }
-  return heading;
 }
 
 // Headings that only one template writes ("Root Cause and Resolution", "Five whys", "How'd We Do?"):
@@ -52,7 +41,7 @@ const REQUIRED: ReadonlyMap<Template, readonly string[]> = new Map(TEMPLATES.map
  * distinctive headings. Otherwise the essential sections every postmortem needs.
  */
 export function closestTemplate(sections: readonly Section[]): Template {
-  const headings = new Set(sections.map((section) => normalizeHeading(section.heading)));
+  const headings = new Set(sections.map((section) => headingWords(section)));
   let best: Template = CORE_TEMPLATE;
   let bestDistinctive = 1;
   for (const template of TEMPLATES) {

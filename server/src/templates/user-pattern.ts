@@ -15,17 +15,20 @@ export interface UserPattern {
 /** Patterns longer than this are refused: a heading pattern is a few words. */
 const MAX_PATTERN_LENGTH = 1000;
 
-const compiled = new Map<string, RE2JS>();
-const COMPILED_CAP = 256;
+// Per pattern object, which belongs to one template read from one config: compiled once, dropped with it.
+const compiled = new WeakMap<UserPattern, RE2JS>();
 
 function compile(source: string): RE2JS {
-  let pattern = compiled.get(source);
-  if (!pattern) {
-    pattern = RE2JS.compile(source, RE2JS.CASE_INSENSITIVE);
-    if (compiled.size >= COMPILED_CAP) compiled.clear();
-    compiled.set(source, pattern);
+  return RE2JS.compile(source, RE2JS.CASE_INSENSITIVE);
+}
+
+function compiledPattern(pattern: UserPattern): RE2JS {
+  let found = compiled.get(pattern);
+  if (!found) {
+    found = compile(pattern.userPattern);
+    compiled.set(pattern, found);
   }
-  return pattern;
+  return found;
 }
 
 /** Why a pattern cannot be used (its syntax, or what only a backtracking engine can run), or null. */
@@ -45,7 +48,7 @@ export function headingMatches(pattern: RegExp | UserPattern | undefined, headin
   if (pattern === undefined) return false;
   if (pattern instanceof RegExp) return pattern.test(heading);
   try {
-    return compile(pattern.userPattern).matcher(heading).find();
+    return compiledPattern(pattern).matcher(heading).find();
   } catch {
     return false;
   }

@@ -1,9 +1,7 @@
 // Readings of a line or a block remembered across analyses, so that after an
 // edit only the text that changed is read again. Pure functions of their key
-// only: a memo never changes a result, it only skips recomputing one.
-
-/** Every memo, so that one call forgets them all (benchmarks measure a document seen for the first time). */
-const all = new Set<RecentMemo<unknown>>();
+// only: a memo never changes a result, it only skips recomputing one. Each
+// engine instance keeps its own (see memo-owner.ts).
 
 /**
  * A memo that keeps what the recent analyses used: two generations of at most
@@ -22,9 +20,7 @@ export class RecentMemo<V> {
     private readonly limit: number,
     /** Keys longer than this are not kept (a huge line is rarely read twice unchanged). */
     private readonly longest = 2_000,
-  ) {
-    all.add(this);
-  }
+  ) {}
 
   /**
    * The remembered value, or `compute(key)` remembered. A computed `undefined`
@@ -53,18 +49,7 @@ export class RecentMemo<V> {
     if (this.older.size > 0) this.older.clear();
   }
 
-  /** Clears it and leaves it out of `forgetRecentMemos` (its owner dropped it). */
-  release(): void {
-    this.clear();
-    all.delete(this);
-  }
-
   get size(): number {
     return this.newer.size + this.older.size;
   }
-}
-
-/** Forgets what every memo holds. */
-export function forgetRecentMemos(): void {
-  for (const memo of all) memo.clear();
 }

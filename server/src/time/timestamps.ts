@@ -1,6 +1,7 @@
 import { DateTime, FixedOffsetZone, type Zone } from 'luxon';
 import { ZONE_TOKEN_SOURCE, resolveZoneName, zoneOf } from './zones.js';
 import { RecentMemo } from './recent-memo.js';
+import { memoSlot, type MemoOwner } from './memo-owner.js';
 
 export interface CalendarDate {
   year: number | null;
@@ -108,9 +109,9 @@ function plausibleDate(date: CalendarDate): boolean {
   return date.month >= 1 && date.month <= 12 && date.day >= 1 && date.day <= 31 && (date.year === null || (date.year >= 1970 && date.year <= 2100));
 }
 
-// Lines read before, across analyses: after an edit only the changed lines
-// run the patterns again. Results are frozen, so no caller can alter a shared one.
-const seen = new RecentMemo<readonly TimestampMatch[]>(10_000);
+// Lines read before, across an owner's analyses: after an edit only the changed
+// lines run the patterns again. Results are frozen, so no caller can alter a shared one.
+const LINES = memoSlot(() => new RecentMemo<readonly TimestampMatch[]>(10_000));
 
 /** False when no timestamp findTimestamps finds in the text can have a date: a cheap test before reading a line for its date. */
 export function mayHoldDate(text: string): boolean {
@@ -123,8 +124,13 @@ export function mayHoldTime(text: string): boolean {
 }
 
 /** Finds every date, time or date-time in a line of text. */
-export function findTimestamps(text: string): readonly TimestampMatch[] {
-  return seen.get(text, readLine);
+export function findTimestamps(text: string, memos: MemoOwner): readonly TimestampMatch[] {
+  return memos.of(LINES).get(text, readLine);
+}
+
+/** The same without a memo, for a text read once (a field's value, a due date): remembering it would only cost. */
+export function readTimestamps(text: string): readonly TimestampMatch[] {
+  return readLine(text);
 }
 
 function readLine(text: string): readonly TimestampMatch[] {
@@ -363,9 +369,9 @@ export function writtenZone(match: TimestampMatch, aliases: Readonly<Record<stri
 
 /** Places a timestamp in time, filling a missing date or zone from the context. */
 // Timelines repeat the same few dates and zones: each distinct reading is worked out once.
-const resolved = new RecentMemo<ResolvedInstant>(10_000);
+const RESOLVED = memoSlot(() => new RecentMemo<ResolvedInstant>(10_000));
 
-export function resolveTimestamp(match: TimestampMatch, context: ResolveContext): ResolvedInstant {
+export function resolveTimestamp(match: TimestampMatch, context: ResolveContext, memos: MemoOwner): ResolvedInstant {
   const date = writtenDate(match, context.dayFirst) ?? context.date;
   const year = date?.year ?? context.date?.year ?? null;
   const zone = writtenZone(match, context.zoneAliases) ?? context.zone;
@@ -374,7 +380,7 @@ export function resolveTimestamp(match: TimestampMatch, context: ResolveContext)
   const fixed = inFixedZone(year ?? 2000, date?.month ?? 1, date?.day ?? 1, time, zone);
   if (fixed) return fixedInstant(fixed, match, date, year, zone);
   const key = `${String(year)}-${String(date?.month)}-${String(date?.day)} ${match.time ? `${match.time.hour}:${match.time.minute}:${match.time.second}` : '-'} ${String(zone)} ${String(match.zoneText)}`;
-  const known = resolved.get(key, () => resolveAfresh(match, date, year, zone));
+  const known = memos.of(RESOLVED).get(key, () => resolveAfresh(match, date, year, zone));
   // A copy: callers keep and may extend what they are given.
   return { ...known, date: known.date ? { ...known.date } : null };
 }
@@ -440,15 +446,17 @@ function inFixedZone(year: number, month: number, day: number, time: { hour: num
  * wall-clock time, take that one; the zone database says which is which.
  */
 // A zone's short name at an offset ("PDT" for America/Los_Angeles at −7 h) never changes: ask luxon once.
-const offsetNames = new Map<string, string | null>();
+// Kept on the zone object (luxon keeps one per zone name): a fact of the zone database, not of any document.
+const offsetNames = new WeakMap<Zone, Map<number, string | null>>();
 
 function disambiguate(dateTime: DateTime, written: string | null): DateTime {
   const name = (candidate: DateTime): string | null => {
-    const key = `${candidate.zoneName ?? ''} ${candidate.offset}`;
-    let known = offsetNames.get(key);
+    let names = offsetNames.get(candidate.zone);
+    if (names === undefined) offsetNames.set(candidate.zone, (names = new Map<number, string | null>()));
+    let known = names.get(candidate.offset);
     if (known === undefined) {
       known = candidate.setLocale('en-US').offsetNameShort;
-      offsetNames.set(key, known);
+      names.set(candidate.offset, known);
     }
     return known;
   };

@@ -13,6 +13,7 @@ import { LineIndex } from '../../../server/src/model/positions.js';
 import { findPlaceholders } from '../../../server/src/model/placeholders.js';
 import { declaredZone } from '../../../server/src/model/zone-declaration.js';
 import { sectionKindOf } from '../../../server/src/model/section-kinds.js';
+import { MemoOwner } from '../../../server/src/time/memo-owner.js';
 import { findTicketIds } from '../../../server/src/model/tickets.js';
 import { hourOf } from '../../../server/src/model/timeline-order.js';
 import { rangeViolations, ruleFailures } from './invariants.js';
@@ -21,7 +22,7 @@ import { HOSTILE_HEAD, hostileDocument, lineInContext, type LineContext } from '
 
 /** The engine's text functions that regular expressions drive, called on a whole adversarial line. */
 export const TEXT_FUNCTIONS: Readonly<Record<string, (line: string) => unknown>> = {
-  'findTimestamps (time/timestamps.ts)': (line) => findTimestamps(line),
+  'findTimestamps (time/timestamps.ts)': (line) => findTimestamps(line, new MemoOwner()),
   'findDurations (time/durations.ts)': (line) => findDurations(line),
   'extractMetrics (model/metrics.ts)': (line) => extractMetrics(line, 0, new LineIndex(line)),
   'findPlaceholders (model/placeholders.ts)': (line) => findPlaceholders(line),
