@@ -9,7 +9,7 @@
 // tsc -b), so the grammar colours exactly the zones the linter reads; month and
 // weekday names are checked against the engine's timestamp reader below.
 import { ABBREVIATIONS as ZONE_ABBREVIATIONS } from '../../out/server/src/time/zones.js';
-import { findTimestamps } from '../../out/server/src/time/timestamps.js';
+import { readTimestamps } from '../../out/server/src/time/timestamps.js';
 import { emit, isMain } from './emit.mjs';
 
 const raw = String.raw;
@@ -162,7 +162,7 @@ const combined = `(?:${NOT_AFTER_WORD}(?=[\\w~$€£¥@#])(?:${groups.join('|')}
 /** The vocabulary above must be what the engine reads, or the colours promise what the linter does not see. */
 function checkAgainstEngine() {
   const disagreements = [];
-  const reads = (text, wanted) => findTimestamps(text).some((match) => match.text === wanted);
+  const reads = (text, wanted) => readTimestamps(text).some((match) => match.text === wanted);
   for (const month of ['Jan', 'January', 'Feb', 'February', 'Mar', 'March', 'Apr', 'April', 'May', 'Jun', 'June', 'Jul', 'July', 'Aug', 'August', 'Sep', 'Sept', 'September', 'Oct', 'October', 'Nov', 'November', 'Dec', 'December']) {
     if (!new RegExp(`^${MONTH}$`).test(month)) disagreements.push(`the grammar's MONTH misses ${month}`);
     if (!reads(`on ${month} 11, 2024 the`, `${month} 11, 2024`)) disagreements.push(`the engine does not read "${month} 11, 2024"`);
@@ -171,7 +171,7 @@ function checkAgainstEngine() {
     if (!reads(`on ${weekday}, 2024-04-10 the`, `${weekday}, 2024-04-10`)) disagreements.push(`the engine does not read "${weekday}, 2024-04-10"`);
   }
   for (const zone of ZONE_WORDS) {
-    if (findTimestamps(`at 14:05 ${zone} the`)[0]?.zone == null) disagreements.push(`the engine reads no zone in "14:05 ${zone}"`);
+    if (readTimestamps(`at 14:05 ${zone} the`)[0]?.zone == null) disagreements.push(`the engine reads no zone in "14:05 ${zone}"`);
   }
   if (disagreements.length > 0) throw new Error(`grammar vocabulary and engine disagree:\n  ${disagreements.join('\n  ')}`);
 }
