@@ -115,7 +115,7 @@ function prepareWebHost(tmp) {
   delete manifest.type;
   const copy = path.join(tmp, 'web-extension');
   fs.mkdirSync(copy, { recursive: true });
-  for (const part of ['dist/browser', 'client/media', 'snippets', 'syntaxes', 'schemas', 'images']) {
+  for (const part of ['dist/browser', 'dist/webview', 'client/media', 'snippets', 'syntaxes', 'schemas', 'images']) {
     if (fs.existsSync(path.join(extensionPath, part))) fs.cpSync(path.join(extensionPath, part), path.join(copy, part), { recursive: true });
   }
   const scoped = (file) => `(function () {\nconst module = { exports: {} };\nconst exports = module.exports;\n${fs.readFileSync(file, 'utf8')}\nreturn module.exports;\n})()`;
@@ -194,6 +194,18 @@ async function main() {
     else if (verbose) say(`[page ${msg.type()}] ${text}`);
   });
   page.on('pageerror', (err) => pushTail(consoleTail, `[pageerror] ${err.message}`));
+  // Failed loads (the webview iframes' too): a missing resource otherwise shows only as a page that never gets ready.
+  page.on('response', (response) => {
+    if (response.status() < 400) return;
+    const line = `[http ${response.status()}] ${response.url()}`;
+    pushTail(consoleTail, line);
+    if (verbose) say(line);
+  });
+  page.on('requestfailed', (request) => {
+    const line = `[request failed: ${request.failure()?.errorText ?? 'unknown'}] ${request.url()}`;
+    pushTail(consoleTail, line);
+    if (verbose) say(line);
+  });
   page.on('crash', () => finish({ kind: 'error', message: 'the browser page crashed' }));
   server.exited.then(({ code, signal }) => finish({ kind: 'error', message: `the VS Code server exited (code ${code}, signal ${signal})` }));
 

@@ -14,8 +14,10 @@ export const TIMELINE_VIEW_TYPE = 'postmortem.timeline';
 const DEBOUNCE_MS = 150;
 const opened = new vscode.EventEmitter<TimelinePanel>();
 
+/** Markdown the server reads: on disk, untitled, or on a workspace folder's file system (vscode.dev's vscode-vfs:, a memfs:), as the client's document selector. */
 function isMarkdown(document: vscode.TextDocument): boolean {
-  return document.languageId === 'markdown' && (document.uri.scheme === 'file' || document.uri.scheme === 'untitled');
+  const { scheme } = document.uri;
+  return document.languageId === 'markdown' && (scheme === 'file' || scheme === 'untitled' || (vscode.workspace.workspaceFolders ?? []).some((folder) => folder.uri.scheme === scheme));
 }
 
 function nonce(): string {
