@@ -153,3 +153,18 @@ test('completion in a bullet timeline still gives a bullet', async () => {
   assert.ok(next?.textEdit && 'range' in next.textEdit);
   assert.equal(next.textEdit.newText, '- 09:20 - ${1:What happened}');
 });
+
+test('completion on a new empty line between two rows (Enter at the end of a row) writes a row that joins the table back up', async () => {
+  const lines = TABLE_DOC.split('\n');
+  const line = lineNumber(TABLE_DOC, '| 14:21 | Pool size change deployed |') + 1;
+  lines.splice(line, 0, '');
+  const text = lines.join('\n');
+  const uri = docUri('inside.md');
+  await server.open(uri, text);
+  const [next] = await completeAt(uri, { line, character: 0 });
+  assert.ok(next?.textEdit && 'range' in next.textEdit);
+  assert.match(next.textEdit.newText, /^\| \d\d:\d\d \| \$\{1:Event\} \|$/);
+  // The empty line split the table; the accepted row joins the rows below back into it.
+  assert.equal(analyze(text).analysis.model.timeline.length, 1);
+  assert.equal(analyze(accept(uri, text, next)).analysis.model.timeline.length, 4);
+});
