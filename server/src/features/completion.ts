@@ -16,7 +16,6 @@ const FIELD_NAME = /^(?=(\s*))\1(?:[-*+](?=(\s+))\2)?(?:\*\*|__)?([A-Za-z ]*)$/;
 const HANDLE_PREFIX = /(?:^|\s|\()@([\w.-]*)$/;
 const ZONE_PREFIX = /\b(?:all times(?: are)?(?: in)?|time ?zone:?|times in)\s+([\w/+-]*)$/i;
 const ENTRY_PREFIX = /^(\s*)([-*+]\s+)?$/;
-const TABLE_ROW_PREFIX = /^\s*\|?\s*$/;
 
 /** The severities completion and New Postmortem offer. */
 export const SEVERITIES: readonly string[] = ['SEV-1', 'SEV-2', 'SEV-3', 'SEV-4', 'SEV-5'];
@@ -71,7 +70,7 @@ export function completions(document: TextDocument, position: Position, result: 
 
   const inTimeline = model.sections.some((section) => section.kind === 'timeline' && position.line > section.headingRange.start.line && position.line <= section.range.end.line + 1);
   // Directly under a table's last row: one more row of that table, written over what was typed of it ("", "| ").
-  const table = inTimeline && TABLE_ROW_PREFIX.test(prefix) ? tableAbove(analysis.doc.text.split(/\r?\n/), position.line) : null;
+  const table = inTimeline && (prefix.trim() === '' || prefix.trim() === '|') ? tableAbove(analysis.doc.text.split(/\r?\n/), position.line) : null;
   if (table) return nextTimestamps(result, (time) => tableRow(table, time), replace(prefix.length));
   const entry = ENTRY_PREFIX.exec(prefix);
   if (inTimeline && entry) return nextTimestamps(result, (time, separator) => `${entry[2] ? '' : '- '}${time}${separator}\${1:What happened}`, replace(0));

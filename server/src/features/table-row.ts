@@ -1,8 +1,7 @@
 // The shape of a Markdown table the cursor sits directly under, so a new
 // timeline entry can be written as one more row of it (a bullet would end it).
 
-/** A GFM delimiter row: "| --- | :--: |", "---|---". */
-const DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
+const DELIMITER_CELL = /^:?-+:?$/;
 const TIME_HEADER = /^(?:time|timestamp|when)\b/i;
 
 export interface TableShape {
@@ -25,6 +24,9 @@ function cellsOf(line: string): string[] {
 }
 
 const isTableLine = (line: string): boolean => line.trim() !== '' && line.includes('|');
+// Cell by cell, not one pattern: optional spaces and pipes around each cell backtrack quadratically on a long run of spaces.
+/** A GFM delimiter row: "| --- | :--: |", "---|---". */
+const isDelimiterRow = (line: string): boolean => cellsOf(line).every((cell) => DELIMITER_CELL.test(cell));
 
 /**
  * The table whose last line is `lines[line - 1]`, when `line` is the line
@@ -35,7 +37,7 @@ export function tableAbove(lines: readonly string[], line: number): TableShape |
   if (last === undefined || !isTableLine(last)) return null;
   // Up through the rows to the delimiter row; the header is the line above it.
   for (let index = line - 1; index >= 1 && isTableLine(lines[index]!); index--) {
-    if (!DELIMITER_ROW.test(lines[index]!)) continue;
+    if (!isDelimiterRow(lines[index]!)) continue;
     const header = lines[index - 1]!;
     if (!isTableLine(header)) return null;
     const headers = cellsOf(header);
