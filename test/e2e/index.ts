@@ -23,6 +23,7 @@ export async function run(): Promise<void> {
   await import('./suite/extension.test.js');
   await import('./suite/client-protocol.test.js');
   await import('./suite/timeline.test.js');
+  await import('./suite/table-completion.test.js');
 
   await new Promise<void>((resolve) => {
     const runner = mocha.run(() => resolve());

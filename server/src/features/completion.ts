@@ -4,6 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../engine/analyze.js';
 import { templateSectionPresent } from '../templates/registry.js';
 import { resolveZoneName, zoneOf } from '../time/zones.js';
+import { tableAbove, tableRow } from './table-row.js';
 
 // Runs of spaces are taken whole, `(?=(\s*))\1` for a possessive `\s*`: giving
 // them back to the `[\w ]*` after them cannot help and is quadratic on a long run.
@@ -68,8 +69,11 @@ export function completions(document: TextDocument, position: Position, result: 
   }
 
   const inTimeline = model.sections.some((section) => section.kind === 'timeline' && position.line > section.headingRange.start.line && position.line <= section.range.end.line + 1);
+  // Directly under a table's last row: one more row of that table, written over what was typed of it ("", "| ").
+  const table = inTimeline && (prefix.trim() === '' || prefix.trim() === '|') ? tableAbove(analysis.doc.text.split(/\r?\n/), position.line) : null;
+  if (table) return nextTimestamps(result, (time) => tableRow(table, time), replace(prefix.length));
   const entry = ENTRY_PREFIX.exec(prefix);
-  if (inTimeline && entry) return nextTimestamps(result, entry[2] ? '' : '- ', replace(0));
+  if (inTimeline && entry) return nextTimestamps(result, (time, separator) => `${entry[2] ? '' : '- '}${time}${separator}\${1:What happened}`, replace(0));
 
   const heading = HEADING_PREFIX.exec(prefix);
   if (heading && (heading[1] !== '' || prefix.trim() === '')) {
@@ -102,7 +106,7 @@ export function completions(document: TextDocument, position: Position, result: 
 }
 
 /** The next entry's time in the document's own clock and zone: a few minutes after the last entry, and now. */
-function nextTimestamps(result: Analysis, bullet: string, range: { start: Position; end: Position }): CompletionItem[] {
+function nextTimestamps(result: Analysis, entryLine: (time: string, separator: string) => string, range: { start: Position; end: Position }): CompletionItem[] {
   const { entries } = result.analysis.timelineOrder;
   const last = entries.length > 0 ? entries.reduce((a, b) => (b.key > a.key ? b : a)) : undefined;
   const sample = last?.item.entry;
@@ -118,9 +122,9 @@ function nextTimestamps(result: Analysis, bullet: string, range: { start: Positi
   const items: CompletionItem[] = [];
   if (last) {
     const next = DateTime.fromMillis(last.key + 5 * 60_000, { zone: zone ? zoneOf(zone) : 'UTC' });
-    items.push(item(format(next), CompletionItemKind.Snippet, range, `${bullet}${format(next)}${separator}\${1:What happened}`, { insertTextFormat: InsertTextFormat.Snippet, detail: `5 minutes after ${sample!.timeText}`, sortText: '0' }));
+    items.push(item(format(next), CompletionItemKind.Snippet, range, entryLine(format(next), separator), { insertTextFormat: InsertTextFormat.Snippet, detail: `5 minutes after ${sample!.timeText}`, sortText: '0' }));
   }
   const now = DateTime.now().setZone(zone ? zoneOf(zone) : 'UTC');
-  items.push(item(format(now), CompletionItemKind.Snippet, range, `${bullet}${format(now)}${separator}\${1:What happened}`, { insertTextFormat: InsertTextFormat.Snippet, detail: `now${zone ? ` in ${zone}` : ''}`, sortText: '1' }));
+  items.push(item(format(now), CompletionItemKind.Snippet, range, entryLine(format(now), separator), { insertTextFormat: InsertTextFormat.Snippet, detail: `now${zone ? ` in ${zone}` : ''}`, sortText: '1' }));
   return items;
 }
