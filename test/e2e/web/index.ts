@@ -32,6 +32,7 @@ export async function run(): Promise<void> {
   await import('../suite/client-protocol.test.js');
   // The timeline's webview too: its script comes from dist/webview in the web copy (see prepareWebHost).
   await import('../suite/timeline.test.js');
+  await import('../suite/table-completion.test.js');
   await import('./virtual-workspace.test.js');
   await new Promise<void>((resolve) => {
     const runner = mocha.run(() => resolve());
